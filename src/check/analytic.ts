@@ -1,0 +1,46 @@
+import { GradcheckError, formatNumber } from '../numeric/errors.js';
+import { type Params, TreeLayout, displayPath } from '../numeric/tree.js';
+
+/** The analytic gradient, flattened in θ's order, and whether computing it changed θ. */
+export interface AnalyticGradient {
+  readonly values: Float64Array;
+  /** Set when grad mutated the θ it was given: which path, from what to what. */
+  readonly mutation?: { readonly path: string; readonly before: number; readonly after: number };
+}
+
+/**
+ * Evaluates the user's gradient (a function of θ, or a value) and checks that it has θ's
+ * structure and finite entries. grad receives a private copy of θ, so a mutating grad is
+ * caught and named instead of corrupting the check.
+ * @internal
+ */
+export function analyticGradient(grad: unknown, layout: TreeLayout, caller: string, label = 'gradient'): AnalyticGradient {
+  let value: unknown = grad;
+  let mutation: AnalyticGradient['mutation'];
+  if (typeof grad === 'function') {
+    const copy = layout.workingCopy();
+    value = grad(copy.root());
+    const changed = copy.firstDifference(layout.values);
+    if (changed >= 0) {
+      mutation = { path: displayPath(layout.pathAt(changed)), before: layout.values[changed], after: copy.get(changed) };
+    }
+    if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
+      throw new GradcheckError(`${caller}: grad returned a Promise; gradcheck needs the gradient synchronously`);
+    }
+    if (value === undefined || value === null) {
+      throw new GradcheckError(`${caller}: grad returned ${String(value)}; it must return the ${label} with θ's structure`);
+    }
+  } else if (grad === undefined || grad === null) {
+    throw new GradcheckError(`${caller}: grad must be a function of θ or a ${label} value, but got ${String(grad)}`);
+  }
+  const mismatch = layout.structureMismatch(value, label);
+  if (mismatch) throw new GradcheckError(`${caller}: ${mismatch}`);
+  const values = TreeLayout.of(value as Params).values;
+  const bad = values.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) {
+    throw new GradcheckError(
+      `${caller}: the ${label} is ${formatNumber(values[bad])} at ${displayPath(layout.pathAt(bad))}; every entry must be finite`,
+    );
+  }
+  return { values, mutation };
+}

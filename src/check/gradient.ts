@@ -1,0 +1,217 @@
+import { type DifferenceSettings, baseStep, differencePartials, resolvePrecision, richardsonPartials } from '../numeric/differences.js';
+import { formatNumber } from '../numeric/errors.js';
+import { ScalarEvaluator } from '../numeric/evaluate.js';
+import { roundoffError } from '../numeric/precision.js';
+import { DEFAULT_SEED, createRandom, sampleIndices } from '../numeric/random.js';
+import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
+import { readTheta, requireFunction, requireOptions } from '../numeric/validate.js';
+import { type AnalyticGradient, analyticGradient } from './analytic.js';
+import { agrees, isUnresolved, relativeError, summarize, tolerance, worstFirst } from './compare.js';
+import { diagnose } from './diagnose/index.js';
+import { fastGradientCheck } from './fast.js';
+import { type CheckOptions, DEFAULT_TOLERANCES, validateCheckOptions } from './options.js';
+import { RECHECK_LIMIT, type RecheckOutcome, recheckSuspects } from './recheck.js';
+import type { CheckSettings, GradientReport, KinkEntry, Mismatch, UnresolvedEntry } from './report.js';
+import { finishReport } from './finish.js';
+
+/** A gradient: a function of θ returning a tree shaped like θ, or such a tree itself. */
+export type GradientSpec<P extends Params = Params> = ((theta: P) => Params) | Params;
+
+/**
+ * Checks an analytic gradient against finite differences of f at `options.at`.
+ *
+ * Every entry is compared elementwise, |a − n| ≤ atol + rtol · max(|a|, |n|) + the numerical
+ * error estimate of n. Central differences at the seed's step cost exactly 2n calls of f; entries
+ * the first pass cannot confirm are re-checked with Richardson extrapolation (4 calls each) and
+ * one-sided differences (to tell a kink from a bug), after making sure f is deterministic.
+ *
+ * @example
+ * const f = ([x, y]: number[]) => x * x + 3 * y;
+ * const report = checkGradient(f, ([x]) => [2 * x, 3], { at: [1.5, -2] });
+ * report.pass;        // true
+ * report.evaluations; // 4
+ */
+export function checkGradient<P extends Params>(
+  f: (theta: P) => number,
+  grad: GradientSpec<P>,
+  options: CheckOptions<P>,
+): GradientReport {
+  return gradientCheck(f, grad, options, 'checkGradient');
+}
+
+/** The resolved settings of a check. @internal */
+export function resolveSettings(opts: CheckOptions, layout: TreeLayout): CheckSettings {
+  const precision = resolvePrecision(opts, layout);
+  const defaults = DEFAULT_TOLERANCES[precision];
+  return {
+    method: opts.method ?? 'central',
+    step: baseStep(opts, precision),
+    precision,
+    rtol: opts.rtol ?? defaults.rtol,
+    atol: opts.atol ?? defaults.atol,
+    maxRelativeDifference: opts.maxRelativeDifference,
+    mode: opts.mode ?? 'full',
+    seed: opts.seed ?? DEFAULT_SEED,
+  };
+}
+
+/**
+ * `checkGradient` with the name of the public function that was called, for messages.
+ * @internal
+ */
+export function gradientCheck(f: unknown, grad: unknown, options: unknown, caller: string, subject = 'gradient'): GradientReport {
+  requireFunction(f, caller, 'f (the function under test)');
+  const opts = requireOptions(options, caller, '{ at: θ }') as unknown as CheckOptions;
+  validateCheckOptions(opts as unknown as Record<string, unknown>, caller);
+  const layout = readTheta(opts.at, caller, 'options.at');
+  const settings = resolveSettings(opts, layout);
+  if (settings.mode === 'fast') return fastGradientCheck(f as (theta: unknown) => unknown, grad, layout, settings, opts, caller);
+  const analytic = analyticGradient(grad, layout, caller);
+  const evaluator = new ScalarEvaluator(f as (theta: unknown) => unknown, caller);
+  const copy = layout.workingCopy();
+  const indices = opts.sample !== undefined ? sampleIndices(layout.size, opts.sample, createRandom(settings.seed)) : undefined;
+  const visit = (fn: (i: number) => void) => {
+    if (indices) for (const i of indices) fn(i);
+    else for (let i = 0; i < layout.size; i++) fn(i);
+  };
+  const { rtol, atol } = settings;
+  const a = analytic.values;
+
+  let numeric: Float64Array;
+  let errors: Float64Array;
+  let recheck: RecheckOutcome | undefined;
+  if (settings.method === 'richardson') {
+    ({ values: numeric, errors } = richardsonPartials(evaluator, layout, copy, settings.step, settings.precision, indices));
+  } else {
+    const diff: DifferenceSettings = { method: settings.method, step: settings.step, precision: settings.precision };
+    const partials = differencePartials(evaluator, layout, copy, diff, caller, indices);
+    numeric = partials.values;
+    errors = new Float64Array(layout.size).fill(Number.NaN);
+    visit((i) => {
+      const fScale = Math.max(Math.abs(partials.fPlus[i] || 0), Math.abs(partials.fMinus[i] || 0), Math.abs(partials.f0 ?? 0));
+      errors[i] = roundoffError(settings.precision, fScale, partials.steps[i]);
+    });
+    const suspects: number[] = [];
+    visit((i) => {
+      if (!agrees(a[i], numeric[i], errors[i], rtol, atol)) suspects.push(i);
+    });
+    if (suspects.length > 0) {
+      // Closest to passing first: those are the ones truncation error may explain.
+      const excess = (i: number) => Math.abs(a[i] - numeric[i]) / (tolerance(a[i], numeric[i], rtol, atol) + errors[i]);
+      suspects.sort((p, q) => excess(p) - excess(q));
+      recheck = recheckSuspects({ evaluator, layout, copy, settings: diff, partials }, suspects.slice(0, RECHECK_LIMIT));
+      for (const [i, entry] of recheck.entries) {
+        numeric[i] = entry.value;
+        errors[i] = entry.error;
+      }
+    }
+  }
+
+  const mismatches: Mismatch[] = [];
+  const kinks: KinkEntry[] = [];
+  const unresolved: UnresolvedEntry[] = [];
+  const failing = new Uint8Array(layout.size);
+  visit((i) => {
+    const n = numeric[i];
+    const err = errors[i];
+    if (agrees(a[i], n, err, rtol, atol)) {
+      if (isUnresolved(a[i], n, err, rtol, atol)) {
+        unresolved.push({ path: displayPath(layout.pathAt(i)), index: i, analytic: a[i], numeric: n, errorEstimate: err });
+      }
+      return;
+    }
+    const kink = recheck?.entries.get(i)?.kink;
+    if (kink) {
+      const matchesOneSide = agrees(a[i], kink.left, kink.leftError, rtol, atol) || agrees(a[i], kink.right, kink.rightError, rtol, atol);
+      kinks.push({ path: displayPath(layout.pathAt(i)), index: i, analytic: a[i], left: kink.left, right: kink.right, matchesOneSide });
+      if (matchesOneSide && (opts.kinks ?? 'report') === 'report') return;
+    }
+    failing[i] = 1;
+    mismatches.push({
+      path: displayPath(layout.pathAt(i)),
+      index: i,
+      analytic: a[i],
+      numeric: n,
+      absError: Math.abs(a[i] - n),
+      relError: relativeError(a[i], n),
+      tolerance: tolerance(a[i], n, rtol, atol) + err,
+      errorEstimate: err,
+    });
+  });
+  mismatches.sort(worstFirst);
+
+  const summary = summarize(a, numeric, indices);
+  const hints: string[] = [];
+  const problems: string[] = [];
+  hints.push(...guardHints(recheck, analytic, copy.firstDifference(layout.values), layout, copy.get.bind(copy), problems));
+  if (!recheck?.nondeterministic && mismatches.length > 0) {
+    hints.push(...diagnose({ layout, analytic: a, numeric, errors, failing, settings, indices }));
+  }
+  hints.push(...kinks.map((k) => kinkHint(k, opts.kinks ?? 'report')));
+  const withinGlobal = settings.maxRelativeDifference === undefined || summary.relativeDifference < settings.maxRelativeDifference;
+  const pass = mismatches.length === 0 && problems.length === 0 && withinGlobal;
+  return finishReport(
+    {
+      pass,
+      evaluations: evaluator.count,
+      size: layout.size,
+      checked: indices ? indices.length : layout.size,
+      ...summary,
+      mismatches,
+      hints,
+      kinks,
+      unresolved,
+      analytic: a,
+      numeric,
+      errorEstimates: errors,
+      settings,
+    },
+    layout,
+    { subject, notRechecked: Math.max(0, mismatches.length - (recheck?.entries.size ?? 0)) },
+  );
+}
+
+/** Hints for the ways f and grad can invalidate the check itself; each also fails it. */
+function guardHints(
+  recheck: RecheckOutcome | undefined,
+  analytic: AnalyticGradient,
+  changedByF: number,
+  layout: TreeLayout,
+  current: (i: number) => number,
+  problems: string[],
+): string[] {
+  const hints: string[] = [];
+  if (recheck?.nondeterministic) {
+    const values = recheck.nondeterministic;
+    const spread = Math.max(...values) - Math.min(...values);
+    hints.push(
+      `f is not deterministic: f(θ) returned ${values.map(formatNumber).join(', ')} on ${values.length} calls at the same θ (spread ${formatNumber(spread)}). ` +
+        'Finite differences need a pure function: turn off dropout and random sampling, fix the seed, and reset state kept between calls.',
+    );
+    problems.push('nondeterministic');
+  }
+  if (changedByF >= 0) {
+    hints.push(
+      `f mutates its input: it changed θ at ${displayPath(layout.pathAt(changedByF))} from ${formatNumber(layout.values[changedByF])} to ${formatNumber(current(changedByF))}. ` +
+        'f must not write to θ; copy it first.',
+    );
+    problems.push('f mutates');
+  }
+  if (analytic.mutation) {
+    const m = analytic.mutation;
+    hints.push(
+      `grad mutates its input: it changed θ at ${m.path} from ${formatNumber(m.before)} to ${formatNumber(m.after)}. grad must not write to θ; copy it first.`,
+    );
+    problems.push('grad mutates');
+  }
+  return hints;
+}
+
+function kinkHint(k: KinkEntry, policy: 'report' | 'fail'): string {
+  const sides = `left derivative ${formatNumber(k.left)}, right derivative ${formatNumber(k.right)}, analytic ${formatNumber(k.analytic)}`;
+  if (!k.matchesOneSide) {
+    return `${k.path} sits at a non-differentiable point (${sides}), and the analytic value matches neither side: a bug at the kink.`;
+  }
+  const verdict = policy === 'report' ? 'not counted as a failure (kinks: "report")' : 'counted as a failure (kinks: "fail")';
+  return `${k.path} sits at a non-differentiable point such as ReLU at 0, |x| or a max tie (${sides}); the analytic value is a one-sided derivative, so this is ${verdict}.`;
+}

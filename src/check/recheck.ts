@@ -1,0 +1,153 @@
+import { type DifferenceSettings, type Partials, place } from '../numeric/differences.js';
+import type { ScalarEvaluator } from '../numeric/evaluate.js';
+import { roundoffError, scaledStep } from '../numeric/precision.js';
+import { type DifferenceSample, centralSample, richardson } from '../numeric/richardson.js';
+import type { TreeLayout, WorkingCopy } from '../numeric/tree.js';
+
+/**
+ * Suspect entries (those the first pass could not confirm) are looked at again with
+ * Richardson extrapolation over the steps h, h/2, h/4: 4 more calls of f each (2 for
+ * one-sided methods), which removes truncation error and yields an error estimate.
+ */
+export const RECHECK_LEVELS = 3;
+
+/** At most this many suspects are re-checked; the rest keep the first pass's verdict. */
+export const RECHECK_LIMIT = 256;
+
+/**
+ * A kink shows as one-sided derivatives whose gap does not shrink with the step: for a smooth
+ * f the gap at h/4 is a quarter of the gap at h, at a kink it stays. Above this ratio, a kink.
+ */
+export const KINK_GAP_RATIO = 0.6;
+
+/** One-sided derivatives of an entry at a non-differentiable point. */
+export interface KinkEvidence {
+  readonly left: number;
+  readonly right: number;
+  readonly leftError: number;
+  readonly rightError: number;
+}
+
+/** What a re-check found for one entry. */
+export interface EntryRecheck {
+  readonly value: number;
+  readonly error: number;
+  readonly kink?: KinkEvidence;
+}
+
+/** The outcome of re-checking suspects. */
+export interface RecheckOutcome {
+  /** f(θ) as first evaluated. */
+  readonly f0: number;
+  /** Set when f(θ) differed between calls: the values seen. */
+  readonly nondeterministic?: readonly number[];
+  /** Re-checked entries by flat index. */
+  readonly entries: ReadonlyMap<number, EntryRecheck>;
+}
+
+/** Everything a re-check needs from the first pass. @internal */
+export interface RecheckContext {
+  readonly evaluator: ScalarEvaluator<unknown>;
+  readonly layout: TreeLayout;
+  readonly copy: WorkingCopy;
+  readonly settings: DifferenceSettings;
+  readonly partials: Partials;
+}
+
+/** f at θ with entry i moved by about `delta`; returns f and the displacement actually taken. */
+function moved(ctx: RecheckContext, i: number, delta: number): { f: number; d: number } {
+  const x = ctx.layout.values[i];
+  const stored = place(ctx.copy, i, x + delta, ctx.settings.precision);
+  const f = ctx.evaluator.call(ctx.copy.root(), { path: ctx.layout.pathAt(i), delta: stored - x });
+  ctx.copy.set(i, x);
+  return { f, d: stored - x };
+}
+
+/**
+ * Evaluates f(θ) twice (a non-deterministic f makes every difference meaningless), then
+ * re-checks each suspect with Richardson extrapolation and one-sided differences.
+ * @internal
+ */
+export function recheckSuspects(ctx: RecheckContext, suspects: readonly number[]): RecheckOutcome {
+  const root = ctx.copy.root();
+  const first = ctx.partials.f0 ?? ctx.evaluator.call(root, {});
+  const second = ctx.evaluator.call(ctx.copy.root(), {});
+  if (second !== first) {
+    const third = ctx.evaluator.call(ctx.copy.root(), {});
+    return { f0: first, nondeterministic: [first, second, third], entries: new Map() };
+  }
+  const entries = new Map<number, EntryRecheck>();
+  for (const i of suspects) {
+    entries.set(i, ctx.settings.method === 'central' ? recheckCentral(ctx, i, first) : recheckOneSided(ctx, i, first));
+  }
+  return { f0: first, entries };
+}
+
+function recheckCentral(ctx: RecheckContext, i: number, f0: number): EntryRecheck {
+  const { partials, settings } = ctx;
+  const h = scaledStep(settings.step, ctx.layout.values[i]);
+  const plus: { f: number; d: number }[] = [];
+  const minus: { f: number; d: number }[] = [];
+  const estimate = richardson(
+    (level): DifferenceSample => {
+      if (level === 0) {
+        const halfWidth = partials.steps[i];
+        plus.push({ f: partials.fPlus[i], d: halfWidth });
+        minus.push({ f: partials.fMinus[i], d: -halfWidth });
+        return centralSample(partials.fPlus[i], partials.fMinus[i], halfWidth);
+      }
+      const hk = h / 2 ** level;
+      const p = moved(ctx, i, hk);
+      const m = moved(ctx, i, -hk);
+      plus.push(p);
+      minus.push(m);
+      return centralSample(p.f, m.f, (p.d - m.d) / 2);
+    },
+    RECHECK_LEVELS,
+    settings.precision,
+  );
+  return { ...estimate, kink: kinkEvidence(ctx, f0, plus, minus) };
+}
+
+/**
+ * One-sided derivatives from the samples at h, h/2, h/4: a kink when their gap does not
+ * shrink with the step. Each side is extrapolated (2·D(h/4) − D(h/2)) to cancel its O(h) term.
+ */
+function kinkEvidence(
+  ctx: RecheckContext,
+  f0: number,
+  plus: readonly { f: number; d: number }[],
+  minus: readonly { f: number; d: number }[],
+): KinkEvidence | undefined {
+  const levels = Math.min(plus.length, minus.length);
+  if (levels < 3) return undefined;
+  const right = plus.map((p) => (p.f - f0) / p.d);
+  const left = minus.map((m) => (m.f - f0) / m.d);
+  const gapFirst = Math.abs(right[0] - left[0]);
+  const gapLast = Math.abs(right[levels - 1] - left[levels - 1]);
+  const fScale = Math.max(Math.abs(f0), ...plus.map((p) => Math.abs(p.f)), ...minus.map((m) => Math.abs(m.f)));
+  const noise = 2 * roundoffError(ctx.settings.precision, fScale, plus[levels - 1].d);
+  if (!(gapLast > KINK_GAP_RATIO * gapFirst && gapLast > 10 * noise)) return undefined;
+  const extrapolate = (d: readonly number[]) => 2 * d[levels - 1] - d[levels - 2];
+  const sideError = (d: readonly number[]) => Math.abs(d[levels - 1] - d[levels - 2]) + noise;
+  return { left: extrapolate(left), right: extrapolate(right), leftError: sideError(left), rightError: sideError(right) };
+}
+
+function recheckOneSided(ctx: RecheckContext, i: number, f0: number): EntryRecheck {
+  const { partials, settings } = ctx;
+  const sign = settings.method === 'forward' ? 1 : -1;
+  const h = scaledStep(settings.step, ctx.layout.values[i]);
+  return richardson(
+    (level): DifferenceSample => {
+      if (level === 0) {
+        const fs = sign > 0 ? partials.fPlus[i] : partials.fMinus[i];
+        return { quotient: partials.values[i], halfWidth: partials.steps[i], fScale: Math.max(Math.abs(fs), Math.abs(f0)) };
+      }
+      const s = moved(ctx, i, (sign * h) / 2 ** level);
+      return { quotient: (s.f - f0) / s.d, halfWidth: Math.abs(s.d), fScale: Math.max(Math.abs(s.f), Math.abs(f0)) };
+    },
+    RECHECK_LEVELS,
+    settings.precision,
+    'all',
+  );
+}

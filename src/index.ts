@@ -1,0 +1,20 @@
+/**
+ * gradcheck: prove, inside your test suite, that a gradient implementation is right.
+ * The framework-free core; `gradcheck/vitest` and `gradcheck/jest` register the matchers.
+ */
+export { numericGradient } from './numeric/numericGradient.js';
+export { flatten, unflatten } from './numeric/tree.js';
+export type { FlatParams, NestedArray, Params, Tensor, Dtype } from './numeric/tree.js';
+export type { DiffOptions, DifferenceMethod } from './numeric/differences.js';
+export type { Precision } from './numeric/precision.js';
+export { GradcheckError } from './numeric/errors.js';
+export { checkGradient } from './check/gradient.js';
+export type { GradientSpec } from './check/gradient.js';
+export { checkDerivative } from './check/derivative.js';
+export { allClose } from './check/allClose.js';
+export type { AllCloseOptions } from './check/allClose.js';
+export type { CheckOptions } from './check/options.js';
+export type { CheckSettings, GradientReport, KinkEntry, Mismatch, UnresolvedEntry } from './check/report.js';
+export { gradcheckMatchers } from './matchers/index.js';
+export type { GradcheckMatchers } from './matchers/types.js';
+export type { MatcherContext, MatcherResult } from './matchers/context.js';

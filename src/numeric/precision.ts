@@ -1,0 +1,52 @@
+/**
+ * Floating-point constants and the step and tolerance formulas derived from them. Each formula
+ * is written once here and documented in the README ("Choosing a step and tolerances").
+ */
+
+/** Unit roundoff of float64 (2⁻⁵²). */
+export const FLOAT64_EPSILON = Number.EPSILON;
+
+/** Unit roundoff of float32 (2⁻²³). */
+export const FLOAT32_EPSILON = 2 ** -23;
+
+/** Working precision of the function under test. */
+export type Precision = 'float64' | 'float32';
+
+/** The seed's ε: the classic central-difference step in float64 (Andrew Ng's course). */
+export const DEFAULT_STEP_FLOAT64 = 1e-4;
+
+/**
+ * Central differences balance truncation (∝ h²) against round-off (∝ ε/h); the optimum is
+ * about ∛ε times the coordinate's scale: ≈ 4.9e-3 in float32 (NUMERICS.md measures 2⁻⁶…1e-2).
+ */
+export const DEFAULT_STEP_FLOAT32 = Math.cbrt(FLOAT32_EPSILON);
+
+export function epsilonOf(precision: Precision): number {
+  return precision === 'float32' ? FLOAT32_EPSILON : FLOAT64_EPSILON;
+}
+
+/** The default base step for a precision. */
+export function defaultStep(precision: Precision): number {
+  return precision === 'float32' ? DEFAULT_STEP_FLOAT32 : DEFAULT_STEP_FLOAT64;
+}
+
+/** The step actually requested for a coordinate: hᵢ = step · max(1, |θᵢ|). */
+export function scaledStep(step: number, x: number): number {
+  return step * Math.max(1, Math.abs(x));
+}
+
+/**
+ * Round-off in a difference quotient (f(θ+h) − f(θ−h)) / 2h: each value of f carries an error
+ * of a few ε·|f| (we allow ROUNDOFF_ULPS of them), so the quotient carries about that over h.
+ */
+export const ROUNDOFF_ULPS = 8;
+
+/** Estimated round-off error of a difference quotient with values of size `fScale` and half-width `h`. */
+export function roundoffError(precision: Precision, fScale: number, h: number): number {
+  return (ROUNDOFF_ULPS * epsilonOf(precision) * Math.abs(fScale)) / Math.abs(h);
+}
+
+/** Rounds to the working precision (a no-op in float64). */
+export function roundTo(precision: Precision, x: number): number {
+  return precision === 'float32' ? Math.fround(x) : x;
+}

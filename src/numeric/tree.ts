@@ -1,0 +1,540 @@
+/**
+ * Parameter trees ("θ"): the structures a user's loss takes, and their flat view.
+ *
+ * Flat order (documented in the README): object keys in insertion order, arrays row-major,
+ * depth first. Numeric arrays whose rows share one shape form one tensor (a matrix `W1`);
+ * anything else (objects, arrays of objects, ragged arrays) is a container of tensors.
+ */
+
+/** A nested array of numbers: a vector `number[]`, a matrix `number[][]`, or deeper. */
+export type NestedArray = readonly (number | NestedArray)[];
+
+/**
+ * Anything gradcheck can perturb: a number, an array of numbers, a `Float64Array` or
+ * `Float32Array`, a nested array (matrix), or a plain object (or array) whose values are any
+ * of these.
+ */
+export type Params =
+  | number
+  | Float64Array
+  | Float32Array
+  | NestedArray
+  | readonly Params[]
+  | { readonly [key: string]: Params };
+
+/** Element type a tensor is stored in; `float32` only for `Float32Array` leaves. */
+export type Dtype = 'float64' | 'float32';
+
+/** One leaf tensor of a tree: a number, a typed array or a rectangular numeric array. */
+export interface Tensor {
+  /** Path prefix of the tensor (`W1`, `layer.bias`, `[0].W`); `''` for θ itself. */
+  readonly name: string;
+  /** Offset of its first entry in the flat vector. */
+  readonly offset: number;
+  /** Number of entries. */
+  readonly size: number;
+  /** Shape: `[]` for a number, `[n]` for a vector, `[rows, cols]` for a matrix, … */
+  readonly shape: readonly number[];
+  readonly dtype: Dtype;
+}
+
+/** Structure of a tree, without its values. */
+type Node =
+  | { readonly kind: 'number' }
+  | { readonly kind: 'typed'; readonly dtype: Dtype; readonly length: number }
+  | { readonly kind: 'numeric'; readonly shape: readonly number[] }
+  | { readonly kind: 'list'; readonly items: readonly Node[] }
+  | { readonly kind: 'object'; readonly keys: readonly string[]; readonly values: readonly Node[] };
+
+/** Thrown for a value that is not a parameter tree; the message names the path. */
+export class TreeError extends Error {
+  constructor(
+    message: string,
+    /** Path of the offending entry, `''` for the root. */
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = 'TreeError';
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** Appends an object key to a path: `W1`, `layer.bias`, `["my key"]`. */
+export function joinKey(prefix: string, key: string): string {
+  if (!IDENTIFIER.test(key)) return `${prefix}[${JSON.stringify(key)}]`;
+  return prefix === '' ? key : `${prefix}.${key}`;
+}
+
+/** Shows a path to a person: the root is called `θ`. */
+export function displayPath(path: string): string {
+  return path === '' ? 'θ' : path;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  if (typeof value === 'object') {
+    const name = (value as object).constructor?.name;
+    return name && name !== 'Object' ? `a ${name}` : 'an object';
+  }
+  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+/** Shape of a numeric nested array, or `null` when it is ragged or holds non-numbers. */
+function numericShape(value: readonly unknown[]): number[] | null {
+  if (value.length === 0) return [0];
+  if (value.every((v) => typeof v === 'number')) return [value.length];
+  if (!value.every((v) => Array.isArray(v))) return null;
+  const first = numericShape(value[0] as unknown[]);
+  if (first === null) return null;
+  for (let i = 1; i < value.length; i++) {
+    const s = numericShape(value[i] as unknown[]);
+    if (s === null || s.length !== first.length || s.some((d, k) => d !== first[k])) return null;
+  }
+  return [value.length, ...first];
+}
+
+/** Reads the structure of `value`, throwing a `TreeError` that names the path of bad input. */
+function describe(value: unknown, path: string, seen: Set<object>): Node {
+  if (typeof value === 'number') return { kind: 'number' };
+  if (value instanceof Float64Array) return { kind: 'typed', dtype: 'float64', length: value.length };
+  if (value instanceof Float32Array) return { kind: 'typed', dtype: 'float32', length: value.length };
+  if (Array.isArray(value)) {
+    const shape = numericShape(value);
+    if (shape !== null) return { kind: 'numeric', shape };
+    if (seen.has(value)) throw new TreeError(`${displayPath(path)} contains itself`, path);
+    seen.add(value);
+    const items = value.map((item, i) => describe(item, `${path}[${i}]`, seen));
+    seen.delete(value);
+    return { kind: 'list', items };
+  }
+  if (isPlainObject(value)) {
+    if (seen.has(value)) throw new TreeError(`${displayPath(path)} contains itself`, path);
+    seen.add(value);
+    const keys = Object.keys(value);
+    const values = keys.map((key) => describe(value[key], joinKey(path, key), seen));
+    seen.delete(value);
+    return { kind: 'object', keys, values };
+  }
+  throw new TreeError(
+    `${displayPath(path)} is ${describeValue(value)}; expected a number, an array of numbers, a Float64Array, a Float32Array, a nested array or a plain object of these`,
+    path,
+  );
+}
+
+/** Visits every tensor of a described tree in flat order. */
+function forEachTensor(
+  value: unknown,
+  node: Node,
+  path: string,
+  visit: (value: unknown, node: Exclude<Node, { kind: 'list' | 'object' }>, path: string) => void,
+): void {
+  if (node.kind === 'list') {
+    const list = value as readonly unknown[];
+    node.items.forEach((item, i) => forEachTensor(list[i], item, `${path}[${i}]`, visit));
+  } else if (node.kind === 'object') {
+    const obj = value as Record<string, unknown>;
+    node.keys.forEach((key, i) => forEachTensor(obj[key], node.values[i], joinKey(path, key), visit));
+  } else {
+    visit(value, node, path);
+  }
+}
+
+function product(shape: readonly number[]): number {
+  let size = 1;
+  for (const d of shape) size *= d;
+  return size;
+}
+
+function shapeOf(node: Exclude<Node, { kind: 'list' | 'object' }>): number[] {
+  if (node.kind === 'number') return [];
+  if (node.kind === 'typed') return [node.length];
+  return [...node.shape];
+}
+
+/** Writes the numbers of a nested numeric array into `out` row-major. */
+function copyNested(value: unknown, out: Float64Array, offset: number): number {
+  if (typeof value === 'number') {
+    out[offset] = value;
+    return offset + 1;
+  }
+  for (const item of value as readonly unknown[]) offset = copyNested(item, out, offset);
+  return offset;
+}
+
+/** Builds a nested `number[]` of `shape` from `values` starting at `offset`. */
+function buildNested(shape: readonly number[], values: ArrayLike<number>, offset: number): unknown[] {
+  const [first, ...rest] = shape;
+  const out: unknown[] = new Array(first);
+  if (rest.length === 0) {
+    for (let i = 0; i < first; i++) out[i] = values[offset + i];
+    return out;
+  }
+  const stride = product(rest);
+  for (let i = 0; i < first; i++) out[i] = buildNested(rest, values, offset + i * stride);
+  return out;
+}
+
+/** The flat view of a parameter tree: its values, entry paths and a way back to its structure. */
+export interface FlatParams<P extends Params = Params> {
+  /** The entries in flat order (a copy; changing it changes nothing else). */
+  readonly values: Float64Array;
+  /** Number of entries. */
+  readonly size: number;
+  /** The leaf tensors in flat order. */
+  readonly tensors: readonly Tensor[];
+  /** `float32` when every tensor is a `Float32Array`, `mixed` when some are. */
+  readonly dtype: Dtype | 'mixed';
+  /** Path of every entry (`[3]`, `W1[2][0]`, `b1[4]`, `θ`), built on first use. */
+  readonly paths: readonly string[];
+  /** Path of entry `index`, without building every path. */
+  pathAt(index: number): string;
+  /** A new tree with θ's structure (and typed-array types) holding `values`. */
+  unflatten(values: ArrayLike<number>): P;
+}
+
+/** Where entry `i` lives in a working copy: `container[key]`. */
+interface Slots {
+  readonly containers: unknown[];
+  readonly keys: (number | string)[];
+}
+
+/**
+ * Internal: the structure of a tree plus what the numeric core needs to perturb it fast.
+ * @internal
+ */
+export class TreeLayout<P extends Params = Params> implements FlatParams<P> {
+  readonly values: Float64Array;
+  readonly size: number;
+  readonly tensors: readonly Tensor[];
+  readonly dtype: Dtype | 'mixed';
+  private pathCache: string[] | undefined;
+
+  private constructor(
+    private readonly node: Node,
+    values: Float64Array,
+    tensors: Tensor[],
+  ) {
+    this.values = values;
+    this.size = values.length;
+    this.tensors = tensors;
+    const f32 = tensors.filter((t) => t.dtype === 'float32').length;
+    this.dtype = f32 === 0 ? 'float64' : f32 === tensors.length ? 'float32' : 'mixed';
+  }
+
+  /** Reads a tree; throws `TreeError` naming the path of anything that is not a parameter. */
+  static of<P extends Params>(tree: P): TreeLayout<P> {
+    const node = describe(tree, '', new Set());
+    const tensors: Tensor[] = [];
+    let size = 0;
+    forEachTensor(tree, node, '', (_, leaf, path) => {
+      const shape = shapeOf(leaf);
+      const n = product(shape);
+      tensors.push({ name: path, offset: size, size: n, shape, dtype: leaf.kind === 'typed' ? leaf.dtype : 'float64' });
+      size += n;
+    });
+    const values = new Float64Array(size);
+    let t = 0;
+    forEachTensor(tree, node, '', (value, leaf) => {
+      const offset = tensors[t++].offset;
+      if (leaf.kind === 'number') values[offset] = value as number;
+      else if (leaf.kind === 'typed') values.set(value as Float64Array | Float32Array, offset);
+      else copyNested(value, values, offset);
+    });
+    return new TreeLayout<P>(node, values, tensors);
+  }
+
+  get paths(): readonly string[] {
+    if (this.pathCache === undefined) {
+      const paths = new Array<string>(this.size);
+      for (const tensor of this.tensors) {
+        for (let k = 0; k < tensor.size; k++) paths[tensor.offset + k] = tensorEntryPath(tensor, k);
+      }
+      this.pathCache = paths;
+    }
+    return this.pathCache;
+  }
+
+  /** The tensor holding flat entry `index`. */
+  tensorAt(index: number): Tensor {
+    let lo = 0;
+    let hi = this.tensors.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.tensors[mid].offset <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.tensors[lo];
+  }
+
+  pathAt(index: number): string {
+    if (this.pathCache !== undefined) return this.pathCache[index];
+    const tensor = this.tensorAt(index);
+    return tensorEntryPath(tensor, index - tensor.offset);
+  }
+
+  unflatten(values: ArrayLike<number>): P {
+    if (values.length !== this.size) {
+      throw new TreeError(`unflatten: expected ${this.size} values, got ${values.length}`, '');
+    }
+    let t = 0;
+    const build = (node: Node): unknown => {
+      if (node.kind === 'list') return node.items.map(build);
+      if (node.kind === 'object') {
+        const out: Record<string, unknown> = {};
+        node.keys.forEach((key, i) => {
+          out[key] = build(node.values[i]);
+        });
+        return out;
+      }
+      const tensor = this.tensors[t++];
+      if (node.kind === 'number') return values[tensor.offset];
+      if (node.kind === 'typed') {
+        const out = node.dtype === 'float32' ? new Float32Array(tensor.size) : new Float64Array(tensor.size);
+        for (let k = 0; k < tensor.size; k++) out[k] = values[tensor.offset + k];
+        return out;
+      }
+      return buildNested(node.shape, values, tensor.offset);
+    };
+    return build(this.node) as P;
+  }
+
+  /**
+   * A fresh deep copy of the tree holding `values`, with a slot per entry so that entry `i`
+   * can be overwritten in place. For a bare-number tree there is no container: use `root()`.
+   */
+  workingCopy(values: ArrayLike<number> = this.values): WorkingCopy<P> {
+    const root = this.unflatten(values);
+    const containers = new Array<unknown>(this.size);
+    const keys = new Array<number | string>(this.size);
+    collectSlots(root, this.node, { containers, keys }, { next: 0 });
+    return new WorkingCopy<P>(root, { containers, keys }, this.node.kind === 'number');
+  }
+
+  /**
+   * Compares another tree's structure with this one; returns a sentence naming the first path
+   * that differs (`gradient is missing b2`, `W1 has 5×3 entries, gradient W1 has 3×5`), or
+   * `undefined` when they match. `label` names the other tree (`gradient`).
+   */
+  structureMismatch(other: unknown, label: string): string | undefined {
+    let otherNode: Node;
+    try {
+      otherNode = describe(other, '', new Set());
+    } catch (error) {
+      if (error instanceof TreeError) {
+        return `${label}${error.path === '' ? '' : ` ${error.path}`}${error.message.slice(displayPath(error.path).length)}`;
+      }
+      throw error;
+    }
+    return compareNodes(this.node, otherNode, '', label);
+  }
+}
+
+function collectSlots(value: unknown, node: Node, slots: Slots, cursor: { next: number }): void {
+  switch (node.kind) {
+    case 'number':
+      cursor.next++;
+      return;
+    case 'typed':
+    case 'numeric': {
+      const fill = (arr: unknown): void => {
+        const a = arr as unknown[];
+        if (a.length > 0 && Array.isArray(a[0])) {
+          for (const row of a) fill(row);
+          return;
+        }
+        for (let k = 0; k < a.length; k++) {
+          slots.containers[cursor.next] = a;
+          slots.keys[cursor.next] = k;
+          cursor.next++;
+        }
+      };
+      fill(value);
+      return;
+    }
+    case 'list':
+      node.items.forEach((item, i) => {
+        const list = value as unknown[];
+        if (item.kind === 'number') {
+          slots.containers[cursor.next] = list;
+          slots.keys[cursor.next] = i;
+        }
+        collectSlots(list[i], item, slots, cursor);
+      });
+      return;
+    case 'object':
+      node.keys.forEach((key, i) => {
+        const obj = value as Record<string, unknown>;
+        if (node.values[i].kind === 'number') {
+          slots.containers[cursor.next] = obj;
+          slots.keys[cursor.next] = key;
+        }
+        collectSlots(obj[key], node.values[i], slots, cursor);
+      });
+  }
+}
+
+/** Path of entry `k` (row-major) of a tensor: `W1[2][0]`, `[3]`, `θ`. */
+function tensorEntryPath(tensor: Tensor, k: number): string {
+  if (tensor.shape.length === 0) return displayPath(tensor.name);
+  let suffix = '';
+  let rest = k;
+  for (let d = tensor.shape.length - 1; d >= 0; d--) {
+    const dim = tensor.shape[d];
+    suffix = `[${rest % dim}]${suffix}`;
+    rest = Math.floor(rest / dim);
+  }
+  return tensor.name + suffix;
+}
+
+/** `5×3`, `4`, `a number`: the size of a node for mismatch messages. */
+function sizeText(node: Node): string {
+  switch (node.kind) {
+    case 'number':
+      return 'a number';
+    case 'typed':
+      return `${node.length} entries (${node.dtype === 'float32' ? 'Float32Array' : 'Float64Array'})`;
+    case 'numeric':
+      return `${node.shape.join('×')} entries`;
+    case 'list':
+      return `a list of ${node.items.length}`;
+    case 'object':
+      return `an object with keys ${node.keys.join(', ') || '(none)'}`;
+  }
+}
+
+function tensorShape(node: Node): readonly number[] | undefined {
+  if (node.kind === 'typed') return [node.length];
+  if (node.kind === 'numeric') return node.shape;
+  return undefined;
+}
+
+function compareNodes(expected: Node, actual: Node, path: string, label: string): string | undefined {
+  const here = path === '' ? '' : ` ${path}`;
+  const expectedShape = tensorShape(expected);
+  const actualShape = tensorShape(actual);
+  if (expectedShape && actualShape) {
+    if (expectedShape.length === actualShape.length && expectedShape.every((d, i) => d === actualShape[i])) return undefined;
+    return `${displayPath(path)} has ${expectedShape.join('×')} entries, ${label}${here} has ${actualShape.join('×')}`;
+  }
+  if (expected.kind === 'number' && actual.kind === 'number') return undefined;
+  if (expected.kind === 'object' && actual.kind === 'object') {
+    for (const key of expected.keys) {
+      if (!actual.keys.includes(key)) return `${label} is missing ${joinKey(path, key)}`;
+    }
+    for (const key of actual.keys) {
+      if (!expected.keys.includes(key)) return `${label} has ${joinKey(path, key)}, which θ does not have`;
+    }
+    for (let i = 0; i < expected.keys.length; i++) {
+      const key = expected.keys[i];
+      const problem = compareNodes(expected.values[i], actual.values[actual.keys.indexOf(key)], joinKey(path, key), label);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  if (expected.kind === 'list' && actual.kind === 'list') {
+    if (expected.items.length !== actual.items.length) {
+      return `${displayPath(path)} has ${expected.items.length} items, ${label}${here} has ${actual.items.length}`;
+    }
+    for (let i = 0; i < expected.items.length; i++) {
+      const problem = compareNodes(expected.items[i], actual.items[i], `${path}[${i}]`, label);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  return `${displayPath(path)} is ${sizeText(expected)}, ${label}${here} is ${sizeText(actual)}`;
+}
+
+/**
+ * A private deep copy of θ that the numeric core perturbs in place, one entry at a time.
+ * @internal
+ */
+export class WorkingCopy<P extends Params = Params> {
+  private scalar = 0;
+
+  constructor(
+    private readonly tree: P,
+    private readonly slots: Slots,
+    private readonly isScalar: boolean,
+  ) {
+    if (isScalar) this.scalar = tree as number;
+  }
+
+  /** The tree to hand to f: the copy itself (or the current number for a bare-number θ). */
+  root(): P {
+    return (this.isScalar ? this.scalar : this.tree) as P;
+  }
+
+  /** Stores `value` in entry `i` and returns what was actually stored (rounded for float32). */
+  set(i: number, value: number): number {
+    if (this.isScalar) {
+      this.scalar = value;
+      return value;
+    }
+    const container = this.slots.containers[i] as Record<number | string, number>;
+    const key = this.slots.keys[i];
+    container[key] = value;
+    return container[key];
+  }
+
+  /** Reads entry `i` as it is now. */
+  get(i: number): number {
+    if (this.isScalar) return this.scalar;
+    return (this.slots.containers[i] as Record<number | string, number>)[this.slots.keys[i]];
+  }
+
+  /** First entry that differs from `values` (NaN-aware), or -1. */
+  firstDifference(values: ArrayLike<number>): number {
+    for (let i = 0; i < values.length; i++) {
+      const v = this.get(i);
+      if (v !== values[i] && !(Number.isNaN(v) && Number.isNaN(values[i]))) return i;
+    }
+    return -1;
+  }
+}
+
+/**
+ * Flattens a parameter tree into a `Float64Array` in a fixed order (object keys in insertion
+ * order, arrays row-major) with the path of every entry.
+ *
+ * @example
+ * const flat = flatten({ W: [[1, 2], [3, 4]], b: [5] });
+ * flat.values;            // Float64Array [1, 2, 3, 4, 5]
+ * flat.paths;             // ['W[0][0]', 'W[0][1]', 'W[1][0]', 'W[1][1]', 'b[0]']
+ * flat.unflatten([0, 0, 0, 0, 1]); // { W: [[0, 0], [0, 0]], b: [1] }
+ */
+export function flatten<P extends Params>(tree: P): FlatParams<P> {
+  return TreeLayout.of(tree);
+}
+
+function isFlatVector(value: unknown): value is ArrayLike<number> {
+  return (
+    value instanceof Float64Array ||
+    value instanceof Float32Array ||
+    (Array.isArray(value) && value.every((v) => typeof v === 'number'))
+  );
+}
+
+/**
+ * Rebuilds a tree with the structure of `like` from flat `values` (the inverse of `flatten`).
+ * The arguments may also be given the other way round, `unflatten(values, like)`, when that is
+ * unambiguous.
+ *
+ * @example
+ * unflatten({ W: [[0, 0]], b: 0 }, [1, 2, 3]); // { W: [[1, 2]], b: 3 }
+ */
+export function unflatten<P extends Params>(like: P, values: ArrayLike<number>): P {
+  if (isFlatVector(like) && !isFlatVector(values)) {
+    return TreeLayout.of(values as unknown as P).unflatten(like);
+  }
+  return TreeLayout.of(like).unflatten(values);
+}

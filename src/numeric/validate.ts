@@ -1,0 +1,63 @@
+import { GradcheckError, formatNumber } from './errors.js';
+import { type Params, TreeError, TreeLayout, displayPath } from './tree.js';
+
+/** Throws unless `value` is a function; `what` names the argument (`f`, `grad`). */
+export function requireFunction(value: unknown, caller: string, what: string): asserts value is (...args: never[]) => unknown {
+  if (typeof value !== 'function') {
+    throw new GradcheckError(`${caller}: ${what} must be a function, but got ${value === null ? 'null' : typeof value}`);
+  }
+}
+
+/** Throws unless `options` is a plain object (or undefined when `optional`). */
+export function requireOptions(options: unknown, caller: string, hint: string): Record<string, unknown> {
+  if (options === undefined || options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new GradcheckError(`${caller}: options must be an object with the point θ as options.at, e.g. ${hint}`);
+  }
+  return options as Record<string, unknown>;
+}
+
+/**
+ * Reads a parameter tree that must be non-empty and finite; `what` names it in messages
+ * (`options.at`). Returns its layout.
+ */
+export function readTheta<P extends Params>(value: unknown, caller: string, what: string): TreeLayout<P> {
+  if (value === undefined) {
+    throw new GradcheckError(`${caller}: ${what} is required (the point θ at which to check)`);
+  }
+  let layout: TreeLayout<P>;
+  try {
+    layout = TreeLayout.of(value as P);
+  } catch (error) {
+    if (error instanceof TreeError) throw new GradcheckError(`${caller}: ${what}${error.path ? ` → ${error.path}` : ''}: ${error.message}`);
+    throw error;
+  }
+  if (layout.size === 0) throw new GradcheckError(`${caller}: ${what} is empty; there is nothing to check`);
+  const bad = layout.values.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) {
+    throw new GradcheckError(
+      `${caller}: ${what} must be finite, but ${displayPath(layout.pathAt(bad))} is ${formatNumber(layout.values[bad])}`,
+    );
+  }
+  return layout;
+}
+
+/** Throws unless `value` is a finite positive number (for steps and counts). */
+export function requirePositive(value: unknown, caller: string, what: string): void {
+  if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
+    throw new GradcheckError(`${caller}: ${what} must be a finite number > 0, but got ${String(value)}`);
+  }
+}
+
+/** Throws unless `value` is undefined or one of `allowed`. */
+export function requireOneOf(value: unknown, allowed: readonly string[], caller: string, what: string): void {
+  if (value !== undefined && !allowed.includes(value as string)) {
+    throw new GradcheckError(`${caller}: ${what} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, but got ${JSON.stringify(value)}`);
+  }
+}
+
+/** Validates the `DiffOptions` part of an options object. */
+export function validateDiffOptions(options: Record<string, unknown>, caller: string): void {
+  requirePositive(options.step, caller, 'options.step');
+  requireOneOf(options.method, ['central', 'forward', 'backward', 'richardson'], caller, 'options.method');
+  requireOneOf(options.precision, ['float64', 'float32'], caller, 'options.precision');
+}
