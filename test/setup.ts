@@ -1,1 +1,1 @@
-import '../src/vitest.js';
+import 'gradcheck/vitest';

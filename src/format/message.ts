@@ -39,13 +39,17 @@ export interface MessageContext {
   readonly showTolerance?: boolean;
 }
 
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** How many of the worst entries the table shows. */
 export const TABLE_ROWS = 10;
 
 function referenceText(report: Omit<GradientReport, 'message'>): string {
   const s = report.settings;
   const method = s.method === 'richardson' ? 'Richardson-extrapolated central differences' : `${s.method} differences`;
-  return `${method} (step ${formatValue(s.step)}·max(1, |θᵢ|), ${s.precision})`;
+  return `${method}, step ${formatValue(s.step)}·max(1, |θᵢ|), ${s.precision}`;
 }
 
 function summaryLine(report: Omit<GradientReport, 'message'>, context: MessageContext): string {
@@ -109,14 +113,16 @@ export function renderMessage(
   if (report.pass) {
     lines.push(`Expected the ${analytic} ${context.subject} not to match the ${numeric} one, but all ${report.checked} ${unit} agree.`);
   } else if (report.mismatches.length > 0) {
-    lines.push(`The ${analytic} ${context.subject} disagrees with the ${numeric} one (${reference}).`);
+    lines.push(`The ${analytic} ${context.subject} disagrees with the ${numeric} one.`);
   } else {
-    lines.push(`The ${analytic} ${context.subject} check failed (${reference}).`);
+    lines.push(`The ${analytic} ${context.subject} check failed.`);
   }
   lines.push(summaryLine(report, context));
-  if (context.showTolerance !== false) {
-    lines.push(paint.dim(`An entry agrees when |a − n| ≤ ${formatValue(s.atol)} + ${formatValue(s.rtol)}·max(|a|, |n|) + the error estimate of n.`));
-  }
+  const rule =
+    context.showTolerance === false
+      ? ''
+      : ` An entry agrees when |a − n| ≤ ${formatValue(s.atol)} + ${formatValue(s.rtol)}·max(|a|, |n|) + the error estimate of n.`;
+  lines.push(paint.dim(`${capitalise(numeric)}: ${reference}.${rule}`));
   if (s.maxRelativeDifference !== undefined) {
     const ok = report.relativeDifference < s.maxRelativeDifference;
     lines.push(

@@ -14,8 +14,5 @@ export class GradcheckError extends Error {
 export function formatNumber(x: number): string {
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  if (a >= 1e-3 && a < 1e6) return String(Number(x.toPrecision(6)));
-  return x.toExponential(3);
+  return String(Number(x.toPrecision(6)));
 }

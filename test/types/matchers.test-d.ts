@@ -1,0 +1,50 @@
+import { expectTypeOf } from 'expect-type';
+import { describe, expect, test } from 'vitest';
+import { type CheckOptions, type GradientReport, checkGradient } from 'gradcheck';
+import 'gradcheck/vitest';
+
+const loss = (t: number[]) => t[0] * t[1];
+
+describe('matcher types on Vitest\'s expect', () => {
+  test('the matchers exist and return void', () => {
+    expectTypeOf(expect(loss).toHaveGradient).toBeFunction();
+    expectTypeOf(expect(loss).toHaveGradient((t: number[]) => [t[1], t[0]], { at: [1, 2] })).toEqualTypeOf<void>();
+    expectTypeOf(expect(loss).not.toHaveGradient([1, 2], { at: [1, 2] })).toEqualTypeOf<void>();
+    expectTypeOf(expect(Math.sin).toHaveDerivative(Math.cos, { at: 0.3 })).toEqualTypeOf<void>();
+    expectTypeOf(expect([1]).toBeAllClose([1], { rtol: 1e-7, atol: 0 })).toEqualTypeOf<void>();
+  });
+
+  test('options are typed', () => {
+    expect(loss).toHaveGradient((t: number[]) => t, { at: [1, 2], rtol: 1e-6, atol: 0, method: 'central', precision: 'float64', kinks: 'fail' });
+    // @ts-expect-error a wrong option name is a compile error
+    expect(loss).toHaveGradient((t: number[]) => t, { at: [1, 2], rtoll: 1e-6 });
+    // @ts-expect-error options.at is required
+    expect(loss).toHaveGradient((t: number[]) => t, { rtol: 1e-6 });
+    // @ts-expect-error method is one of the known names
+    expect(loss).toHaveGradient((t: number[]) => t, { at: [1, 2], method: 'centre' });
+    // @ts-expect-error toHaveDerivative takes a number θ
+    expect(Math.sin).toHaveDerivative(Math.cos, { at: [0.3] });
+    // @ts-expect-error toBeAllClose has no `at`
+    expect([1]).toBeAllClose([1], { at: [1] });
+  });
+
+  test('the gradient function receives θ typed like options.at', () => {
+    expect((p: { W: number[][]; b: number[] }) => p.b[0]).toHaveGradient(
+      (p) => {
+        expectTypeOf(p).toEqualTypeOf<{ W: number[][]; b: number[] }>();
+        return { W: [[0]], b: [1] };
+      },
+      { at: { W: [[1]], b: [2] } },
+    );
+  });
+});
+
+describe('core types', () => {
+  test('checkGradient returns a GradientReport', () => {
+    const report = checkGradient(loss, (t) => [t[1], t[0]], { at: [1, 2] });
+    expectTypeOf(report).toEqualTypeOf<GradientReport>();
+    expectTypeOf(report.pass).toEqualTypeOf<boolean>();
+    expectTypeOf(report.mismatches[0].path).toEqualTypeOf<string>();
+    expectTypeOf<CheckOptions<number[]>['at']>().toEqualTypeOf<number[]>();
+  });
+});
