@@ -1,18 +1,20 @@
 import { type DifferenceSettings, baseStep, differencePartials, resolvePrecision, richardsonPartials } from '../numeric/differences.js';
 import { formatNumber } from '../numeric/errors.js';
+import { type Domain, resolveBounds } from '../numeric/domains.js';
 import { ScalarEvaluator } from '../numeric/evaluate.js';
 import { roundoffError } from '../numeric/precision.js';
 import { DEFAULT_SEED, createRandom, sampleIndices } from '../numeric/random.js';
 import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
 import { readTheta, requireFunction, requireOptions } from '../numeric/validate.js';
-import { type AnalyticGradient, analyticGradient } from './analytic.js';
+import { analyticGradient } from './analytic.js';
 import { agrees, isUnresolved, relativeError, summarize, tolerance, worstFirst } from './compare.js';
-import { diagnose } from './diagnose/index.js';
+import { diagnose, guardHints, kinkHint } from './diagnose/index.js';
 import { fastGradientCheck } from './fast.js';
 import { type CheckOptions, DEFAULT_TOLERANCES, validateCheckOptions } from './options.js';
 import { RECHECK_LIMIT, type RecheckOutcome, recheckSuspects } from './recheck.js';
-import type { CheckSettings, GradientReport, KinkEntry, Mismatch, UnresolvedEntry } from './report.js';
+import type { CheckSettings, GradientReport, KinkEntry, Mismatch, OneSidedEntry, UnresolvedEntry } from './report.js';
 import { finishReport } from './finish.js';
+import { FLOAT32_EVIDENCE, precisionHint } from './precisionHint.js';
 
 /** A gradient: a function of θ returning a tree shaped like θ, or such a tree itself. */
 export type GradientSpec<P extends Params = Params> = ((theta: P) => Params) | Params;
@@ -67,7 +69,22 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
   const settings = resolveSettings(opts, layout);
   if (settings.mode === 'fast') return fastGradientCheck(f as (theta: unknown) => unknown, grad, layout, settings, opts, caller);
   const analytic = analyticGradient(grad, layout, caller);
-  const evaluator = new ScalarEvaluator(f as (theta: unknown) => unknown, caller);
+  const domain = resolveBounds(opts.bounds, layout, caller);
+  // In float64 mode, watch whether f only ever returns float32 values (for the precision hint).
+  const float32Values = { all: true, count: 0 };
+  const fn = f as (theta: unknown) => unknown;
+  const watched =
+    settings.precision === 'float64'
+      ? (theta: unknown) => {
+          const v = fn(theta);
+          if (typeof v === 'number' && Number.isFinite(v)) {
+            float32Values.count++;
+            if (Math.fround(v) !== v) float32Values.all = false;
+          }
+          return v;
+        }
+      : fn;
+  const evaluator = new ScalarEvaluator(watched, caller);
   const copy = layout.workingCopy();
   const indices = opts.sample !== undefined ? sampleIndices(layout.size, opts.sample, createRandom(settings.seed)) : undefined;
   const visit = (fn: (i: number) => void) => {
@@ -80,11 +97,14 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
   let numeric: Float64Array;
   let errors: Float64Array;
   let recheck: RecheckOutcome | undefined;
+  let sides: Int8Array | undefined;
   if (settings.method === 'richardson') {
-    ({ values: numeric, errors } = richardsonPartials(evaluator, layout, copy, settings.step, settings.precision, indices));
+    const extra = { domain, adaptive: opts.adaptive === true };
+    ({ values: numeric, errors, sides } = richardsonPartials(evaluator, layout, copy, settings.step, settings.precision, indices, extra));
   } else {
-    const diff: DifferenceSettings = { method: settings.method, step: settings.step, precision: settings.precision };
+    const diff: DifferenceSettings = { method: settings.method, step: settings.step, precision: settings.precision, domain };
     const partials = differencePartials(evaluator, layout, copy, diff, caller, indices);
+    sides = partials.sides;
     numeric = partials.values;
     errors = new Float64Array(layout.size).fill(Number.NaN);
     visit((i) => {
@@ -143,11 +163,18 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
   const summary = summarize(a, numeric, indices);
   const hints: string[] = [];
   const problems: string[] = [];
-  hints.push(...guardHints(recheck, analytic, copy.firstDifference(layout.values), layout, copy.get.bind(copy), problems));
-  if (!recheck?.nondeterministic && mismatches.length > 0) {
-    hints.push(...diagnose({ layout, analytic: a, numeric, errors, failing, settings, indices }));
+  const guards = guardHints({ nondeterministic: recheck?.nondeterministic, analytic, changedByF: copy.firstDifference(layout.values), layout, current: (i) => copy.get(i) });
+  hints.push(...guards.hints);
+  problems.push(...guards.problems);
+  if (!recheck?.nondeterministic && (mismatches.length > 0 || unresolved.length > 0)) {
+    const notRechecked = mismatches.filter((m) => !recheck?.entries.has(m.index)).length;
+    const unresolvedIndices = unresolved.map((u) => u.index);
+    hints.push(...diagnose({ layout, analytic: a, numeric, errors, failing, settings, indices, rechecked: recheck?.entries, unresolved: unresolvedIndices, notRechecked }));
   }
   hints.push(...kinks.map((k) => kinkHint(k, opts.kinks ?? 'report')));
+  const float32Suspected = float32Values.all && float32Values.count >= FLOAT32_EVIDENCE;
+  if (float32Suspected && (mismatches.length > 0 || unresolved.length > 0)) hints.push(precisionHint(settings.step));
+  const oneSided = oneSidedEntries(sides, layout, domain);
   const withinGlobal = settings.maxRelativeDifference === undefined || summary.relativeDifference < settings.maxRelativeDifference;
   const pass = mismatches.length === 0 && problems.length === 0 && withinGlobal;
   return finishReport(
@@ -165,53 +192,32 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
       numeric,
       errorEstimates: errors,
       settings,
+      ...(oneSided.length > 0 ? { oneSided } : {}),
     },
     layout,
-    { subject, notRechecked: Math.max(0, mismatches.length - (recheck?.entries.size ?? 0)) },
+    { subject, notRechecked: Math.max(0, mismatches.length - (recheck?.entries.size ?? 0)), notes: oneSidedNotes(oneSided) },
   );
 }
 
-/** Hints for the ways f and grad can invalidate the check itself; each also fails it. */
-function guardHints(
-  recheck: RecheckOutcome | undefined,
-  analytic: AnalyticGradient,
-  changedByF: number,
-  layout: TreeLayout,
-  current: (i: number) => number,
-  problems: string[],
-): string[] {
-  const hints: string[] = [];
-  if (recheck?.nondeterministic) {
-    const values = recheck.nondeterministic;
-    const spread = Math.max(...values) - Math.min(...values);
-    hints.push(
-      `f is not deterministic: f(θ) returned ${values.map(formatNumber).join(', ')} on ${values.length} calls at the same θ (spread ${formatNumber(spread)}). ` +
-        'Finite differences need a pure function: turn off dropout and random sampling, fix the seed, and reset state kept between calls.',
-    );
-    problems.push('nondeterministic');
+/** The entries whose stencil turned one-sided at a bound. */
+function oneSidedEntries(sides: Int8Array | undefined, layout: TreeLayout, domain: Domain | undefined): OneSidedEntry[] {
+  const out: OneSidedEntry[] = [];
+  if (!sides || !domain) return out;
+  for (let i = 0; i < sides.length; i++) {
+    if (sides[i] === 0) continue;
+    const side = sides[i] > 0 ? 'forward' : 'backward';
+    out.push({ path: displayPath(layout.pathAt(i)), index: i, side, bound: side === 'forward' ? domain.lower[i] : domain.upper[i] });
   }
-  if (changedByF >= 0) {
-    hints.push(
-      `f mutates its input: it changed θ at ${displayPath(layout.pathAt(changedByF))} from ${formatNumber(layout.values[changedByF])} to ${formatNumber(current(changedByF))}. ` +
-        'f must not write to θ; copy it first.',
-    );
-    problems.push('f mutates');
-  }
-  if (analytic.mutation) {
-    const m = analytic.mutation;
-    hints.push(
-      `grad mutates its input: it changed θ at ${m.path} from ${formatNumber(m.before)} to ${formatNumber(m.after)}. grad must not write to θ; copy it first.`,
-    );
-    problems.push('grad mutates');
-  }
-  return hints;
+  return out;
 }
 
-function kinkHint(k: KinkEntry, policy: 'report' | 'fail'): string {
-  const sides = `left derivative ${formatNumber(k.left)}, right derivative ${formatNumber(k.right)}, analytic ${formatNumber(k.analytic)}`;
-  if (!k.matchesOneSide) {
-    return `${k.path} sits at a non-differentiable point (${sides}), and the analytic value matches neither side: a bug at the kink.`;
-  }
-  const verdict = policy === 'report' ? 'not counted as a failure (kinks: "report")' : 'counted as a failure (kinks: "fail")';
-  return `${k.path} sits at a non-differentiable point such as ReLU at 0, |x| or a max tie (${sides}); the analytic value is a one-sided derivative, so this is ${verdict}.`;
+/** How many entries to name in the one-sided note. */
+const ONE_SIDED_SHOWN = 5;
+
+function oneSidedNotes(entries: readonly OneSidedEntry[]): string[] | undefined {
+  if (entries.length === 0) return undefined;
+  const shown = entries.slice(0, ONE_SIDED_SHOWN).map((e) => `${e.path} (${e.side}, bound ${formatNumber(e.bound)})`);
+  const more = entries.length > ONE_SIDED_SHOWN ? `, …and ${entries.length - ONE_SIDED_SHOWN} more` : '';
+  const verb = entries.length === 1 ? 'entry sits' : 'entries sit';
+  return [`One-sided differences: ${entries.length} ${verb} within a step of its bound, so f was not evaluated across it: ${shown.join(', ')}${more}.`];
 }

@@ -52,7 +52,7 @@ export const DEFAULT_TOLERANCES: Record<Precision, { readonly rtol: number; read
 
 /** Every option name a check accepts, for the "unknown option" error. */
 const KNOWN_OPTIONS = new Set([
-  'at', 'step', 'method', 'precision', 'rtol', 'atol', 'maxRelativeDifference', 'mode', 'directions', 'sample', 'seed', 'kinks',
+  'at', 'step', 'method', 'precision', 'bounds', 'adaptive', 'rtol', 'atol', 'maxRelativeDifference', 'mode', 'directions', 'sample', 'seed', 'kinks',
 ]);
 
 

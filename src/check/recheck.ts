@@ -30,8 +30,16 @@ export interface KinkEvidence {
 
 /** What a re-check found for one entry. */
 export interface EntryRecheck {
+  /** The extrapolated derivative. */
   readonly value: number;
+  /** Its error estimate (extrapolation plus round-off). */
   readonly error: number;
+  /** The first pass's difference quotient at the base step. */
+  readonly first: number;
+  /** Round-off estimate of the first pass's quotient. */
+  readonly firstRoundoff: number;
+  /** The first pass's half-width (central) or step (one-sided). */
+  readonly firstStep: number;
   readonly kink?: KinkEvidence;
 }
 
@@ -57,7 +65,7 @@ export interface RecheckContext {
 /** f at θ with entry i moved by about `delta`; returns f and the displacement actually taken. */
 function moved(ctx: RecheckContext, i: number, delta: number): { f: number; d: number } {
   const x = ctx.layout.values[i];
-  const stored = place(ctx.copy, i, x + delta, ctx.settings.precision);
+  const stored = place(ctx.copy, i, x + delta, ctx.settings.precision, ctx.settings.domain);
   const f = ctx.evaluator.call(ctx.copy.root(), { path: ctx.layout.pathAt(i), delta: stored - x });
   ctx.copy.set(i, x);
   return { f, d: stored - x };
@@ -78,7 +86,9 @@ export function recheckSuspects(ctx: RecheckContext, suspects: readonly number[]
   }
   const entries = new Map<number, EntryRecheck>();
   for (const i of suspects) {
-    entries.set(i, ctx.settings.method === 'central' ? recheckCentral(ctx, i, first) : recheckOneSided(ctx, i, first));
+    // With bounds, a central first pass may have gone one-sided on some entries (partials.sides).
+    const oneSided = ctx.settings.method !== 'central' || (ctx.partials.sides?.[i] ?? 0) !== 0;
+    entries.set(i, oneSided ? recheckOneSided(ctx, i, first) : recheckCentral(ctx, i, first));
   }
   return { f0: first, entries };
 }
@@ -106,7 +116,15 @@ function recheckCentral(ctx: RecheckContext, i: number, f0: number): EntryRechec
     RECHECK_LEVELS,
     settings.precision,
   );
-  return { ...estimate, kink: kinkEvidence(ctx, f0, plus, minus) };
+  return { value: estimate.value, error: estimate.error, ...firstPass(ctx, i, f0), kink: kinkEvidence(ctx, f0, plus, minus) };
+}
+
+/** The first pass's quotient for entry i and its round-off estimate, kept to tell round-off from truncation. */
+function firstPass(ctx: RecheckContext, i: number, f0: number): Pick<EntryRecheck, 'first' | 'firstRoundoff' | 'firstStep'> {
+  const { partials, settings } = ctx;
+  const fScale = Math.max(Math.abs(partials.fPlus[i] || 0), Math.abs(partials.fMinus[i] || 0), Math.abs(f0));
+  const step = partials.steps[i];
+  return { first: partials.values[i], firstRoundoff: roundoffError(settings.precision, fScale, step), firstStep: step };
 }
 
 /**
@@ -135,9 +153,10 @@ function kinkEvidence(
 
 function recheckOneSided(ctx: RecheckContext, i: number, f0: number): EntryRecheck {
   const { partials, settings } = ctx;
-  const sign = settings.method === 'forward' ? 1 : -1;
-  const h = scaledStep(settings.step, ctx.layout.values[i]);
-  return richardson(
+  const sign = partials.sides?.[i] || (settings.method === 'forward' ? 1 : -1);
+  // The step the first pass took (bounds may have shortened it).
+  const h = partials.steps[i];
+  const estimate = richardson(
     (level): DifferenceSample => {
       if (level === 0) {
         const fs = sign > 0 ? partials.fPlus[i] : partials.fMinus[i];
@@ -150,4 +169,5 @@ function recheckOneSided(ctx: RecheckContext, i: number, f0: number): EntryReche
     settings.precision,
     'all',
   );
+  return { value: estimate.value, error: estimate.error, ...firstPass(ctx, i, f0) };
 }

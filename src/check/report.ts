@@ -41,6 +41,16 @@ export interface UnresolvedEntry {
   readonly errorEstimate: number;
 }
 
+/** An entry whose stencil turned one-sided because it sits within a step of its bound (`bounds`). */
+export interface OneSidedEntry {
+  readonly path: string;
+  readonly index: number;
+  /** `'forward'` (θᵢ … θᵢ + h) near a lower bound, `'backward'` near an upper one. */
+  readonly side: 'forward' | 'backward';
+  /** The bound it sits near. */
+  readonly bound: number;
+}
+
 /** The settings a check actually used, after defaults. */
 export interface CheckSettings {
   readonly method: DifferenceMethod;
@@ -75,6 +85,8 @@ export interface GradientReport {
   readonly kinks: readonly KinkEntry[];
   /** Entries the finite differences could not resolve (listed, not failed). */
   readonly unresolved: readonly UnresolvedEntry[];
+  /** Entries differentiated one-sidedly because they sit near a bound (only with `bounds`). */
+  readonly oneSided?: readonly OneSidedEntry[];
   /** Flat analytic values (see `flatten` for the order). */
   readonly analytic: Float64Array;
   /** Flat numerical values (NaN for entries not compared). */

@@ -1,7 +1,16 @@
+import { type Bounds, type Domain, type Side, inside, stencil } from './domains.js';
 import { GradcheckError, formatNumber } from './errors.js';
 import type { ScalarEvaluator } from './evaluate.js';
 import { type Precision, defaultStep, roundTo, scaledStep } from './precision.js';
-import { type Estimate, RICHARDSON_LEVELS, centralSample, richardson } from './richardson.js';
+import {
+  ADAPTIVE_LEVELS,
+  ADAPTIVE_START,
+  type DifferenceSample,
+  type Estimate,
+  RICHARDSON_LEVELS,
+  centralSample,
+  richardson,
+} from './richardson.js';
 import type { TreeLayout, WorkingCopy } from './tree.js';
 
 /** How the derivative along one coordinate is estimated. */
@@ -25,6 +34,21 @@ export interface DiffOptions {
    * default step and tolerances, and in float32 perturbed values are rounded to float32.
    */
   precision?: Precision;
+  /**
+   * Where f is defined: `[lo, hi]` for every entry, or intervals keyed by parameter path
+   * (`{ sigma: [0, Infinity] }`). Near a bound the stencil turns one-sided (forward at a lower
+   * bound, backward at an upper one) so that f is never evaluated outside; the report names
+   * the entries that went one-sided.
+   */
+  bounds?: Bounds;
+  /**
+   * With `method: 'richardson'`: choose the step per coordinate from the extrapolation's own
+   * error estimates, starting ADAPTIVE_START (8) times larger than `step` and halving it up to
+   * ADAPTIVE_LEVELS (10) times, keeping the estimate with the smallest error (up to 20 calls of f
+   * per coordinate instead of 8).
+   * @defaultValue false
+   */
+  adaptive?: boolean;
 }
 
 /** Raw one-coordinate differences: the estimate plus what diagnoses need to look deeper. */
@@ -39,6 +63,8 @@ export interface Partials {
   readonly fMinus: Float64Array;
   /** f(θ) when the method needed it. */
   readonly f0?: number;
+  /** Per coordinate, the stencil taken (0 central, +1 forward, −1 backward); only with bounds. */
+  readonly sides?: Int8Array;
 }
 
 /** Resolved settings for one run of differences. */
@@ -46,6 +72,8 @@ export interface DifferenceSettings {
   readonly method: Exclude<DifferenceMethod, 'richardson'>;
   readonly step: number;
   readonly precision: Precision;
+  /** Bounds per entry: near one, the stencil turns one-sided. */
+  readonly domain?: Domain;
 }
 
 /** Resolves `DiffOptions` against θ: precision inferred from Float32Array leaves, default step. */
@@ -72,8 +100,14 @@ export function defaultRichardsonStep(precision: Precision): number {
  * to float32 where the model stores float32).
  * @internal
  */
-export function place(copy: WorkingCopy, i: number, target: number, precision: Precision): number {
-  return copy.set(i, roundTo(precision, target));
+export function place(copy: WorkingCopy, i: number, target: number, precision: Precision, domain?: Domain): number {
+  const stored = copy.set(i, roundTo(precision, target));
+  if (inside(domain, i, stored)) return stored;
+  // float32 rounding pushed the entry across its bound: the bound itself is the nearest inside.
+  const bound = stored < (domain as Domain).lower[i] ? (domain as Domain).lower[i] : (domain as Domain).upper[i];
+  const clamped = copy.set(i, bound);
+  if (inside(domain, i, clamped)) return clamped;
+  throw new GradcheckError(`the bound ${formatNumber(bound)} is not representable in ${precision}; widen options.bounds`);
 }
 
 function stepTooSmall(caller: string, path: string, x: number, h: number): GradcheckError {
@@ -102,7 +136,9 @@ export function differencePartials(
   const fPlus = new Float64Array(n).fill(Number.NaN);
   const fMinus = new Float64Array(n).fill(Number.NaN);
   const base = layout.values;
-  const { method, step, precision } = settings;
+  const { method, step, precision, domain } = settings;
+  const sides = domain ? new Int8Array(n) : undefined;
+  const prefer: Side = method === 'central' ? 0 : method === 'forward' ? 1 : -1;
   const count = indices ? indices.length : n;
   let f0: number | undefined;
   if (method !== 'central') f0 = evaluator.call(copy.root(), {});
@@ -110,11 +146,12 @@ export function differencePartials(
   for (let k = 0; k < count; k++) {
     const i = indices ? indices[k] : k;
     const x = base[i];
-    const h = scaledStep(step, x);
-    if (method === 'central') {
-      const xp = place(copy, i, x + h, precision);
+    const { side, h } = stencil(domain, i, x, scaledStep(step, x), prefer);
+    if (sides) sides[i] = side;
+    if (side === 0) {
+      const xp = place(copy, i, x + h, precision, domain);
       const fp = evaluator.call(copy.root(), { path: layout.pathAt(i), delta: xp - x });
-      const xm = place(copy, i, x - h, precision);
+      const xm = place(copy, i, x - h, precision, domain);
       const fm = evaluator.call(copy.root(), { path: layout.pathAt(i), delta: xm - x });
       copy.set(i, x);
       const width = xp - xm;
@@ -124,31 +161,45 @@ export function differencePartials(
       fPlus[i] = fp;
       fMinus[i] = fm;
     } else {
-      const sign = method === 'forward' ? 1 : -1;
-      const xs = place(copy, i, x + sign * h, precision);
+      // Only bounds make a central method one-sided; f(θ) is then evaluated once, when first needed.
+      if (f0 === undefined) f0 = evaluator.call(copy.root(), {});
+      const xs = place(copy, i, x + side * h, precision, domain);
       const fs = evaluator.call(copy.root(), { path: layout.pathAt(i), delta: xs - x });
       copy.set(i, x);
       const width = xs - x;
       if (width === 0) throw stepTooSmall(caller, layout.pathAt(i), x, h);
-      values[i] = (fs - (f0 as number)) / width;
+      values[i] = (fs - f0) / width;
       steps[i] = Math.abs(width);
-      if (sign > 0) fPlus[i] = fs;
+      if (side > 0) fPlus[i] = fs;
       else fMinus[i] = fs;
     }
   }
-  return { values, steps, fPlus, fMinus, f0 };
+  return { values, steps, fPlus, fMinus, f0, sides };
 }
 
 /** Richardson estimates per coordinate: values and error estimates (NaN where not visited). */
 export interface EstimatedPartials {
   readonly values: Float64Array;
   readonly errors: Float64Array;
+  /** Finest half-width (central) or step (one-sided) behind each winning estimate. */
+  readonly steps: Float64Array;
+  /** Per coordinate, the stencil taken (0 central, ±1 one-sided); only with bounds. */
+  readonly sides?: Int8Array;
+}
+
+/** Extra settings of `richardsonPartials`. */
+export interface RichardsonSettings {
+  /** Bounds per entry: near one, the sequence is one-sided. */
+  readonly domain?: Domain;
+  /** Choose the step per coordinate from the error estimates (see `DiffOptions.adaptive`). */
+  readonly adaptive?: boolean;
 }
 
 /**
  * Richardson-extrapolated central differences along `indices` (all when omitted): the steps
  * hᵢ, hᵢ/2, hᵢ/4, … (RICHARDSON_LEVELS of them, fewer when round-off takes over), 2 calls of f
- * per step.
+ * per step. With `adaptive`, the sequence starts ADAPTIVE_START·hᵢ and runs up to
+ * ADAPTIVE_LEVELS steps. Near a bound the sequence is one-sided (1 call per step plus f(θ) once).
  * @internal
  */
 export function richardsonPartials(
@@ -158,21 +209,35 @@ export function richardsonPartials(
   step: number,
   precision: Precision,
   indices?: ArrayLike<number>,
+  extra: RichardsonSettings = {},
 ): EstimatedPartials {
   const n = layout.size;
   const values = new Float64Array(n).fill(Number.NaN);
   const errors = new Float64Array(n).fill(Number.NaN);
+  const steps = new Float64Array(n).fill(Number.NaN);
+  const { domain, adaptive } = extra;
+  const sides = domain ? new Int8Array(n) : undefined;
+  const start = adaptive ? ADAPTIVE_START * step : step;
+  const levels = adaptive ? ADAPTIVE_LEVELS : RICHARDSON_LEVELS;
   const count = indices ? indices.length : n;
+  let f0: number | undefined;
   for (let k = 0; k < count; k++) {
     const i = indices ? indices[k] : k;
-    const estimate: Estimate = richardsonAt(evaluator, layout, copy, i, scaledStep(step, layout.values[i]), precision);
+    const { side, h } = stencil(domain, i, layout.values[i], scaledStep(start, layout.values[i]));
+    if (sides) sides[i] = side;
+    if (side !== 0 && f0 === undefined) f0 = evaluator.call(copy.root(), {});
+    const estimate = richardsonAt(evaluator, layout, copy, i, h, precision, levels, side, f0, domain);
     values[i] = estimate.value;
     errors[i] = estimate.error;
+    steps[i] = estimate.step;
   }
-  return { values, errors };
+  return { values, errors, steps, sides };
 }
 
-/** Richardson extrapolation along coordinate i from the half-width h down. @internal */
+/**
+ * Richardson extrapolation along coordinate i from the half-width h down: central differences,
+ * or with `side` ±1 one-sided ones against `f0` = f(θ). @internal
+ */
 export function richardsonAt(
   evaluator: ScalarEvaluator<unknown>,
   layout: TreeLayout,
@@ -181,18 +246,36 @@ export function richardsonAt(
   h: number,
   precision: Precision,
   levels = RICHARDSON_LEVELS,
-): Estimate {
+  side: Side = 0,
+  f0?: number,
+  domain?: Domain,
+): Estimate & { readonly step: number } {
   const x = layout.values[i];
   const path = layout.pathAt(i);
+  const at = (target: number): { f: number; d: number } => {
+    const stored = place(copy, i, target, precision, domain);
+    const f = evaluator.call(copy.root(), { path, delta: stored - x });
+    copy.set(i, x);
+    return { f, d: stored - x };
+  };
+  if (side !== 0) {
+    const base = f0 ?? evaluator.call(copy.root(), {});
+    return richardson(
+      (level): DifferenceSample => {
+        const s = at(x + (side * h) / 2 ** level);
+        return { quotient: (s.f - base) / s.d, halfWidth: Math.abs(s.d), fScale: Math.max(Math.abs(s.f), Math.abs(base)) };
+      },
+      levels,
+      precision,
+      'all',
+    );
+  }
   return richardson(
     (level) => {
       const hk = h / 2 ** level;
-      const xp = place(copy, i, x + hk, precision);
-      const fPlus = evaluator.call(copy.root(), { path, delta: xp - x });
-      const xm = place(copy, i, x - hk, precision);
-      const fMinus = evaluator.call(copy.root(), { path, delta: xm - x });
-      copy.set(i, x);
-      return centralSample(fPlus, fMinus, (xp - xm) / 2);
+      const p = at(x + hk);
+      const m = at(x - hk);
+      return centralSample(p.f, m.f, (p.d - m.d) / 2);
     },
     levels,
     precision,

@@ -1,4 +1,5 @@
 import { type DiffOptions, baseStep, differencePartials, resolvePrecision, richardsonPartials } from './differences.js';
+import { resolveBounds } from './domains.js';
 import { ScalarEvaluator } from './evaluate.js';
 import type { Params } from './tree.js';
 import { readTheta, requireFunction, validateDiffOptions } from './validate.js';
@@ -25,9 +26,11 @@ export function numericGradient<P extends Params>(f: (theta: P) => number, at: P
   const step = baseStep(options, precision);
   const evaluator = new ScalarEvaluator(f as (theta: unknown) => unknown, caller);
   const copy = layout.workingCopy();
+  const domain = resolveBounds(options.bounds, layout, caller);
   if (options.method === 'richardson') {
-    return layout.unflatten(richardsonPartials(evaluator, layout, copy, step, precision).values);
+    const extra = { domain, adaptive: options.adaptive === true };
+    return layout.unflatten(richardsonPartials(evaluator, layout, copy, step, precision, undefined, extra).values);
   }
   const method = options.method ?? 'central';
-  return layout.unflatten(differencePartials(evaluator, layout, copy, { method, step, precision }, caller).values);
+  return layout.unflatten(differencePartials(evaluator, layout, copy, { method, step, precision, domain }, caller).values);
 }

@@ -32,6 +32,15 @@ export const RICHARDSON_RATIO = 2;
 export const RICHARDSON_LEVELS = 4;
 
 /**
+ * With `adaptive: true` the sequence starts this many times above the base step, so that the
+ * coordinates whose f is smooth on a wide scale can use a large step (less round-off) …
+ */
+export const ADAPTIVE_START = 8;
+
+/** … and runs down through up to this many halvings (8·h … h/64), stopping once round-off grows. */
+export const ADAPTIVE_LEVELS = 10;
+
+/**
  * Richardson extrapolation of central differences (Ridders' tableau, as in Numerical Recipes'
  * `dfridr`). Central differences have error c₁h² + c₂h⁴ + …; combining the sequence h, h/2,
  * h/4, … cancels those terms one by one. The error estimate of a tableau entry is its distance
@@ -51,13 +60,14 @@ export function richardson(
   levels: number,
   precision: Precision,
   powers: ErrorPowers = 'even',
-): Estimate & { readonly levelsUsed: number } {
+): Estimate & { readonly levelsUsed: number; readonly step: number } {
   const ratio2 = powers === 'even' ? RICHARDSON_RATIO * RICHARDSON_RATIO : RICHARDSON_RATIO;
   let previous: number[] = [];
   let best = Number.NaN;
   let bestError = Number.POSITIVE_INFINITY;
   let used = 0;
   let lastHalfWidth = Number.NaN;
+  let bestStep = Number.NaN;
   let fScale = 0;
   for (let k = 0; k < levels; k++) {
     const s = sample(k);
@@ -73,9 +83,13 @@ export function richardson(
       if (err <= bestError) {
         bestError = err;
         best = row[j];
+        bestStep = s.halfWidth;
       }
     }
-    if (k === 0) best = row[0];
+    if (k === 0) {
+      best = row[0];
+      bestStep = s.halfWidth;
+    }
     if (k > 0 && bestError > 0 && Math.abs(row[k] - previous[k - 1]) >= 2 * bestError) {
       previous = row;
       break;
@@ -84,5 +98,5 @@ export function richardson(
   }
   const roundoff = roundoffError(precision, fScale, lastHalfWidth);
   const error = (Number.isFinite(bestError) ? bestError : Math.abs(best)) + roundoff;
-  return { value: best, error, levelsUsed: used };
+  return { value: best, error, levelsUsed: used, step: bestStep };
 }

@@ -60,4 +60,7 @@ export function validateDiffOptions(options: Record<string, unknown>, caller: st
   requirePositive(options.step, caller, 'options.step');
   requireOneOf(options.method, ['central', 'forward', 'backward', 'richardson'], caller, 'options.method');
   requireOneOf(options.precision, ['float64', 'float32'], caller, 'options.precision');
+  if (options.adaptive !== undefined && typeof options.adaptive !== 'boolean') {
+    throw new GradcheckError(`${caller}: options.adaptive must be true or false, but got ${String(options.adaptive)}`);
+  }
 }
