@@ -1,16 +1,36 @@
 import { defineConfig } from 'tsdown';
 
-// ESM for every entry; CommonJS only for the entries Jest on Node 20 must `require`.
-// Optional peers are external so a Jest user never loads Vitest and vice versa.
-const external = [/^vitest/, /^@vitest\//, /^expect$/, /^@jest\//, /^fast-check/, /^@fast-check\//, /^@tensorflow\//];
+// Optional peers stay external: a Jest user never loads Vitest and vice versa.
+const external = [/^vitest/, /^@vitest\//, /^expect$/, /^@jest\//, /^jest/, /^fast-check/, /^@fast-check\//, /^@tensorflow\//];
+
+// Every entry as ESM; every entry but `vitest` (Vitest itself is ESM-only) also as CommonJS,
+// because Jest on Node 20 `require`s setup files and test imports. The CommonJS build is a
+// separate config so that its shared chunks are computed without the Vitest entry and no
+// CommonJS file `require`s an optional peer it does not use.
+const esm = {
+  index: 'src/index.ts',
+  vitest: 'src/vitest.ts',
+  jest: 'src/jest.ts',
+  'fast-check': 'src/fast-check/index.ts',
+  tfjs: 'src/tfjs/index.ts',
+};
+const { vitest: _esmOnly, ...cjs } = esm;
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', vitest: 'src/vitest.ts' },
+    entry: esm,
     format: ['esm'],
     dts: true,
     clean: true,
     platform: 'neutral',
+    deps: { neverBundle: external },
+  },
+  {
+    entry: cjs,
+    format: ['cjs'],
+    dts: true,
+    clean: false,
+    platform: 'node',
     deps: { neverBundle: external },
   },
 ]);

@@ -1,0 +1,66 @@
+import { GradcheckError } from '../numeric/errors.js';
+import { type Params, TreeLayout, displayPath } from '../numeric/tree.js';
+import { readTheta } from '../numeric/validate.js';
+import type { TensorLike, TfNamespace } from './types.js';
+
+/**
+ * The tensors f receives for θ: one per leaf of θ, in θ's flat order (a bare array or number
+ * is one tensor; `{ W, b }` gives f(W, b)). Each keeps its leaf's shape and is float32, TF.js's
+ * own precision, so the finite differences must be taken in float32 too.
+ */
+export function toTensors(tf: TfNamespace, theta: Params, caller: string): { layout: TreeLayout; args: TensorLike[] } {
+  const layout = readTheta(theta, caller, 'θ');
+  const args = layout.tensors.map((t) => tf.tensor(Float32Array.from(layout.values.subarray(t.offset, t.offset + t.size)), [...t.shape], 'float32'));
+  return { layout, args };
+}
+
+/** The one number a scalar-valued f returned; `what` names f in the error. */
+export function scalarOf(value: unknown, caller: string, what: string): number {
+  if (typeof value === 'number') return value;
+  if (!isTensor(value)) throw new GradcheckError(`${caller}: ${what} must return a scalar tensor, but returned ${describe(value)}`);
+  if (value.size !== 1) {
+    throw new GradcheckError(`${caller}: ${what} must return a scalar tensor (the loss), but returned shape [${value.shape.join(', ')}]`);
+  }
+  return value.dataSync()[0];
+}
+
+/**
+ * Reads gradient tensors (one per argument of f, as `tf.grads` returns them) back into a tree
+ * shaped like θ. `what` names the gradient function in errors.
+ */
+export function fromTensors(layout: TreeLayout, grads: unknown, caller: string, what: string): Params {
+  const list = isTensor(grads) ? [grads] : grads;
+  if (!Array.isArray(list) || list.length !== layout.tensors.length) {
+    const count = layout.tensors.length;
+    throw new GradcheckError(
+      `${caller}: ${what} must return ${count === 1 ? 'one tensor' : `an array of ${count} tensors (one per argument)`}, but returned ${describe(grads)}`,
+    );
+  }
+  const values = new Float64Array(layout.size);
+  layout.tensors.forEach((t, i) => {
+    const g = list[i] as unknown;
+    const name = layout.tensors.length === 1 ? 'the gradient' : `the gradient of argument ${i} (${displayPath(t.name)})`;
+    if (!isTensor(g)) throw new GradcheckError(`${caller}: ${what}: ${name} is ${describe(g)}, not a tensor`);
+    if (!sameShape(g.shape, t.shape)) {
+      throw new GradcheckError(`${caller}: ${what}: ${name} has shape [${g.shape.join(', ')}], but θ's has shape [${t.shape.join(', ')}]`);
+    }
+    values.set(g.dataSync(), t.offset);
+  });
+  return layout.unflatten(values);
+}
+
+function isTensor(value: unknown): value is TensorLike {
+  return typeof value === 'object' && value !== null && typeof (value as TensorLike).dataSync === 'function' && Array.isArray((value as TensorLike).shape);
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  // A scalar θ and a [1] tensor, or [n] and [n, 1] mix-ups, are real bugs: compare exactly.
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (isTensor(value)) return `a tensor of shape [${value.shape.join(', ')}]`;
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
