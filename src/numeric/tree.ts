@@ -12,15 +12,14 @@ export type NestedArray = readonly (number | NestedArray)[];
 /**
  * Anything gradcheck can perturb: a number, an array of numbers, a `Float64Array` or
  * `Float32Array`, a nested array (matrix), or a plain object (or array) whose values are any
- * of these.
+ * of these. Objects are typed loosely (`object`) so that your own interfaces, which have no
+ * index signature, are accepted; their contents are checked at run time, with the path of
+ * anything that is not a parameter in the error.
  */
-export type Params =
-  | number
-  | Float64Array
-  | Float32Array
-  | NestedArray
-  | readonly Params[]
-  | { readonly [key: string]: Params };
+export type Params = number | Float64Array | Float32Array | NestedArray | readonly Params[] | ParamsObject;
+
+/** A plain object of parameters, such as `{ W1: number[][]; b1: Float64Array }`. */
+export type ParamsObject = object;
 
 /** Element type a tensor is stored in; `float32` only for `Float32Array` leaves. */
 export type Dtype = 'float64' | 'float32';

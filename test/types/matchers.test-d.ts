@@ -39,6 +39,25 @@ describe('matcher types on Vitest\'s expect', () => {
   });
 });
 
+interface Net {
+  W: number[][];
+  b: Float64Array;
+}
+
+describe('parameter types', () => {
+  test('your own interfaces (no index signature) are accepted as θ', () => {
+    const net: Net = { W: [[1, 2]], b: new Float64Array([3]) };
+    const f = (p: Net) => p.W[0][0] * p.b[0];
+    expectTypeOf(checkGradient(f, (p) => ({ W: [[p.b[0], 0]], b: [p.W[0][0]] }), { at: net })).toEqualTypeOf<GradientReport>();
+    expect(f).toHaveGradient((p: Net) => p, { at: net });
+  });
+
+  test('a string is not a parameter', () => {
+    // @ts-expect-error θ must be numbers, arrays, typed arrays or objects of these
+    checkGradient((s: string) => s.length, () => 0, { at: 'abc' });
+  });
+});
+
 describe('core types', () => {
   test('checkGradient returns a GradientReport', () => {
     const report = checkGradient(loss, (t) => [t[1], t[0]], { at: [1, 2] });
