@@ -49,6 +49,8 @@ export interface RecheckOutcome {
   readonly f0: number;
   /** Set when f(θ) differed between calls: the values seen. */
   readonly nondeterministic?: readonly number[];
+  /** Set when the probe call of f wrote to θ: the first entry it changed, and to what. */
+  readonly mutation?: { readonly index: number; readonly after: number };
   /** Re-checked entries by flat index. */
   readonly entries: ReadonlyMap<number, EntryRecheck>;
 }
@@ -72,7 +74,8 @@ function moved(ctx: RecheckContext, i: number, delta: number): { f: number; d: n
 }
 
 /**
- * Evaluates f(θ) twice (a non-deterministic f makes every difference meaningless), then
+ * Evaluates f(θ) twice (a non-deterministic f makes every difference meaningless, and one that
+ * writes to θ is caught right after the call), then
  * re-checks each suspect with Richardson extrapolation and one-sided differences.
  * @internal
  */
@@ -80,6 +83,13 @@ export function recheckSuspects(ctx: RecheckContext, suspects: readonly number[]
   const root = ctx.copy.root();
   const first = ctx.partials.f0 ?? ctx.evaluator.call(root, {});
   const second = ctx.evaluator.call(ctx.copy.root(), {});
+  // f may write to θ and the perturbation loop restores each entry after it, hiding the damage: look right after a call at θ.
+  const changed = ctx.copy.firstDifference(ctx.layout.values);
+  if (changed >= 0) {
+    const mutation = { index: changed, after: ctx.copy.get(changed) };
+    for (let i = 0; i < ctx.layout.size; i++) ctx.copy.set(i, ctx.layout.values[i]);
+    return { f0: first, mutation, entries: new Map() };
+  }
   if (second !== first) {
     const third = ctx.evaluator.call(ctx.copy.root(), {});
     return { f0: first, nondeterministic: [first, second, third], entries: new Map() };

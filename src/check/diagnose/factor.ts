@@ -1,56 +1,36 @@
-import { formatNumber } from '../../numeric/errors.js';
-import { displayPath } from '../../numeric/tree.js';
-import type { DiagnosisInput } from './index.js';
+import { formatValue } from '../../format/table.js';
+import { fitFactor, isFactorEvidence, ROUND_FACTOR } from './fit.js';
+import { type DiagnosisInput, type Group, num, residualText } from './input.js';
+import { fitScopes } from './where.js';
 
-/** A fit counts as evidence when its relative residual is below this. */
-export const FIT_RESIDUAL = 1e-3;
+/** What a factor k usually means in backprop code. */
+export function explainFactor(k: number): string {
+  const near = (x: number, v: number) => Math.abs(x - v) <= ROUND_FACTOR * Math.abs(v);
+  if (near(k, 2)) return 'Twice the true gradient: a factor 2 too many (d(½x²)/dx is x, not 2x) or a term counted twice?';
+  if (near(k, 0.5)) return 'Half the true gradient: a factor 2 missing (d(x²)/dx is 2x) or a stray ½?';
+  const m = Math.round(k);
+  if (m >= 3 && near(k, m)) return `An integer factor ${m}: did you forget the 1/m (f averages over m = ${m} examples but the gradient sums)?`;
+  const inv = Math.round(1 / k);
+  if (inv >= 3 && near(1 / k, inv)) return `A factor 1/${inv}: did you average over the batch twice (1/m applied in both the backward pass and the sum, m = ${inv})?`;
+  if (k < 0) return 'A negative factor: a sign error combined with a scale.';
+  return 'A constant scale on the gradient only: a learning rate, a normalisation or a 1/m applied to one side?';
+}
 
 /**
- * Least-squares fit a ≈ k·n over a set of entries: k = ⟨a, n⟩ / ⟨n, n⟩ with the relative
- * residual ‖a − k·n‖ / ‖a‖.
+ * Uniform factor: analytic ≈ k·numeric (k ≠ ±1) over the group or its failing entries, by a
+ * least-squares fit whose residual is stated.
+ *
+ * @example
+ * // gradient summed over the batch while f takes the mean (m = 5):
+ * // "Uniform factor: the analytic gradient is 5 × the numerical one on every compared entry (least-squares fit, residual 4e-11). An integer factor 5: did you forget the 1/m …?"
  */
-export function fitFactor(a: ArrayLike<number>, n: ArrayLike<number>, indices: ArrayLike<number>): { k: number; residual: number } {
-  let an = 0;
-  let nn = 0;
-  let aa = 0;
-  for (let j = 0; j < indices.length; j++) {
-    const i = indices[j];
-    an += a[i] * n[i];
-    nn += n[i] * n[i];
-    aa += a[i] * a[i];
+export function factorHint(input: DiagnosisInput, group: Group, everyEntry = false): string | undefined {
+  for (const scope of fitScopes(input, group, everyEntry)) {
+    const fit = fitFactor(input.analytic, input.numeric, scope.indices);
+    if (!isFactorEvidence(fit) || Math.abs(fit.c + 1) < ROUND_FACTOR || fit.c === 0) continue;
+    const k = Math.abs(fit.c - Math.round(fit.c)) <= ROUND_FACTOR * Math.abs(fit.c) ? Math.round(fit.c) : fit.c;
+    const shown = Number.isInteger(k) ? String(k) : formatValue(k);
+    return `Uniform factor: the analytic gradient is ${shown.replace(/^-/, '−')} × the numerical one ${scope.text} (least-squares fit k = ${num(fit.c)}, ${residualText(fit.residual)}). ${explainFactor(fit.c)}`;
   }
-  if (nn === 0 || aa === 0) return { k: Number.NaN, residual: Number.POSITIVE_INFINITY };
-  const k = an / nn;
-  let r = 0;
-  for (let j = 0; j < indices.length; j++) {
-    const i = indices[j];
-    r += (a[i] - k * n[i]) ** 2;
-  }
-  return { k, residual: Math.sqrt(r / aa) };
-}
-
-function allIndices(input: DiagnosisInput): ArrayLike<number> {
-  if (input.indices) return input.indices;
-  return Array.from({ length: input.layout.size }, (_, i) => i);
-}
-
-/** Sign error (a ≈ −n) or uniform factor (a ≈ k·n) over the whole gradient or one tensor. */
-export function signAndFactor(input: DiagnosisInput): string[] {
-  const { analytic: a, numeric: n } = input;
-  const whole = fitFactor(a, n, allIndices(input));
-  const describe = (k: number, where: string, residual: number) => {
-    const fit = `(least-squares fit, residual ${formatNumber(residual)})`;
-    if (Math.abs(k + 1) < 1e-3) return `Sign error: the analytic gradient is −1 × the numerical one ${where} ${fit}. Check the sign of the loss or of an update term.`;
-    return `Uniform factor: the analytic gradient is ${formatNumber(k)} × the numerical one ${where} ${fit}. Did you average over the batch twice, or forget a 1/m?`;
-  };
-  if (whole.residual < FIT_RESIDUAL && Math.abs(whole.k - 1) > 1e-3) return [describe(whole.k, 'on every entry', whole.residual)];
-  const hints: string[] = [];
-  for (const tensor of input.layout.tensors) {
-    if (input.layout.tensors.length === 1) break;
-    const idx = Array.from({ length: tensor.size }, (_, j) => tensor.offset + j);
-    if (!idx.some((i) => input.failing[i])) continue;
-    const fit = fitFactor(a, n, idx);
-    if (fit.residual < FIT_RESIDUAL && Math.abs(fit.k - 1) > 1e-3) hints.push(describe(fit.k, `on ${displayPath(tensor.name)}`, fit.residual));
-  }
-  return hints;
+  return undefined;
 }
