@@ -1,0 +1,235 @@
+import { defaultRichardsonStep, place } from '../numeric/differences.js';
+import { GradcheckError, formatNumber } from '../numeric/errors.js';
+import { ScalarEvaluator } from '../numeric/evaluate.js';
+import { type Precision, roundoffError, scaledStep } from '../numeric/precision.js';
+import { RICHARDSON_LEVELS, richardson } from '../numeric/richardson.js';
+import { type Params, type TreeLayout, type WorkingCopy, displayPath } from '../numeric/tree.js';
+import { VectorEvaluator, inputName } from '../numeric/vectorEvaluator.js';
+import { agrees, summarize } from './compare.js';
+import { finishReport } from './finish.js';
+import { type NumericMatrix, blockHints, compareMatrix, numericMatrix } from './jacobian.js';
+import { type Mutation, blockMaps, blockNote, blocksOf, callUser, inputTensorName, mutationHint, prepare, readMatrix } from './layerShared.js';
+import type { CheckOptions } from './options.js';
+import { RECHECK_LIMIT } from './recheck.js';
+import type { CheckSettings, GradientReport } from './report.js';
+
+/** Options of `checkHessian` and `toHaveHessian`. */
+export interface HessianOptions<P extends Params = Params> extends CheckOptions<P> {
+  /**
+   * An analytic gradient of f, (θ) → tree shaped like θ. When given, the numerical Hessian is
+   * the Jacobian of this gradient by central differences (2n calls of the gradient, more
+   * accurate than second differences of f); otherwise second differences of f are used
+   * (2n² + 1 calls of f).
+   */
+  gradient?: (theta: P) => Params;
+}
+
+/** The Hessian: an n×n matrix (nested, rows of typed arrays, or flat row-major) or a function of θ returning it. */
+export type HessianSpec<P extends Params = Params> = ((theta: P) => Params) | Params;
+
+/** How many asymmetric pairs the hint names. */
+const PAIRS_SHOWN = 3;
+
+/**
+ * Checks an analytic Hessian against finite differences at `options.at`.
+ *
+ * With `options.gradient`, the reference is the numerical Jacobian of that gradient (exactly 2n
+ * calls of it, suspects re-checked with Richardson). Without it, second differences of f:
+ * (f(θ + hᵢeᵢ) − 2f(θ) + f(θ − hᵢeᵢ)) / hᵢ² on the diagonal and the four-point stencil
+ * (f(++) − f(+−) − f(−+) + f(−−)) / 4hᵢhⱼ off it — 2n² + 1 calls of f — with entries that
+ * disagree re-checked by Richardson extrapolation from a larger step. The report names an
+ * asymmetric analytic Hessian (and a gradient whose Jacobian is not symmetric).
+ *
+ * @example
+ * const f = ([x, y]: number[]) => x * x * y;
+ * checkHessian(f, ([x, y]) => [[2 * y, 2 * x], [2 * x, 0]], { at: [1, 2] }).pass; // true
+ */
+export function checkHessian<P extends Params>(f: (theta: P) => number, H: HessianSpec<P>, options: HessianOptions<P>): GradientReport {
+  return hessianCheck(f, H, options, 'checkHessian');
+}
+
+/** `checkHessian` with the caller's name for messages. @internal */
+export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: string): GradientReport {
+  const { opts, layout, settings } = prepare(f, options, caller, ['gradient']);
+  const n = layout.size;
+  const gradient = opts.gradient as unknown;
+  if (gradient !== undefined && typeof gradient !== 'function') {
+    throw new GradcheckError(`${caller}: options.gradient must be a function (θ) → gradient, but got ${gradient === null ? 'null' : typeof gradient}`);
+  }
+  let mutation: Mutation | undefined;
+  let raw: unknown = H;
+  if (typeof H === 'function') ({ value: raw, mutation } = callUser(H as () => unknown, layout, caller, 'H'));
+  else if (H === undefined || H === null) throw new GradcheckError(`${caller}: H must be a function of θ or an n×n matrix, but got ${String(H)}`);
+  const name = (i: number, j: number) => `∂²f/∂${inputName(layout.pathAt(i))}∂${inputName(layout.pathAt(j))}`;
+  const a = readMatrix(raw, n, n, caller, 'the Hessian', name);
+
+  let num: NumericMatrix;
+  let evaluations: number;
+  let fMutation: Mutation | undefined;
+  const hints: string[] = [];
+  if (typeof gradient === 'function') {
+    const evaluator = new VectorEvaluator(gradient as (theta: unknown) => unknown, caller, 'options.gradient');
+    const result = numericMatrix(evaluator, layout, settings, caller, (m) => {
+      if (m !== n) throw new GradcheckError(`${caller}: options.gradient returned ${m} entries, but θ has ${n}; it must return a gradient shaped like θ`);
+      return a;
+    });
+    num = result;
+    evaluations = evaluator.count;
+    fMutation = result.fMutation;
+    const asym = asymmetricPairs(num.values, n, settings, num.errors);
+    if (asym.length > 0) {
+      hints.push(`options.gradient is not the gradient of any function: its Jacobian is not symmetric (${describePairs(asym, name, num.values, n)}). Check it with toHaveGradient first.`);
+    }
+  } else {
+    const evaluator = new ScalarEvaluator(f as (theta: unknown) => unknown, caller);
+    const copy = layout.workingCopy();
+    num = secondDifferences(evaluator, layout, copy, settings, a);
+    evaluations = evaluator.count;
+    const changed = copy.firstDifference(layout.values);
+    if (changed >= 0) fMutation = { path: displayPath(layout.pathAt(changed)), before: layout.values[changed], after: copy.get(changed) };
+  }
+  const asymA = asymmetricPairs(a, n, settings);
+  if (asymA.length > 0) {
+    hints.push(`The analytic Hessian is not symmetric: ${describePairs(asymA, name, a, n)}. A Hessian of a twice differentiable f is symmetric.`);
+  }
+  const verdict = compareMatrix(a, num, n, settings, name);
+  const blocks = blocksOf(layout.tensors, layout.tensors, (r, c) => `∂²f/∂${inputTensorName(r)}∂${inputTensorName(c)}`);
+  if (fMutation) hints.push(mutationHint(typeof gradient === 'function' ? 'options.gradient' : 'f', fMutation));
+  if (mutation) hints.push(mutationHint('H', mutation));
+  if (verdict.mismatches.length > 0) hints.push(...blockHints(blocks, verdict.wrong, n, a, num.values, 'Hessian'));
+  const note = blockNote(blocks, verdict.wrong, n);
+  const byGradient = typeof gradient === 'function';
+  return finishReport(
+    {
+      pass: verdict.mismatches.length === 0 && !mutation && !fMutation,
+      evaluations,
+      size: n * n,
+      checked: n * n,
+      ...summarize(a, num.values),
+      mismatches: verdict.mismatches,
+      hints,
+      kinks: [],
+      unresolved: verdict.unresolved,
+      analytic: a,
+      numeric: num.values,
+      errorEstimates: num.errors,
+      settings,
+    },
+    undefined,
+    {
+      subject: 'Hessian',
+      reference: byGradient
+        ? `central differences of options.gradient (step ${settings.step}·max(1, |θᵢ|), ${settings.precision})`
+        : `second differences of f (step ${settings.step}·max(1, |θᵢ|), ${settings.precision})`,
+      evaluationsLabel: byGradient ? 'evaluations of the gradient' : undefined,
+      notes: note ? [note] : undefined,
+      maps: (paint) => blockMaps(blocks, verdict.wrong, n, paint),
+    },
+  );
+}
+
+/** Pairs (i < j) where M[i][j] and M[j][i] differ beyond tolerance (and their error estimates). */
+function asymmetricPairs(M: Float64Array, n: number, settings: CheckSettings, errors?: Float64Array): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const err = errors ? errors[i * n + j] + errors[j * n + i] : 0;
+      if (!agrees(M[i * n + j], M[j * n + i], err, settings.rtol, settings.atol)) pairs.push([i, j]);
+    }
+  }
+  return pairs;
+}
+
+function describePairs(pairs: readonly [number, number][], name: (i: number, j: number) => string, M: Float64Array, n: number): string {
+  const shown = pairs.slice(0, PAIRS_SHOWN).map(([i, j]) => `${name(i, j)} = ${formatNumber(M[i * n + j])} but ${name(j, i)} = ${formatNumber(M[j * n + i])}`);
+  const more = pairs.length > PAIRS_SHOWN ? `, …${pairs.length - PAIRS_SHOWN} more pairs` : '';
+  return `${shown.join('; ')}${more}`;
+}
+
+/** One second-difference stencil: f at θ moved along i (and j), with the half-widths actually taken. */
+function stencilAt(
+  evaluator: ScalarEvaluator<unknown>,
+  layout: TreeLayout,
+  copy: WorkingCopy,
+  precision: Precision,
+  f0: number,
+  i: number,
+  j: number,
+  hi: number,
+  hj: number,
+): { quotient: number; halfWidth: number; fScale: number } {
+  const x = layout.values;
+  const at = (si: number, sj: number) => {
+    const di = place(copy, i, x[i] + si * hi, precision) - x[i];
+    let dj = 0;
+    if (j !== i) dj = place(copy, j, x[j] + sj * hj, precision) - x[j];
+    const value = evaluator.call(copy.root(), { path: j === i ? layout.pathAt(i) : `${layout.pathAt(i)} and ${layout.pathAt(j)}`, delta: di });
+    copy.set(i, x[i]);
+    if (j !== i) copy.set(j, x[j]);
+    return { value, di, dj };
+  };
+  if (i === j) {
+    const p = at(1, 0);
+    const m = at(-1, 0);
+    const h = (p.di - m.di) / 2;
+    const scale = Math.max(Math.abs(p.value), Math.abs(m.value), Math.abs(f0));
+    // Four values of size `scale` over h²: expressed as the round-off of a quotient over h.
+    return { quotient: (p.value + m.value - 2 * f0) / (p.di * -m.di), halfWidth: h, fScale: (4 * scale) / h };
+  }
+  const pp = at(1, 1);
+  const pm = at(1, -1);
+  const mp = at(-1, 1);
+  const mm = at(-1, -1);
+  const wi = (pp.di - mp.di) / 2;
+  const wj = (pp.dj - pm.dj) / 2;
+  const scale = Math.max(Math.abs(pp.value), Math.abs(pm.value), Math.abs(mp.value), Math.abs(mm.value));
+  return { quotient: (pp.value - pm.value - mp.value + mm.value) / (4 * wi * wj), halfWidth: wi, fScale: scale / wj };
+}
+
+/**
+ * The numerical Hessian by second differences of f (2n² + 1 calls), entries that disagree with
+ * `analytic` re-checked by Richardson extrapolation from the larger step 1e-2 (float64).
+ */
+function secondDifferences(
+  evaluator: ScalarEvaluator<unknown>,
+  layout: TreeLayout,
+  copy: WorkingCopy,
+  settings: CheckSettings,
+  analytic: Float64Array,
+): NumericMatrix {
+  const n = layout.size;
+  const x = layout.values;
+  const { precision, step, rtol, atol } = settings;
+  const values = new Float64Array(n * n);
+  const errors = new Float64Array(n * n);
+  const f0 = evaluator.call(copy.root(), {});
+  const set = (i: number, j: number, v: number, e: number) => {
+    values[i * n + j] = v;
+    values[j * n + i] = v;
+    errors[i * n + j] = e;
+    errors[j * n + i] = e;
+  };
+  const estimate = (i: number, j: number, h0: number, levels: number) =>
+    richardson((k) => stencilAt(evaluator, layout, copy, precision, f0, i, j, scaledStep(h0, x[i]) / 2 ** k, scaledStep(h0, x[j]) / 2 ** k), levels, precision);
+  const richardsonOnly = settings.method === 'richardson';
+  const suspects: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      if (richardsonOnly) {
+        const est = estimate(i, j, settings.step, RICHARDSON_LEVELS);
+        set(i, j, est.value, est.error);
+        continue;
+      }
+      const s = stencilAt(evaluator, layout, copy, precision, f0, i, j, scaledStep(step, x[i]), scaledStep(step, x[j]));
+      const err = roundoffError(precision, s.fScale, s.halfWidth);
+      set(i, j, s.quotient, err);
+      const ok = agrees(analytic[i * n + j], s.quotient, err, rtol, atol) && agrees(analytic[j * n + i], s.quotient, err, rtol, atol);
+      if (!ok) suspects.push([i, j]);
+    }
+  }
+  for (const [i, j] of suspects.slice(0, RECHECK_LIMIT)) {
+    const est = estimate(i, j, Math.max(step, defaultRichardsonStep(precision)), RICHARDSON_LEVELS);
+    set(i, j, est.value, est.error);
+  }
+  return { rows: n, values, errors };
+}

@@ -1,0 +1,293 @@
+/**
+ * What the layer checks (Jacobian, VJP, JVP, Hessian) share: option handling, calling the
+ * user's functions on a private copy of θ, reading matrices, random cotangents/tangents,
+ * block maps and block diagnoses of a Jacobian.
+ * @internal
+ */
+import { renderErrorMap } from '../format/errorMap.js';
+import type { Paint } from '../format/message.js';
+import { GradcheckError, formatNumber } from '../numeric/errors.js';
+import { createRandom } from '../numeric/random.js';
+import { type Params, type Tensor, TreeError, TreeLayout, displayPath } from '../numeric/tree.js';
+import { readTheta, requireFunction, requireOptions } from '../numeric/validate.js';
+import { resolveSettings } from './gradient.js';
+import { type CheckOptions, validateCheckOptions } from './options.js';
+import { relativeError, tolerance } from './compare.js';
+import type { CheckSettings, Mismatch } from './report.js';
+
+/** A validated layer check: its options, θ's layout and the resolved settings. */
+export interface Prepared {
+  readonly opts: CheckOptions & Record<string, unknown>;
+  readonly layout: TreeLayout;
+  readonly settings: CheckSettings;
+}
+
+/** Validates f and the options (with the check's own extra option names) and reads θ. */
+export function prepare(f: unknown, options: unknown, caller: string, extra: readonly string[]): Prepared {
+  requireFunction(f, caller, 'f (the function under test)');
+  const opts = requireOptions(options, caller, '{ at: θ }') as CheckOptions & Record<string, unknown>;
+  validateCheckOptions(opts, caller, extra);
+  const layout = readTheta(opts.at, caller, 'options.at');
+  return { opts, layout, settings: resolveSettings(opts, layout) };
+}
+
+/** A mutation of θ by a user function: where, from what, to what. */
+export interface Mutation {
+  readonly path: string;
+  readonly before: number;
+  readonly after: number;
+}
+
+/**
+ * Calls a user function (`jac`, `vjp`, `jvp`, `H`) with a private copy of θ and more
+ * arguments; rejects Promises and null results and notices when it writes to θ.
+ */
+export function callUser(
+  fn: (...args: never[]) => unknown,
+  layout: TreeLayout,
+  caller: string,
+  name: string,
+  rest: readonly unknown[] = [],
+): { value: unknown; mutation?: Mutation } {
+  const copy = layout.workingCopy();
+  const value = (fn as (...args: unknown[]) => unknown)(copy.root(), ...rest);
+  const changed = copy.firstDifference(layout.values);
+  const mutation = changed >= 0 ? { path: displayPath(layout.pathAt(changed)), before: layout.values[changed], after: copy.get(changed) } : undefined;
+  if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
+    throw new GradcheckError(`${caller}: ${name} returned a Promise; gradcheck needs its result synchronously`);
+  }
+  if (value === undefined || value === null) throw new GradcheckError(`${caller}: ${name} returned ${String(value)}`);
+  return { value, mutation };
+}
+
+/** The hint (and failure) for a function that wrote to θ. */
+export function mutationHint(name: string, m: Mutation): string {
+  return `${name} mutates its input: it changed θ at ${m.path} from ${formatNumber(m.before)} to ${formatNumber(m.after)}. ${name} must not write to θ; copy it first.`;
+}
+
+function readTree(value: unknown, caller: string, what: string): TreeLayout {
+  try {
+    return TreeLayout.of(value as Params);
+  } catch (error) {
+    if (error instanceof TreeError) throw new GradcheckError(`${caller}: ${what}${error.path ? ` → ${error.path}` : ''}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Throws naming the first non-finite entry. */
+function requireFinite(values: Float64Array, caller: string, what: string, name: (i: number) => string): void {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) throw new GradcheckError(`${caller}: ${what} is ${formatNumber(values[i])} at ${name(i)}; every entry must be finite`);
+  }
+}
+
+/**
+ * Reads a matrix with `rows` rows and `cols` columns, row-major: a nested `number[][]`, an
+ * array of row vectors (typed arrays), or a flat array of rows·cols entries. A matrix given the
+ * other way round (cols × rows) is named as transposed.
+ */
+export function readMatrix(
+  value: unknown,
+  rows: number,
+  cols: number,
+  caller: string,
+  what: string,
+  entryName: (i: number, j: number) => string,
+): Float64Array {
+  const layout = readTree(value, caller, what);
+  const shape = layout.tensors.length === 1 ? layout.tensors[0].shape : [layout.tensors.length, ...(layout.tensors[0]?.shape ?? [])];
+  const uniformRows = layout.tensors.length === 1 || layout.tensors.every((t) => t.size === layout.tensors[0].size && t.shape.length === 1);
+  const expected = `${rows}×${cols} (rows = ${rows} outputs, columns = ${cols} inputs)`;
+  if (shape.length === 2 && uniformRows) {
+    if (shape[0] === rows && shape[1] === cols) {
+      requireFinite(layout.values, caller, what, (k) => entryName(Math.floor(k / cols), k % cols));
+      return layout.values;
+    }
+    const transposed = shape[0] === cols && shape[1] === rows ? ' — it looks transposed: rows must be the outputs, columns the inputs' : '';
+    throw new GradcheckError(`${caller}: ${what} must be ${expected}, but it is ${shape[0]}×${shape[1]}${transposed}`);
+  }
+  if (layout.size !== rows * cols || (shape.length > 2 && layout.tensors.length === 1)) {
+    throw new GradcheckError(`${caller}: ${what} must be ${expected}, but it has ${layout.size} entries (shape ${shape.join('×') || 'a number'})`);
+  }
+  requireFinite(layout.values, caller, what, (k) => entryName(Math.floor(k / cols), k % cols));
+  return layout.values;
+}
+
+/**
+ * Reads a tree that must have the structure of `like` (a gradient-like result), naming the
+ * first path that differs and saying so when a matrix came back transposed.
+ */
+export function readLike(value: unknown, like: TreeLayout, caller: string, label: string): Float64Array {
+  const problem = like.structureMismatch(value, label);
+  if (problem) {
+    const m = /has (\d+)×(\d+) entries, .* has (\d+)×(\d+)$/.exec(problem);
+    const transposed = m && m[1] === m[4] && m[2] === m[3] ? ' (transposed?)' : '';
+    throw new GradcheckError(`${caller}: ${problem}${transposed}`);
+  }
+  const values = TreeLayout.of(value as Params).values;
+  requireFinite(values, caller, label, (i) => displayPath(like.pathAt(i)));
+  return values;
+}
+
+/** Random or explicit vectors shaped like `like` (cotangents shaped like f's output, tangents like θ). */
+export interface Probes {
+  /** Flat vectors. */
+  readonly flat: readonly Float64Array[];
+  /** The same vectors in `like`'s structure, to pass to the user's function. */
+  readonly trees: readonly Params[];
+  /** Whether they were drawn at random. */
+  readonly random: boolean;
+}
+
+/**
+ * Resolves a `cotangents`/`tangents` option: a count of seeded random vectors with standard
+ * normal entries (`fallback` when undefined), one vector shaped like `like`, or an array of them.
+ */
+export function resolveProbes(spec: unknown, like: TreeLayout, fallback: number, seed: number, caller: string, option: string): Probes {
+  if (spec === undefined || typeof spec === 'number') {
+    const count = spec ?? fallback;
+    if (!Number.isInteger(count) || count < 1) throw new GradcheckError(`${caller}: options.${option} must be a whole number ≥ 1 or explicit vectors, but got ${String(spec)}`);
+    const rng = createRandom(seed);
+    const flat = Array.from({ length: count }, () => Float64Array.from({ length: like.size }, () => rng.normal()));
+    return { flat, trees: flat.map((v) => like.unflatten(v)), random: true };
+  }
+  const single = like.structureMismatch(spec, `options.${option}`);
+  const list = single === undefined ? [spec] : Array.isArray(spec) && spec.length > 0 && spec.every((s) => like.structureMismatch(s, '') === undefined) ? spec : undefined;
+  if (!list) throw new GradcheckError(`${caller}: options.${option} must be a count, one vector shaped like ${option === 'tangents' ? 'θ' : "f's output"}, or an array of them: ${single}`);
+  const flat = list.map((s, k) => {
+    const values = TreeLayout.of(s as Params).values;
+    requireFinite(values, caller, `options.${option}${list.length > 1 ? `[${k}]` : ''}`, (i) => displayPath(like.pathAt(i)));
+    return values;
+  });
+  return { flat, trees: list as Params[], random: false };
+}
+
+/** A mismatch row. */
+export function mismatchOf(path: string, index: number, a: number, n: number, err: number, rtol: number, atol: number): Mismatch {
+  return { path, index, analytic: a, numeric: n, absError: Math.abs(a - n), relError: relativeError(a, n), tolerance: tolerance(a, n, rtol, atol) + err, errorEstimate: err };
+}
+
+/** A block of a Jacobian-shaped matrix: one row tensor against one column tensor. */
+export interface Block {
+  readonly name: string;
+  readonly row: Tensor;
+  readonly col: Tensor;
+}
+
+/** Every block of a matrix whose rows follow `rows`' tensors and columns `cols`' tensors. */
+export function blocksOf(rows: readonly Tensor[], cols: readonly Tensor[], name: (row: Tensor, col: Tensor) => string): Block[] {
+  return rows.flatMap((row) => cols.map((col) => ({ name: name(row, col), row, col })));
+}
+
+/** The wrong entries of each block, as local row-major indices. */
+function wrongByBlock(blocks: readonly Block[], wrong: Iterable<number>, cols: number): Map<Block, Set<number>> {
+  const out = new Map<Block, Set<number>>();
+  for (const k of wrong) {
+    const i = Math.floor(k / cols);
+    const j = k % cols;
+    const block = blocks.find((b) => i >= b.row.offset && i < b.row.offset + b.row.size && j >= b.col.offset && j < b.col.offset + b.col.size);
+    if (!block) continue;
+    let set = out.get(block);
+    if (!set) out.set(block, (set = new Set()));
+    set.add((i - block.row.offset) * block.col.size + (j - block.col.offset));
+  }
+  return out;
+}
+
+/** One error map per block that holds a wrong entry (rows = that block's outputs, columns = its inputs). */
+export function blockMaps(blocks: readonly Block[], wrong: Iterable<number>, cols: number, paint: Paint): string[] {
+  const lines: string[] = [];
+  for (const [block, set] of wrongByBlock(blocks, wrong, cols)) {
+    lines.push('', ...renderErrorMap(block.name, block.row.size, block.col.size, set, paint));
+  }
+  return lines;
+}
+
+/** `Wrong blocks: ∂out/∂b (3 of 3 entries), …` */
+export function blockNote(blocks: readonly Block[], wrong: Iterable<number>, cols: number): string | undefined {
+  const byBlock = wrongByBlock(blocks, wrong, cols);
+  if (byBlock.size === 0 || blocks.length < 2) return undefined;
+  const parts = [...byBlock].map(([b, set]) => `${b.name} (${set.size} of ${b.row.size * b.col.size} entries)`);
+  return `Wrong blocks: ${parts.join(', ')}.`;
+}
+
+/** Least-squares a ≈ k·n over some entries, with the relative residual. */
+function fit(a: ArrayLike<number>, n: ArrayLike<number>, idx: readonly number[]): { k: number; residual: number } {
+  let an = 0;
+  let nn = 0;
+  let aa = 0;
+  for (const i of idx) {
+    an += a[i] * n[i];
+    nn += n[i] * n[i];
+    aa += a[i] * a[i];
+  }
+  if (nn === 0 || aa === 0) return { k: Number.NaN, residual: Number.POSITIVE_INFINITY };
+  const k = an / nn;
+  let r = 0;
+  for (const i of idx) r += (a[i] - k * n[i]) ** 2;
+  return { k, residual: Math.sqrt(r / aa) };
+}
+
+/** A fit counts as evidence when its relative residual is below this. */
+const FIT_RESIDUAL = 1e-3;
+
+/**
+ * Diagnoses of a group of entries that holds failures: a wrong sign, a uniform factor, an
+ * analytic part that is all zero (a missing term), or a square matrix given transposed.
+ * `square` gives (rows, cols, index(r, c)) when the group is a square matrix.
+ */
+export function groupHints(
+  name: string,
+  what: string,
+  a: ArrayLike<number>,
+  n: ArrayLike<number>,
+  idx: readonly number[],
+  square?: { size: number; at: (r: number, c: number) => number },
+): string[] {
+  if (idx.every((i) => a[i] === 0) && idx.some((i) => n[i] !== 0)) {
+    return [`Missing term: the analytic ${what} is zero on all of ${name}, but the numerical one is not. Was that term left out?`];
+  }
+  const f = fit(a, n, idx);
+  if (f.residual < FIT_RESIDUAL && Math.abs(f.k + 1) < 1e-3) {
+    return [`Sign error: the analytic ${what} is −1 × the numerical one on ${name} (least-squares fit, residual ${formatNumber(f.residual)}).`];
+  }
+  if (f.residual < FIT_RESIDUAL && Math.abs(f.k - 1) > 1e-3) {
+    return [`Uniform factor: the analytic ${what} is ${formatNumber(f.k)} × the numerical one on ${name} (least-squares fit, residual ${formatNumber(f.residual)}).`];
+  }
+  if (square && square.size > 1) {
+    let diff = 0;
+    let norm = 0;
+    let asym = 0;
+    for (let r = 0; r < square.size; r++) {
+      for (let c = 0; c < square.size; c++) {
+        const x = a[square.at(r, c)];
+        diff += (x - n[square.at(c, r)]) ** 2;
+        norm += x * x;
+        asym += (n[square.at(r, c)] - n[square.at(c, r)]) ** 2;
+      }
+    }
+    if (norm > 0 && Math.sqrt(diff / norm) < FIT_RESIDUAL && Math.sqrt(asym / norm) > 10 * FIT_RESIDUAL) {
+      return [`Transposed: the analytic ${what} on ${name} is the transpose of the numerical one (rows and columns swapped, e.g. Wᵀ where W belongs).`];
+    }
+  }
+  return [];
+}
+
+/** The square-matrix accessor of a 2-D tensor of θ-shaped values, when it is square. */
+export function squareOf(tensor: Tensor): { size: number; at: (r: number, c: number) => number } | undefined {
+  if (tensor.shape.length !== 2 || tensor.shape[0] !== tensor.shape[1]) return undefined;
+  const size = tensor.shape[0];
+  return { size, at: (r, c) => tensor.offset + r * size + c };
+}
+
+/** Name of a row (output) tensor in a block: `out`, `out[0]`, `out.logits`. */
+export function outputTensorName(tensor: Tensor): string {
+  if (tensor.name === '') return 'out';
+  return tensor.name.startsWith('[') ? `out${tensor.name}` : `out.${tensor.name}`;
+}
+
+/** Name of a column (input) tensor in a block: `θ`, `θ[0]`, `W`. */
+export function inputTensorName(tensor: Tensor): string {
+  if (tensor.name === '') return 'θ';
+  return tensor.name.startsWith('[') ? `θ${tensor.name}` : tensor.name;
+}

@@ -1,0 +1,144 @@
+/**
+ * Seeded random directions and directional derivatives of a scalar f, the measuring
+ * instrument of fast mode: one direction costs 2 calls of f whatever the number of parameters.
+ */
+import { place } from './differences.js';
+import type { ScalarEvaluator } from './evaluate.js';
+import { FLOAT64_EPSILON, type Precision, roundoffError } from './precision.js';
+import type { Random } from './random.js';
+import { type Estimate, richardson } from './richardson.js';
+import type { TreeLayout, WorkingCopy } from './tree.js';
+
+/**
+ * Rademacher signs rᵢ ∈ {−1, +1}. With dᵢ = rᵢ·sᵢ every coordinate enters each direction with
+ * the same weight, so a single wrong entry shifts every directional derivative by exactly
+ * |error|·sᵢ: whether it is caught depends only on its size, not on luck with the direction.
+ *
+ * @example
+ * rademacher(4, createRandom(1)); // e.g. Int8Array [1, -1, -1, 1]
+ */
+export function rademacher(n: number, rng: Random): Int8Array {
+  const signs = new Int8Array(n);
+  for (let i = 0; i < n; i++) signs[i] = rng.next() < 0.5 ? -1 : 1;
+  return signs;
+}
+
+/**
+ * Step along a direction with `support` non-zero entries dᵢ = ±max(1, |θᵢ|): t = step / √support.
+ * Every coordinate moves by t·max(1, |θᵢ|), so the whole displacement has the length of a
+ * single-coordinate step: truncation error stays that of one coordinate, and the round-off
+ * error grows only as √support (still far below the tolerance in float64).
+ */
+export function directionalStep(step: number, support: number): number {
+  return step / Math.sqrt(Math.max(1, support));
+}
+
+/** A directional derivative measured along d restricted to a set of coordinates. */
+export interface DirectionalMeasure {
+  /** Finite-difference directional derivative D ≈ ⟨∇f, d_S⟩. */
+  readonly numeric: number;
+  /** ⟨g, d_S⟩ for the analytic gradient g, along the displacement actually taken. */
+  readonly analytic: number;
+  /** Estimated error of `numeric` plus the rounding of the analytic sum. */
+  readonly error: number;
+  /** ‖d_S‖₂ (for the absolute tolerance). */
+  readonly norm: number;
+  /**
+   * Magnitude the relative tolerance applies to; max(|numeric|, |analytic|) when absent. Group
+   * testing keeps it from growing down a descent, so that a part does not hide behind a larger
+   * random projection than the direction it came from.
+   */
+  readonly scale?: number;
+  /** Largest |f| seen (for the round-off of later refinements). */
+  readonly fScale?: number;
+}
+
+/** Rounding error allowed in the analytic sum ⟨g, d⟩, in units of ε·Σ|gᵢdᵢ|. */
+export const ANALYTIC_SUM_ULPS = 4;
+
+/**
+ * Measures directional derivatives of a scalar f along d = r ⊙ s (r: signs, s = max(1, |θ|))
+ * restricted to sets of coordinates, on a private working copy. Displacements are rounded to
+ * the working precision and the analytic side is projected on the displacement actually
+ * taken, so float32 rounding does not masquerade as a gradient error.
+ * @internal
+ */
+export class DirectionProbe {
+  constructor(
+    private readonly evaluator: ScalarEvaluator<unknown>,
+    private readonly layout: TreeLayout,
+    private readonly copy: WorkingCopy,
+    private readonly precision: Precision,
+    private readonly signs: Int8Array,
+    private readonly analyticGradient: ArrayLike<number>,
+    /** Name of the direction in error messages (`random direction 3`). */
+    private readonly label: string,
+  ) {}
+
+  /** dᵢ. */
+  component(i: number): number {
+    return this.signs[i] * Math.max(1, Math.abs(this.layout.values[i]));
+  }
+
+  /** f(θ + t·d_S) − evaluated once, restoring θ; returns f and the projections of the move. */
+  private moved(support: ArrayLike<number>, t: number): { f: number; proj: number; absProj: number } {
+    const x = this.layout.values;
+    const g = this.analyticGradient;
+    let proj = 0;
+    let absProj = 0;
+    for (let k = 0; k < support.length; k++) {
+      const i = support[k];
+      const delta = place(this.copy, i, x[i] + t * this.component(i), this.precision) - x[i];
+      proj += g[i] * delta;
+      absProj += Math.abs(g[i] * delta);
+    }
+    const f = this.evaluator.call(this.copy.root(), { path: `θ along ${this.label}`, delta: t });
+    for (let k = 0; k < support.length; k++) this.copy.set(support[k], x[support[k]]);
+    return { f, proj, absProj };
+  }
+
+  private norm(support: ArrayLike<number>): number {
+    let sum = 0;
+    for (let k = 0; k < support.length; k++) sum += this.component(support[k]) ** 2;
+    return Math.sqrt(sum);
+  }
+
+  /** Central difference with half-width t: exactly 2 calls of f. */
+  central(support: ArrayLike<number>, t: number): DirectionalMeasure {
+    const p = this.moved(support, t);
+    const m = this.moved(support, -t);
+    const numeric = (p.f - m.f) / (2 * t);
+    const analytic = (p.proj - m.proj) / (2 * t);
+    const error =
+      roundoffError(this.precision, Math.max(Math.abs(p.f), Math.abs(m.f)), t) +
+      (ANALYTIC_SUM_ULPS * FLOAT64_EPSILON * (p.absProj + m.absProj)) / (2 * t);
+    return { numeric, analytic, error, norm: this.norm(support), fScale: Math.max(Math.abs(p.f), Math.abs(m.f)) };
+  }
+
+  /**
+   * Richardson extrapolation over t, t/2, …: 2 calls of f per level (`levels` at most); the
+   * first level reuses `first`, a central measure already taken at half-width t.
+   */
+  richardson(support: ArrayLike<number>, t: number, levels: number, first?: DirectionalMeasure): DirectionalMeasure & Estimate {
+    let analytic = 0;
+    let analyticError = 0;
+    const estimate = richardson(
+      (k) => {
+        const tk = t / 2 ** k;
+        if (k === 0 && first) {
+          analytic = first.analytic;
+          return { quotient: first.numeric, halfWidth: t, fScale: first.fScale ?? 0 };
+        }
+        const p = this.moved(support, tk);
+        const m = this.moved(support, -tk);
+        // The analytic projection of the smallest step taken (exact in float64).
+        analytic = (p.proj - m.proj) / (2 * tk);
+        analyticError = (ANALYTIC_SUM_ULPS * FLOAT64_EPSILON * (p.absProj + m.absProj)) / (2 * tk);
+        return { quotient: (p.f - m.f) / (2 * tk), halfWidth: tk, fScale: Math.max(Math.abs(p.f), Math.abs(m.f)) };
+      },
+      levels,
+      this.precision,
+    );
+    return { ...estimate, numeric: estimate.value, analytic, error: estimate.error + analyticError, norm: this.norm(support) };
+  }
+}

@@ -1,0 +1,230 @@
+import { type DiffOptions, type DifferenceSettings, baseStep, place, resolvePrecision } from './differences.js';
+import { GradcheckError, formatNumber } from './errors.js';
+import { type Precision, roundoffError, scaledStep } from './precision.js';
+import { type Estimate, RICHARDSON_LEVELS, richardson } from './richardson.js';
+import type { Params, TreeLayout, WorkingCopy } from './tree.js';
+import { readTheta, requireFunction, validateDiffOptions } from './validate.js';
+import { VectorEvaluator } from './vectorEvaluator.js';
+
+/** f evaluated on both sides of θ along one coordinate or direction. */
+export interface Stencil {
+  /** f(θ + h·v), flattened. */
+  readonly plus: Float64Array;
+  /** f(θ − h·v), flattened (for one-sided stencils: f(θ)). */
+  readonly minus: Float64Array;
+  /** Half-width actually taken (for one-sided stencils: the signed step over 2). */
+  readonly halfWidth: number;
+}
+
+/** A column of the Jacobian by one difference, and the stencil it came from. */
+export interface Column extends Stencil {
+  /** Flat index of the input coordinate. */
+  readonly index: number;
+  /** The difference quotient per output. */
+  readonly quotients: Float64Array;
+}
+
+/**
+ * Evaluates f at θ with entry i moved by `delta` (rounded to the working precision) and
+ * restores it; returns the output and the displacement actually taken.
+ */
+function movedOutput(
+  evaluator: VectorEvaluator,
+  layout: TreeLayout,
+  copy: WorkingCopy,
+  i: number,
+  delta: number,
+  precision: Precision,
+): { out: Float64Array; d: number } {
+  const x = layout.values[i];
+  const stored = place(copy, i, x + delta, precision);
+  const out = evaluator.call(copy.root(), { path: layout.pathAt(i), delta: stored - x });
+  copy.set(i, x);
+  return { out, d: stored - x };
+}
+
+function stepTooSmall(caller: string, path: string, x: number, h: number): GradcheckError {
+  return new GradcheckError(
+    `${caller}: the step ${formatNumber(h)} does not change ${path} = ${formatNumber(x)} at this precision; use a larger options.step`,
+  );
+}
+
+/**
+ * Visits the Jacobian column by column: for each coordinate j (all, or `indices`), f at
+ * θ ± hⱼeⱼ (central: exactly 2 calls per column) or at θ + hⱼeⱼ against f(θ) (one-sided:
+ * one call per column plus one at θ, passed as `f0`). Nothing is stored: `visit` decides.
+ * @internal
+ */
+export function scanColumns(
+  evaluator: VectorEvaluator,
+  layout: TreeLayout,
+  copy: WorkingCopy,
+  settings: DifferenceSettings,
+  caller: string,
+  visit: (column: Column) => void,
+  options: { readonly indices?: ArrayLike<number>; readonly f0?: Float64Array } = {},
+): void {
+  const { method, step, precision } = settings;
+  const count = options.indices ? options.indices.length : layout.size;
+  let f0 = options.f0;
+  if (method !== 'central' && f0 === undefined) f0 = evaluator.call(copy.root(), {});
+  for (let k = 0; k < count; k++) {
+    const j = options.indices ? options.indices[k] : k;
+    const x = layout.values[j];
+    const h = scaledStep(step, x);
+    let plus: Float64Array;
+    let minus: Float64Array;
+    let width: number;
+    if (method === 'central') {
+      const p = movedOutput(evaluator, layout, copy, j, h, precision);
+      const m = movedOutput(evaluator, layout, copy, j, -h, precision);
+      plus = p.out;
+      minus = m.out;
+      width = p.d - m.d;
+    } else {
+      const s = movedOutput(evaluator, layout, copy, j, method === 'forward' ? h : -h, precision);
+      plus = method === 'forward' ? s.out : (f0 as Float64Array);
+      minus = method === 'forward' ? (f0 as Float64Array) : s.out;
+      width = Math.abs(s.d);
+    }
+    if (width === 0) throw stepTooSmall(caller, layout.pathAt(j), x, h);
+    const quotients = new Float64Array(plus.length);
+    for (let i = 0; i < plus.length; i++) quotients[i] = (plus[i] - minus[i]) / width;
+    visit({ index: j, plus, minus, halfWidth: width / 2, quotients });
+  }
+}
+
+/** Round-off of the contraction ⟨w, (plus − minus)⟩ / 2h: each output carries a few ulps. */
+export function stencilRoundoff(stencil: Stencil, precision: Precision, weights?: ArrayLike<number>, row?: number): number {
+  if (row !== undefined) {
+    return roundoffError(precision, Math.max(Math.abs(stencil.plus[row]), Math.abs(stencil.minus[row])), stencil.halfWidth);
+  }
+  let scale = 0;
+  for (let i = 0; i < stencil.plus.length; i++) {
+    const w = weights ? Math.abs(weights[i]) : 1;
+    scale += w * Math.max(Math.abs(stencil.plus[i]), Math.abs(stencil.minus[i]));
+  }
+  return roundoffError(precision, scale, stencil.halfWidth);
+}
+
+/**
+ * The central stencils of a Richardson sequence at half-widths h, h/2, h/4, …, evaluated
+ * lazily and kept, so that every output (or contraction of the outputs) extrapolated from the
+ * same column or direction shares the same calls of f.
+ * @internal
+ */
+export class StencilSequence {
+  private readonly levels: Stencil[] = [];
+
+  constructor(
+    /** f on both sides at half-width h: the stencil actually taken. */
+    private readonly evaluate: (h: number) => Stencil,
+    private readonly h0: number,
+    first?: Stencil,
+  ) {
+    if (first) this.levels.push(first);
+  }
+
+  level(k: number): Stencil {
+    while (this.levels.length <= k) this.levels.push(this.evaluate(this.h0 / 2 ** this.levels.length));
+    return this.levels[k];
+  }
+
+  /**
+   * Richardson extrapolation of one output (`row`) or of the contraction ⟨weights, f⟩, with
+   * its error estimate (tableau spread plus round-off at the smallest step used).
+   */
+  extrapolate(precision: Precision, target: { row: number } | { weights: ArrayLike<number> }, levels = RICHARDSON_LEVELS): Estimate {
+    return richardson(
+      (k) => {
+        const s = this.level(k);
+        let plus: number;
+        let minus: number;
+        let scale: number;
+        if ('row' in target) {
+          plus = s.plus[target.row];
+          minus = s.minus[target.row];
+          scale = Math.max(Math.abs(plus), Math.abs(minus));
+        } else {
+          plus = 0;
+          minus = 0;
+          scale = 0;
+          for (let i = 0; i < s.plus.length; i++) {
+            const w = target.weights[i];
+            plus += w * s.plus[i];
+            minus += w * s.minus[i];
+            scale += Math.abs(w) * Math.max(Math.abs(s.plus[i]), Math.abs(s.minus[i]));
+          }
+        }
+        return { quotient: (plus - minus) / (2 * s.halfWidth), halfWidth: s.halfWidth, fScale: scale };
+      },
+      levels,
+      precision,
+    );
+  }
+}
+
+/**
+ * The Richardson sequence along coordinate j, starting at half-width h (its first level may
+ * reuse a central stencil already taken at that step).
+ * @internal
+ */
+export function coordinateSequence(
+  evaluator: VectorEvaluator,
+  layout: TreeLayout,
+  copy: WorkingCopy,
+  j: number,
+  h: number,
+  precision: Precision,
+  first?: Stencil,
+): StencilSequence {
+  return new StencilSequence(
+    (hk) => {
+      const p = movedOutput(evaluator, layout, copy, j, hk, precision);
+      const m = movedOutput(evaluator, layout, copy, j, -hk, precision);
+      return { plus: p.out, minus: m.out, halfWidth: (p.d - m.d) / 2 };
+    },
+    h,
+    first,
+  );
+}
+
+/**
+ * The numerical Jacobian of f at θ: **rows = flattened outputs, columns = flattened inputs**
+ * (see `flatten` for the order), as a `number[][]` with one row per output entry.
+ *
+ * f may return a number, an array, a typed array or a tree of them. Central differences by
+ * default: column j is (f(θ + hⱼeⱼ) − f(θ − hⱼeⱼ)) / 2hⱼ, hⱼ = step · max(1, |θⱼ|) — exactly
+ * 2n calls of f for n inputs. `'forward'`/`'backward'` take n + 1 calls; `'richardson'`
+ * extrapolates the steps h, h/2, h/4, h/8 (up to 8 calls per column). θ is never mutated.
+ *
+ * @example
+ * numericJacobian(([x, y]) => [x * y, x + y], [2, 3]); // ≈ [[3, 2], [1, 1]]
+ */
+export function numericJacobian<P extends Params>(f: (theta: P) => Params, at: P, options: DiffOptions = {}): number[][] {
+  const caller = 'numericJacobian';
+  requireFunction(f, caller, 'f');
+  validateDiffOptions(options as Record<string, unknown>, caller);
+  const layout = readTheta<P>(at, caller, 'at');
+  const precision = resolvePrecision(options, layout);
+  const step = baseStep(options, precision);
+  const evaluator = new VectorEvaluator(f as (theta: unknown) => unknown, caller);
+  const copy = layout.workingCopy();
+  const n = layout.size;
+  let rows: number[][] = [];
+  const store = (j: number, values: ArrayLike<number>) => {
+    if (rows.length === 0) rows = Array.from({ length: values.length }, () => new Array<number>(n).fill(0));
+    for (let i = 0; i < values.length; i++) rows[i][j] = values[i];
+  };
+  if (options.method === 'richardson') {
+    for (let j = 0; j < n; j++) {
+      const seq = coordinateSequence(evaluator, layout, copy, j, scaledStep(step, layout.values[j]), precision);
+      const m = seq.level(0).plus.length;
+      store(j, Array.from({ length: m }, (_, i) => seq.extrapolate(precision, { row: i }).value));
+    }
+    return rows;
+  }
+  const method = options.method ?? 'central';
+  scanColumns(evaluator, layout, copy, { method, step, precision }, caller, (c) => store(c.index, c.quotients));
+  return rows;
+}

@@ -1,0 +1,112 @@
+import { GradcheckError, formatNumber } from './errors.js';
+import { type Params, TreeError, TreeLayout } from './tree.js';
+
+/** Where a vector-valued f was evaluated, for error messages. */
+export interface VectorSite {
+  /** Path of the moved entry or a description of the move (`θ along tangent 2`); undefined for θ itself. */
+  readonly path?: string;
+  /** Signed displacement actually taken. */
+  readonly delta?: number;
+}
+
+function siteText(site: VectorSite): string {
+  if (site.path === undefined) return 'at θ';
+  const sign = (site.delta ?? 0) >= 0 ? '+' : '−';
+  return `with ${site.path} moved by ${sign}${formatNumber(Math.abs(site.delta ?? 0))}`;
+}
+
+/**
+ * Name of output entry `i` in messages: `out` for a number, `out[2]`, `out[1][0]` for arrays,
+ * `out.logits[3]` for trees.
+ */
+export function outputName(layout: TreeLayout | undefined, i: number): string {
+  if (layout === undefined) return `out[${i}]`;
+  const path = layout.pathAt(i);
+  if (path === '' || path === 'θ') return 'out';
+  return path.startsWith('[') ? `out${path}` : `out.${path}`;
+}
+
+/** Name of input entry path in a partial derivative: `θ` (bare number), `θ[3]`, `W[1][0]`. */
+export function inputName(path: string): string {
+  if (path === '' || path === 'θ') return 'θ';
+  return path.startsWith('[') ? `θ${path}` : path;
+}
+
+/** `∂out[i]/∂θ[j]`, `∂out[0]/∂W[1][0]`: the name of a Jacobian entry. */
+export function partialName(output: string, inputPath: string): string {
+  return `∂${output}/∂${inputName(inputPath)}`;
+}
+
+function describeResult(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  return typeof value;
+}
+
+/**
+ * Calls a function whose result is a number, an array, a typed array or a tree of them, counts
+ * the calls, flattens the result and insists that every call returns the same structure with
+ * finite entries, naming the output entry and the displacement when it does not.
+ * @internal
+ */
+export class VectorEvaluator<P = unknown> {
+  /** Calls so far. */
+  count = 0;
+  /** Structure of the output, from the first call. */
+  layout: TreeLayout | undefined;
+
+  constructor(
+    private readonly f: (theta: P) => unknown,
+    /** Prefix of error messages: the public function that was called. */
+    private readonly caller: string,
+    /** What to call f in messages. */
+    private readonly name = 'f',
+  ) {}
+
+  /** Number of outputs (known after the first call). */
+  get size(): number {
+    return this.layout?.size ?? 0;
+  }
+
+  call(theta: P, site: VectorSite): Float64Array {
+    this.count++;
+    const value = this.f(theta);
+    if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
+      throw new GradcheckError(`${this.caller}: ${this.name} returned a Promise ${siteText(site)}; ${this.name} must be synchronous`);
+    }
+    if (typeof value !== 'number' && (value === null || typeof value !== 'object')) {
+      throw new GradcheckError(
+        `${this.caller}: ${this.name} must return a number, an array, a typed array or a tree of them, but returned ${describeResult(value)} ${siteText(site)}`,
+      );
+    }
+    let layout: TreeLayout;
+    try {
+      layout = TreeLayout.of(value as Params);
+    } catch (error) {
+      if (error instanceof TreeError) {
+        const where = error.path === '' ? 'out' : error.path.startsWith('[') ? `out${error.path}` : `out.${error.path}`;
+        const rest = error.message.slice(error.message.indexOf(' ') + 1);
+        throw new GradcheckError(`${this.caller}: ${this.name} returned a non-numeric output ${siteText(site)}: ${where} ${rest}`);
+      }
+      throw error;
+    }
+    if (this.layout === undefined) {
+      if (layout.size === 0) throw new GradcheckError(`${this.caller}: ${this.name} returned an empty output ${siteText(site)}; there is nothing to differentiate`);
+      this.layout = layout;
+    } else if (layout.size !== this.layout.size) {
+      throw new GradcheckError(
+        `${this.caller}: ${this.name} returned ${layout.size} outputs ${siteText(site)}, but ${this.layout.size} before; its output must keep one shape`,
+      );
+    }
+    const values = layout.values;
+    for (let i = 0; i < values.length; i++) {
+      if (!Number.isFinite(values[i])) {
+        throw new GradcheckError(
+          `${this.caller}: ${this.name} returned ${formatNumber(values[i])} in ${outputName(this.layout, i)} ${siteText(site)}; ${this.name} must be finite in a neighbourhood of θ`,
+        );
+      }
+    }
+    return values;
+  }
+}
