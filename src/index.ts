@@ -3,6 +3,7 @@
  * The framework-free core; `gradcheck/vitest` and `gradcheck/jest` register the matchers.
  */
 export { numericGradient } from './numeric/numericGradient.js';
+export { numericJacobian } from './numeric/numericJacobian.js';
 export { flatten, unflatten } from './numeric/tree.js';
 export type { FlatParams, NestedArray, Params, Tensor, Dtype } from './numeric/tree.js';
 export type { DiffOptions, DifferenceMethod } from './numeric/differences.js';
@@ -16,6 +17,14 @@ export type { ConvergenceOptions, ConvergenceReport } from './check/convergence.
 export type { TaylorLadder } from './numeric/convergence.js';
 export type { Bounds, Interval } from './numeric/domains.js';
 export { allClose } from './check/allClose.js';
+export { checkJacobian } from './check/jacobian.js';
+export type { JacobianSpec } from './check/jacobian.js';
+export { checkVjp } from './check/vjp.js';
+export type { VjpOptions } from './check/vjp.js';
+export { checkJvp } from './check/jvp.js';
+export type { JvpOptions } from './check/jvp.js';
+export { checkHessian } from './check/hessian.js';
+export type { HessianOptions, HessianSpec } from './check/hessian.js';
 export type { AllCloseOptions } from './check/allClose.js';
 export type { CheckOptions } from './check/options.js';
 export type { CheckSettings, GradientReport, KinkEntry, Mismatch, OneSidedEntry, UnresolvedEntry } from './check/report.js';

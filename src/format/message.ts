@@ -37,6 +37,12 @@ export interface MessageContext {
   readonly notes?: readonly string[];
   /** Whether to print the tolerance line. @defaultValue true */
   readonly showTolerance?: boolean;
+  /** How many of the `checked` items disagree, when that is not `mismatches.length` (fast mode's directions). */
+  readonly disagreeing?: number;
+  /** Noun for the rows of the worst-entries table, when not `unit`. */
+  readonly tableUnit?: string;
+  /** Error maps to print instead of the per-tensor maps of θ (a Jacobian's blocks). */
+  readonly maps?: (paint: Paint) => readonly string[];
 }
 
 function capitalise(text: string): string {
@@ -55,7 +61,7 @@ function referenceText(report: Omit<GradientReport, 'message'>): string {
 function summaryLine(report: Omit<GradientReport, 'message'>, context: MessageContext): string {
   const unit = context.unit ?? 'entries';
   const parts = [
-    `${report.mismatches.length} of ${report.checked} ${unit} disagree`,
+    `${context.disagreeing ?? report.mismatches.length} of ${report.checked} ${unit} disagree`,
     `max abs error ${formatError(report.maxAbsError)}`,
     `max rel error ${formatError(report.maxRelError)}`,
     `relative difference ${formatError(report.relativeDifference)}`,
@@ -131,11 +137,11 @@ export function renderMessage(
   }
   if (context.notes) lines.push(...context.notes);
   if (report.mismatches.length > 0) {
-    lines.push('', `Worst ${unit}:`, ...worstTable(report.mismatches, context, paint));
+    lines.push('', `Worst ${context.tableUnit ?? unit}:`, ...worstTable(report.mismatches, context, paint));
     if (context.notRechecked) {
       lines.push(paint.dim(`  (${context.notRechecked} of them were beyond the re-check budget: their verdict comes from the first pass alone)`));
     }
-    lines.push(...errorMaps(report.mismatches, layout, paint));
+    lines.push(...(context.maps ? context.maps(paint) : errorMaps(report.mismatches, layout, paint)));
   }
   if (report.hints.length > 0) lines.push('', 'Diagnosis:', ...report.hints.map((h) => `  • ${h}`));
   if (report.unresolved.length > 0) {

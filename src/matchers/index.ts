@@ -1,6 +1,10 @@
 import { toBeAllClose } from './toBeAllClose.js';
 import { toHaveDerivative } from './toHaveDerivative.js';
 import { toHaveGradient } from './toHaveGradient.js';
+import { toHaveHessian } from './toHaveHessian.js';
+import { toHaveJacobian } from './toHaveJacobian.js';
+import { toHaveJvp } from './toHaveJvp.js';
+import { toHaveVjp } from './toHaveVjp.js';
 
 /**
  * Every gradcheck matcher, for `expect.extend(gradcheckMatchers)` in Vitest or Jest.
@@ -14,4 +18,8 @@ export const gradcheckMatchers = {
   toHaveGradient,
   toHaveDerivative,
   toBeAllClose,
+  toHaveJacobian,
+  toHaveVjp,
+  toHaveJvp,
+  toHaveHessian,
 };
