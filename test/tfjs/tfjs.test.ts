@@ -84,7 +84,7 @@ describe('tf.customGrad', () => {
     tf.customGrad(((x: T, save: tf.GradSaveFunc) => {
       save([x]);
       return { value: tf.pow(x, tf.scalar(3)), gradFunc: (dy: T, [s]: T[]) => tf.mul(dy, tf.mul(factor, tf.square(s))) };
-    }) as unknown as tf.CustomGradientFunc<T>);
+    }) as Parameters<typeof tf.customGrad>[0]);
   const at = [0.4, -0.9, 1.3, 0.05];
 
   it('a correct custom gradient passes', () => {
