@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { GradcheckError, checkGradient } from 'gradcheck';
+import { largescale, logreg } from '../problems/index.js';
+
+function errorOf(run: () => unknown): GradcheckError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(GradcheckError);
+    return error as GradcheckError;
+  }
+  throw new Error('expected a GradcheckError');
+}
+
+describe('diagnosis 11: NaN or ±Infinity from f at a perturbed point', () => {
+  it('P2 plus log θ[1] near 0: NaN at θ[1] − h names the coordinate and the − direction', () => {
+    const p = logreg();
+    const f = (t: number[]) => p.f(t) + Math.log(t[1]);
+    const grad = (t: number[]) => p.grad(t).map((g, k) => (k === 1 ? g + 1 / t[1] : g));
+    const error = errorOf(() => checkGradient(f, grad, { at: [0.1, 5e-5, 0.3] }));
+    expect(error.message).toMatch(/^checkGradient: f returned NaN with \[1\] moved by −0\.0001/);
+  });
+
+  it('P6 with θ[3] = 0 exactly: −Infinity at θ[3] − h … or the + side first', () => {
+    const p = largescale();
+    const at = Float64Array.from(p.theta0);
+    at[3] = 0;
+    const error = errorOf(() => checkGradient(p.f, p.grad, { at }));
+    // log(0 + h) is finite, log(0 − h) is NaN: the message names [3] and the − direction.
+    expect(error.message).toMatch(/^checkGradient: (f returned NaN with \[3\] moved by −|the gradient is Infinity at \[3\])/);
+  });
+
+  it('+Infinity on the + side is named with +', () => {
+    const f = (t: number[]) => (t[0] > 1 ? Number.POSITIVE_INFINITY : t[0] * t[0] + t[1]);
+    const error = errorOf(() => checkGradient(f, (t: number[]) => [2 * t[0], 1], { at: [1, 0.5] }));
+    expect(error.message).toMatch(/^checkGradient: f returned Infinity with \[0\] moved by \+0\.0001/);
+  });
+});
