@@ -70,7 +70,7 @@ describe('theta: shapes', () => {
 describe('theta: values', () => {
   const bounds = fc
     .tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }))
-    .map(([a, b]) => (a <= b ? [a, b] : [b, a]) as const);
+    .map(([a, b]): [number, number] => (a <= b ? [a, b] : [b, a]));
 
   it('every entry is finite and inside [min, max], for any bounds', () => {
     fc.assert(
@@ -99,7 +99,7 @@ describe('theta: values', () => {
   it("precision 'float32' gives Float32Array rows of float32 values inside [min, max]", () => {
     const bounds32 = fc
       .tuple(fc.float({ min: -1e6, max: 1e6, noNaN: true }), fc.float({ min: -1e6, max: 1e6, noNaN: true }))
-      .map(([a, b]) => (a <= b ? [a, b] : [b, a]) as const);
+      .map(([a, b]): [number, number] => (a <= b ? [a, b] : [b, a]));
     fc.assert(
       fc.property(bounds32, fc.integer(), ([min, max], seed) => {
         for (const m of fc.sample(theta([3, 4], { min, max, precision: 'float32' }), { numRuns: 3, seed })) {
