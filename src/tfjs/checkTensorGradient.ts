@@ -31,7 +31,11 @@ export interface TensorCheckOptions<P extends Params = Params> extends CheckOpti
  * const report = checkTensorGradient(tf, (x: tf.Tensor) => tf.sum(square(x)), { at: [0.5, -1, 2] });
  * report.pass; // true
  */
-export function checkTensorGradient<P extends Params>(tf: TfNamespace, f: TensorFunction, options: TensorCheckOptions<P>): GradientReport {
+export function checkTensorGradient<P extends Params>(
+  tf: TfNamespace,
+  f: TensorFunction,
+  options: TensorCheckOptions<P>,
+): GradientReport {
   const caller = 'checkTensorGradient';
   requireFunction(f, caller, 'f (a function of tensors)');
   if (options === null || typeof options !== 'object') {

@@ -1,5 +1,5 @@
 import { GradcheckError } from '../numeric/errors.js';
-import { type Params, TreeLayout, displayPath } from '../numeric/tree.js';
+import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
 import { readTheta } from '../numeric/validate.js';
 import type { TensorLike, TfNamespace } from './types.js';
 
@@ -10,16 +10,21 @@ import type { TensorLike, TfNamespace } from './types.js';
  */
 export function toTensors(tf: TfNamespace, theta: Params, caller: string): { layout: TreeLayout; args: TensorLike[] } {
   const layout = readTheta(theta, caller, 'θ');
-  const args = layout.tensors.map((t) => tf.tensor(Float32Array.from(layout.values.subarray(t.offset, t.offset + t.size)), [...t.shape], 'float32'));
+  const args = layout.tensors.map((t) =>
+    tf.tensor(Float32Array.from(layout.values.subarray(t.offset, t.offset + t.size)), [...t.shape], 'float32'),
+  );
   return { layout, args };
 }
 
 /** The one number a scalar-valued f returned; `what` names f in the error. */
 export function scalarOf(value: unknown, caller: string, what: string): number {
   if (typeof value === 'number') return value;
-  if (!isTensor(value)) throw new GradcheckError(`${caller}: ${what} must return a scalar tensor, but returned ${describe(value)}`);
+  if (!isTensor(value))
+    throw new GradcheckError(`${caller}: ${what} must return a scalar tensor, but returned ${describe(value)}`);
   if (value.size !== 1) {
-    throw new GradcheckError(`${caller}: ${what} must return a scalar tensor (the loss), but returned shape [${value.shape.join(', ')}]`);
+    throw new GradcheckError(
+      `${caller}: ${what} must return a scalar tensor (the loss), but returned shape [${value.shape.join(', ')}]`,
+    );
   }
   return value.dataSync()[0];
 }
@@ -42,7 +47,9 @@ export function fromTensors(layout: TreeLayout, grads: unknown, caller: string, 
     const name = layout.tensors.length === 1 ? 'the gradient' : `the gradient of argument ${i} (${displayPath(t.name)})`;
     if (!isTensor(g)) throw new GradcheckError(`${caller}: ${what}: ${name} is ${describe(g)}, not a tensor`);
     if (!sameShape(g.shape, t.shape)) {
-      throw new GradcheckError(`${caller}: ${what}: ${name} has shape [${g.shape.join(', ')}], but θ's has shape [${t.shape.join(', ')}]`);
+      throw new GradcheckError(
+        `${caller}: ${what}: ${name} has shape [${g.shape.join(', ')}], but θ's has shape [${t.shape.join(', ')}]`,
+      );
     }
     values.set(g.dataSync(), t.offset);
   });
@@ -50,7 +57,12 @@ export function fromTensors(layout: TreeLayout, grads: unknown, caller: string, 
 }
 
 function isTensor(value: unknown): value is TensorLike {
-  return typeof value === 'object' && value !== null && typeof (value as TensorLike).dataSync === 'function' && Array.isArray((value as TensorLike).shape);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as TensorLike).dataSync === 'function' &&
+    Array.isArray((value as TensorLike).shape)
+  );
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {

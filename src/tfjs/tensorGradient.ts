@@ -49,7 +49,9 @@ export function autodiffGradient<P extends Params = Params>(tf: TfNamespace, f: 
       const { layout, args } = toTensors(tf, theta, 'autodiffGradient');
       const { value, grads } = valueAndGrads(args);
       if (value.size !== 1) {
-        throw new GradcheckError(`autodiffGradient: f must return a scalar tensor (the loss), but returned shape [${value.shape.join(', ')}]`);
+        throw new GradcheckError(
+          `autodiffGradient: f must return a scalar tensor (the loss), but returned shape [${value.shape.join(', ')}]`,
+        );
       }
       out = fromTensors(layout, grads, 'autodiffGradient', 'tf.grads(f)');
     });

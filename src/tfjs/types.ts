@@ -14,14 +14,11 @@ export interface TensorLike {
 }
 
 /** A function of tensors, e.g. `(x, w) => tf.sum(tf.square(tf.matMul(x, w)))`. */
-// biome-ignore lint/suspicious/noExplicitAny: any parameter list; TF.js functions narrow their tensors' ranks.
 export type TensorFunction = (...xs: any[]) => TensorLike;
 
 /** The members of the `tf` namespace that the adapter calls. */
 export interface TfNamespace {
-  // biome-ignore lint/suspicious/noExplicitAny: TF.js accepts many value types; we pass Float32Array.
   tensor(values: any, shape?: any, dtype?: any): TensorLike;
   tidy(fn: () => void): void;
-  // biome-ignore lint/suspicious/noExplicitAny: matches tf.valueAndGrads' generic signature.
   valueAndGrads(f: (...xs: any[]) => any): (xs: any[], dy?: any) => { value: TensorLike; grads: TensorLike[] };
 }

@@ -25,17 +25,27 @@ const g2 = ([x, y]: number[]) => [2 * x * y, x * x + Math.cos(y)];
 const at = [0.7, -1.2];
 // A layer y = [x0·x1, sin x0]: Jacobian rows are outputs, columns inputs.
 const layer = ([x0, x1]: number[]) => [x0 * x1, Math.sin(x0)];
-const jac = ([x0, x1]: number[]) => [[x1, x0], [Math.cos(x0), 0]];
+const jac = ([x0, x1]: number[]) => [
+  [x1, x0],
+  [Math.cos(x0), 0],
+];
 const vjp = ([x0, x1]: number[], yBar: number[]) => [yBar[0] * x1 + yBar[1] * Math.cos(x0), yBar[0] * x0];
 const jvp = ([x0, x1]: number[], u: number[]) => [x1 * u[0] + x0 * u[1], Math.cos(x0) * u[0]];
 const cubic = ([x0, x1]: number[]) => x0 * x0 * x1 + x1 ** 3;
-const hess = ([x0, x1]: number[]) => [[2 * x1, 2 * x0], [2 * x0, 6 * x1]];
+const hess = ([x0, x1]: number[]) => [
+  [2 * x1, 2 * x0],
+  [2 * x0, 6 * x1],
+];
 
 const cases: Record<string, Case> = {
   toHaveGradient: {
     pass: call('toHaveGradient', g2, { at }),
     fail: call('toHaveGradient', ([x, y]: number[]) => [2 * x * y, -(x * x + Math.cos(y))], { at }),
-    says: ['expect(received).toHaveGradient(grad, options)', 'The analytic gradient disagrees with the numeric one.', '1 of 2 entries disagree'],
+    says: [
+      'expect(received).toHaveGradient(grad, options)',
+      'The analytic gradient disagrees with the numeric one.',
+      '1 of 2 entries disagree',
+    ],
   },
   toHaveDerivative: {
     pass: call('toHaveDerivative', Math.cos, { at: 0.3 }),
@@ -49,12 +59,21 @@ const cases: Record<string, Case> = {
   },
   toHaveJacobian: {
     pass: call('toHaveJacobian', jac, { at }),
-    fail: call('toHaveJacobian', ([x0, x1]: number[]) => [[x0, x1], [Math.cos(x0), 0]], { at }),
+    fail: call(
+      'toHaveJacobian',
+      ([x0, x1]: number[]) => [
+        [x0, x1],
+        [Math.cos(x0), 0],
+      ],
+      { at },
+    ),
     says: ['expect(received).toHaveJacobian('],
   },
   toHaveVjp: {
     pass: call('toHaveVjp', vjp, { at }),
-    fail: call('toHaveVjp', ([x0, x1]: number[], yBar: number[]) => [yBar[0] * x0, yBar[0] * x1 + yBar[1] * Math.cos(x0)], { at }),
+    fail: call('toHaveVjp', ([x0, x1]: number[], yBar: number[]) => [yBar[0] * x0, yBar[0] * x1 + yBar[1] * Math.cos(x0)], {
+      at,
+    }),
     says: ['expect(received).toHaveVjp('],
   },
   toHaveJvp: {
@@ -64,7 +83,14 @@ const cases: Record<string, Case> = {
   },
   toHaveHessian: {
     pass: call('toHaveHessian', hess, { at }),
-    fail: call('toHaveHessian', ([x0, x1]: number[]) => [[x1, 2 * x0], [2 * x0, 6 * x1]], { at }),
+    fail: call(
+      'toHaveHessian',
+      ([x0, x1]: number[]) => [
+        [x1, 2 * x0],
+        [2 * x0, 6 * x1],
+      ],
+      { at },
+    ),
     says: ['expect(received).toHaveHessian('],
   },
 };

@@ -5,7 +5,10 @@ import type {} from 'gradcheck/jest';
 import { GradcheckError, checkGradient } from 'gradcheck';
 
 const loss = (theta: { w: number[]; b: number }) => theta.w.reduce((s, wi) => s + wi * wi, 0) * theta.b;
-const grad = (theta: { w: number[]; b: number }) => ({ w: theta.w.map((wi) => 2 * wi * theta.b), b: theta.w.reduce((s, wi) => s + wi * wi, 0) });
+const grad = (theta: { w: number[]; b: number }) => ({
+  w: theta.w.map((wi) => 2 * wi * theta.b),
+  b: theta.w.reduce((s, wi) => s + wi * wi, 0),
+});
 
 test('typed matchers on a parameter tree', () => {
   const at = { w: [0.5, -1.5, 2], b: 0.75 };
