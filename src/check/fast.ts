@@ -20,6 +20,29 @@ import type { CheckSettings, GradientReport, Mismatch } from './report.js';
  */
 export const DEFAULT_DIRECTIONS = 10;
 
+/** erf by Abramowitz & Stegun 7.1.26 (absolute error < 1.5e-7), enough for a documented probability. */
+function erf(x: number): number {
+  const t = 1 / (1 + 0.3275911 * Math.abs(x));
+  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return x >= 0 ? y : -y;
+}
+
+/**
+ * The probability that fast mode catches a single wrong entry whose error is ρ·‖g ⊙ s‖₂
+ * (sᵢ = max(1, |θᵢ|); ‖g‖₂ for θ of order 1), with `directions` Rademacher directions at
+ * relative tolerance `rtol`: each direction shifts by exactly that error and passes only when
+ * rtol·|⟨g, d⟩| exceeds it, with ⟨g, d⟩ ≈ N(0, ‖g ⊙ s‖₂²); so p₁ = erf(ρ / (rtol·√2)) and the
+ * answer is 1 − (1 − p₁)^directions. It neglects atol and the error estimates (tiny in float64).
+ *
+ * @example
+ * detectionProbability(1e-5, 1e-5, 10); // ≈ 0.99999
+ * detectionProbability(3e-6, 1e-5, 10); // ≈ 0.93
+ */
+export function detectionProbability(rho: number, rtol: number, directions: number): number {
+  const p = erf(rho / (rtol * Math.SQRT2));
+  return 1 - (1 - p) ** directions;
+}
+
 /** At most this many wrong coordinates are localised; the rest are summarised by tensor. */
 export const LOCALIZE_LIMIT = 10;
 
