@@ -1,0 +1,6 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/*.test.cjs'],
+  setupFilesAfterEnv: ['gradcheck/jest'],
+};

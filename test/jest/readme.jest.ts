@@ -1,0 +1,33 @@
+// Runs, under Jest 30, every ```ts block of README.md and docs/*.md that imports '@jest/globals'
+// or 'gradcheck/jest' (see test/docs/blocks.ts for the rules and `<!-- norun -->`). Each block is
+// written to a scratch folder inside the repository and required while this file is collected,
+// so the tests it defines run here under its file and line; a block without tests runs as one.
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { blockFileName, runnableBlocks } from '../docs/blocks';
+
+const root = join(__dirname, '..', '..');
+const scratch = mkdtempSync(join(__dirname, '.blocks-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const blocks = runnableBlocks('jest', root);
+
+test('the documentation has runnable Jest blocks', () => {
+  expect(blocks.length).toBeGreaterThan(0);
+});
+
+for (const block of blocks) {
+  const name = `${block.file}:${block.line}`;
+  const path = join(scratch, blockFileName(block));
+  writeFileSync(path, block.code);
+  if (block.definesTests) {
+    describe(name, () => {
+      require(path);
+    });
+  } else {
+    test(`${name} runs`, () => {
+      require(path);
+    });
+  }
+}
