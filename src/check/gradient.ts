@@ -163,17 +163,20 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
   const summary = summarize(a, numeric, indices);
   const hints: string[] = [];
   const problems: string[] = [];
-  const guards = guardHints({ nondeterministic: recheck?.nondeterministic, analytic, changedByF: copy.firstDifference(layout.values), layout, current: (i) => copy.get(i) });
+  const changed = copy.firstDifference(layout.values);
+  const fMutation = recheck?.mutation ?? (changed >= 0 ? { index: changed, after: copy.get(changed) } : undefined);
+  const guards = guardHints({ nondeterministic: recheck?.nondeterministic, analytic, fMutation, layout });
   hints.push(...guards.hints);
   problems.push(...guards.problems);
-  if (!recheck?.nondeterministic && (mismatches.length > 0 || unresolved.length > 0)) {
-    const notRechecked = mismatches.filter((m) => !recheck?.entries.has(m.index)).length;
+  const notRechecked = recheck?.nondeterministic || fMutation ? 0 : mismatches.filter((m) => !recheck?.entries.has(m.index)).length;
+  if (!recheck?.nondeterministic && !fMutation && (mismatches.length > 0 || unresolved.length > 0)) {
     const unresolvedIndices = unresolved.map((u) => u.index);
     hints.push(...diagnose({ layout, analytic: a, numeric, errors, failing, settings, indices, rechecked: recheck?.entries, unresolved: unresolvedIndices, notRechecked }));
   }
   hints.push(...kinks.map((k) => kinkHint(k, opts.kinks ?? 'report')));
   const float32Suspected = float32Values.all && float32Values.count >= FLOAT32_EVIDENCE;
-  if (float32Suspected && (mismatches.length > 0 || unresolved.length > 0)) hints.push(precisionHint(settings.step));
+  // The root cause of everything else the diagnoses see, so it comes right after the guards.
+  if (float32Suspected && (mismatches.length > 0 || unresolved.length > 0)) hints.splice(guards.hints.length, 0, precisionHint(settings.step));
   const oneSided = oneSidedEntries(sides, layout, domain);
   const withinGlobal = settings.maxRelativeDifference === undefined || summary.relativeDifference < settings.maxRelativeDifference;
   const pass = mismatches.length === 0 && problems.length === 0 && withinGlobal;
@@ -195,7 +198,7 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
       ...(oneSided.length > 0 ? { oneSided } : {}),
     },
     layout,
-    { subject, notRechecked: Math.max(0, mismatches.length - (recheck?.entries.size ?? 0)), notes: oneSidedNotes(oneSided) },
+    { subject, notRechecked, notes: oneSidedNotes(oneSided) },
   );
 }
 

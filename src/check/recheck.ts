@@ -20,6 +20,15 @@ export const RECHECK_LIMIT = 256;
  */
 export const KINK_GAP_RATIO = 0.6;
 
+/** A Richardson error estimate this many times the first pass's round-off estimate is noise, not round-off. */
+export const NOISE_RATIO = 100;
+
+/** Extra calls of f(θ) when the re-check sees noise, to catch randomness the first two calls missed. */
+export const EXTRA_PROBES = 3;
+
+/** A side whose last two quotients differ by more than this fraction of the gap is noise, not a kink. */
+export const KINK_SIDE_SPREAD = 0.25;
+
 /** One-sided derivatives of an entry at a non-differentiable point. */
 export interface KinkEvidence {
   readonly left: number;
@@ -75,8 +84,9 @@ function moved(ctx: RecheckContext, i: number, delta: number): { f: number; d: n
 
 /**
  * Evaluates f(θ) twice (a non-deterministic f makes every difference meaningless, and one that
- * writes to θ is caught right after the call), then
- * re-checks each suspect with Richardson extrapolation and one-sided differences.
+ * writes to θ is caught right after the call), then re-checks each suspect with Richardson
+ * extrapolation and one-sided differences; when those scatter like noise, f(θ) is probed
+ * EXTRA_PROBES more times.
  * @internal
  */
 export function recheckSuspects(ctx: RecheckContext, suspects: readonly number[]): RecheckOutcome {
@@ -100,17 +110,31 @@ export function recheckSuspects(ctx: RecheckContext, suspects: readonly number[]
     const oneSided = ctx.settings.method !== 'central' || (ctx.partials.sides?.[i] ?? 0) !== 0;
     entries.set(i, oneSided ? recheckOneSided(ctx, i, first) : recheckCentral(ctx, i, first));
   }
+  // Quotients scattering far beyond round-off may be randomness the two probes missed (dropout
+  // drawing the same mask twice): probe a few more times before blaming the step or the gradient.
+  if ([...entries.values()].some((e) => e.error > NOISE_RATIO * e.firstRoundoff)) {
+    const seen = [first, second];
+    for (let k = 0; k < EXTRA_PROBES; k++) {
+      const value = ctx.evaluator.call(ctx.copy.root(), {});
+      seen.push(value);
+      if (value !== first) return { f0: first, nondeterministic: seen, entries: new Map() };
+    }
+  }
   return { f0: first, entries };
 }
 
 function recheckCentral(ctx: RecheckContext, i: number, f0: number): EntryRecheck {
   const { partials, settings } = ctx;
-  const h = scaledStep(settings.step, ctx.layout.values[i]);
+  // In float32 the base step is already the round-off optimum (∛ε): smaller steps only add
+  // noise, so the sequence comes down from 4h to the first pass's h instead of going below it.
+  const up = settings.precision === 'float32' ? 2 ** (RECHECK_LEVELS - 1) : 1;
+  const reused = up === 1 ? 0 : RECHECK_LEVELS - 1;
+  const h = scaledStep(settings.step, ctx.layout.values[i]) * up;
   const plus: { f: number; d: number }[] = [];
   const minus: { f: number; d: number }[] = [];
   const estimate = richardson(
     (level): DifferenceSample => {
-      if (level === 0) {
+      if (level === reused) {
         const halfWidth = partials.steps[i];
         plus.push({ f: partials.fPlus[i], d: halfWidth });
         minus.push({ f: partials.fMinus[i], d: -halfWidth });
@@ -158,6 +182,9 @@ function kinkEvidence(
   if (!(gapLast > KINK_GAP_RATIO * gapFirst && gapLast > 10 * noise)) return undefined;
   const extrapolate = (d: readonly number[]) => 2 * d[levels - 1] - d[levels - 2];
   const sideError = (d: readonly number[]) => Math.abs(d[levels - 1] - d[levels - 2]) + noise;
+  // Each side of a kink settles (its quotients change by O(h)); noise in f (an iteration stopped at a
+  // tolerance, quantised values) makes both sides jump by as much as their gap: that is no kink.
+  if (Math.max(sideError(left), sideError(right)) > KINK_SIDE_SPREAD * gapLast) return undefined;
   return { left: extrapolate(left), right: extrapolate(right), leftError: sideError(left), rightError: sideError(right) };
 }
 

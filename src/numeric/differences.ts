@@ -63,7 +63,10 @@ export interface Partials {
   readonly fMinus: Float64Array;
   /** f(θ) when the method needed it. */
   readonly f0?: number;
-  /** Per coordinate, the stencil taken (0 central, +1 forward, −1 backward); only with bounds. */
+  /**
+   * Only with bounds: per coordinate, the side a bound forced (+1 forward, −1 backward), 0 where
+   * the method's own stencil was used.
+   */
   readonly sides?: Int8Array;
 }
 
@@ -147,7 +150,8 @@ export function differencePartials(
     const i = indices ? indices[k] : k;
     const x = base[i];
     const { side, h } = stencil(domain, i, x, scaledStep(step, x), prefer);
-    if (sides) sides[i] = side;
+    // Record only what the bounds changed: the side differs from the method's own.
+    if (sides && side !== prefer) sides[i] = side;
     if (side === 0) {
       const xp = place(copy, i, x + h, precision, domain);
       const fp = evaluator.call(copy.root(), { path: layout.pathAt(i), delta: xp - x });

@@ -32,6 +32,13 @@ export const RICHARDSON_RATIO = 2;
 export const RICHARDSON_LEVELS = 4;
 
 /**
+ * The sequence stops early (the estimates grow again: round-off is taking over) only after this
+ * many steps: at the large first steps a growing estimate means "not yet asymptotic", and
+ * stopping there would keep a poor estimate (1/(1+x²) at x = 1 lost 4 digits that way).
+ */
+export const MIN_LEVELS = 4;
+
+/**
  * With `adaptive: true` the sequence starts this many times above the base step, so that the
  * coordinates whose f is smooth on a wide scale can use a large step (less round-off) …
  */
@@ -90,7 +97,7 @@ export function richardson(
       best = row[0];
       bestStep = s.halfWidth;
     }
-    if (k > 0 && bestError > 0 && Math.abs(row[k] - previous[k - 1]) >= 2 * bestError) {
+    if (k >= MIN_LEVELS && bestError > 0 && Math.abs(row[k] - previous[k - 1]) >= 2 * bestError) {
       previous = row;
       break;
     }
