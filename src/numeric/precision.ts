@@ -46,7 +46,7 @@ export const ROUNDOFF_ULPS = 8;
  * ∛ε): |n − ∇f| ≤ 1.66·ε·|f|/h, median 0.35; 4 keeps a 2.4× margin while resolving gradient
  * entries twice as small as 8 would (B1 on P7 flips an entry of 2e-4 at some θ).
  */
-export const ROUNDOFF_ULPS_FLOAT32 = Number(process.env.ULPS32 ?? 4);
+export const ROUNDOFF_ULPS_FLOAT32 = 4;
 
 /** Estimated round-off error of a difference quotient with values of size `fScale` and half-width `h`. */
 export function roundoffError(precision: Precision, fScale: number, h: number): number {
