@@ -1,0 +1,177 @@
+/**
+ * Benchmark of the full and fast gradient checks on P4 (PROBLEMS.md), printed as ratios from
+ * one run:
+ * - P4-small (9 610 parameters): the full check against a bare hand-written loop of the same
+ *   2n central differences: evaluations and wall time (target: within 1.10×).
+ * - P4-large (102 538 parameters): fast mode on the correct gradient and on bugs B1 and B6:
+ *   evaluations as a share of the 2n a full check needs (target: under 1 %), time, and the
+ *   coordinates localised by path.
+ * - Fast mode's detection probability for a single wrong entry, measured over seeds against
+ *   the documented formula (`detectionProbability`), and for B5 on P4-small.
+ * Peak heap is sampled every 64 calls of f during each run.
+ */
+import { checkGradient } from '../src/index.js';
+import { DEFAULT_DIRECTIONS, detectionProbability } from '../src/check/fast.js';
+import { b1Index, b5Index, flipSign, mlp, nudgeMiddle, withBug, zeroB1 } from '../test/problems/index.js';
+
+/** Wraps f so that the heap is sampled every `every` calls; `peak()` is the largest heap seen. */
+function heapSampler<T>(f: (theta: T) => number, every = 64) {
+  let calls = 0;
+  let peak = 0;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  };
+  return {
+    f: (theta: T) => {
+      if (++calls % every === 0) sample();
+      return f(theta);
+    },
+    peak: () => (sample(), peak),
+    reset: () => {
+      calls = 0;
+      peak = 0;
+      sample();
+    },
+  };
+}
+
+function timed<T>(work: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = work();
+  return { value, ms: performance.now() - start };
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): void {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: readonly string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+}
+
+/** The bare loop a user would write: 2n central differences at hᵢ = 1e-4·max(1, |θᵢ|). */
+function bareLoop(f: (theta: Float64Array) => number, theta0: Float64Array): Float64Array {
+  const theta = Float64Array.from(theta0);
+  const out = new Float64Array(theta.length);
+  for (let i = 0; i < theta.length; i++) {
+    const x = theta[i];
+    const h = 1e-4 * Math.max(1, Math.abs(x));
+    theta[i] = x + h;
+    const fp = f(theta);
+    theta[i] = x - h;
+    const fm = f(theta);
+    theta[i] = x;
+    out[i] = (fp - fm) / (2 * h);
+  }
+  return out;
+}
+
+function fullVersusBare(): void {
+  const p = mlp('small');
+  const sampler = heapSampler(p.f);
+  let calls = 0;
+  const counted = (t: Float64Array) => (calls++, sampler.f(t));
+  for (let i = 0; i < 200; i++) p.f(p.theta0); // warm up the JIT for both runs alike
+  sampler.reset();
+  const bare = timed(() => bareLoop(counted, p.theta0));
+  const bareCalls = calls;
+  const barePeak = sampler.peak();
+  sampler.reset();
+  const full = timed(() => checkGradient(sampler.f, p.grad, { at: p.theta0 }));
+  const fullPeak = sampler.peak();
+  console.log(`\n## P4-small (n = ${p.n}): full check vs a bare loop of the same 2n evaluations\n`);
+  table(
+    ['run', 'evaluations', 'time', 'peak heap', 'verdict'],
+    [
+      ['bare loop', String(bareCalls), sec(bare.ms), mb(barePeak), '—'],
+      ['checkGradient (full)', String(full.value.evaluations), sec(full.ms), mb(fullPeak), full.value.pass ? 'pass' : 'FAIL'],
+    ],
+  );
+  const ratio = full.ms / bare.ms;
+  console.log(
+    `\nratios: evaluations ${(full.value.evaluations / bareCalls).toFixed(4)}×, wall time ${ratio.toFixed(3)}× (target ≤ 1.10×: ${ratio <= 1.1 ? 'met' : 'NOT met'})`,
+  );
+}
+
+function fastOnLarge(): void {
+  const p = mlp('large');
+  const full = 2 * p.n;
+  const cases = [
+    ['correct', p.grad],
+    [`B1 (sign of [${b1Index(p.n)}])`, withBug(p.grad, flipSign)],
+    ['B6 (b1 zeroed)', withBug(p.grad, zeroB1(p.blocks))],
+  ] as const;
+  console.log(`\n## P4-large (n = ${p.n}): fast mode (${DEFAULT_DIRECTIONS} directions) against the ${full} evaluations of a full check\n`);
+  const rows: string[][] = [];
+  const localised: string[] = [];
+  for (const [name, grad] of cases) {
+    const sampler = heapSampler(p.f);
+    sampler.reset();
+    const run = timed(() => checkGradient(sampler.f, grad, { at: p.theta0, mode: 'fast' }));
+    const r = run.value;
+    rows.push([name, r.pass ? 'pass' : 'fail', String(r.evaluations), `${((100 * r.evaluations) / full).toFixed(3)} %`, sec(run.ms), mb(sampler.peak())]);
+    if (!r.pass) {
+      const note = /Localised by group testing[^\n]*/.exec(r.message)?.[0] ?? '';
+      localised.push(`${name}: ${r.mismatches.map((m) => m.path).slice(0, 10).join(', ')}${r.mismatches.length > 10 ? ', …' : ''}\n    ${note}`);
+    }
+  }
+  table(['gradient', 'verdict', 'evaluations', 'of 2n', 'time', 'peak heap'], rows);
+  console.log('\nlocalised:');
+  for (const l of localised) console.log(`  ${l}`);
+  console.log(`(b1 is flat entries ${p.blocks.b1[0]}…${p.blocks.b1[1] - 1}.)`);
+}
+
+function detection(): void {
+  console.log('\n## Fast mode: probability of catching one wrong entry (error ρ·‖g‖₂), measured over 200 seeds\n');
+  const n = 2000;
+  const c = Float64Array.from({ length: n }, (_, i) => Math.sin(0.37 * (i + 1)) / Math.sqrt(n));
+  const f = (t: Float64Array) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += c[i] * t[i] + 0.5 * t[i] * t[i];
+    return s;
+  };
+  const theta = new Float64Array(n).fill(0.001);
+  const g0 = Float64Array.from(theta, (v, i) => c[i] + v);
+  const norm = Math.hypot(...g0);
+  const rtol = 1e-5;
+  const rows: string[][] = [];
+  for (const k of [1, 3, DEFAULT_DIRECTIONS]) {
+    for (const rho of [1e-6, 3e-6, 1e-5]) {
+      const grad = (t: Float64Array) => {
+        const g = Float64Array.from(t, (v, i) => c[i] + v);
+        g[1234] += rho * norm;
+        return g;
+      };
+      let caught = 0;
+      const seeds = 200;
+      for (let seed = 0; seed < seeds; seed++) if (!checkGradient(f, grad, { at: theta, mode: 'fast', directions: k, seed }).pass) caught++;
+      rows.push([String(k), rho.toExponential(0), (caught / seeds).toFixed(3), detectionProbability(rho, rtol, k).toFixed(3)]);
+    }
+  }
+  table(['directions', 'ρ', 'measured', 'formula 1 − (1 − erf(ρ/(rtol√2)))ᵏ'], rows);
+
+  const p = mlp('small');
+  const g = p.grad(p.theta0);
+  const k5 = b5Index(p.n);
+  const rho = (1e-3 * Math.abs(g[k5])) / Math.hypot(...g);
+  let caught = 0;
+  let named = 0;
+  const seeds = 20;
+  const bug = withBug(p.grad, nudgeMiddle);
+  for (let seed = 0; seed < seeds; seed++) {
+    const r = checkGradient(p.f, bug, { at: p.theta0, mode: 'fast', seed });
+    if (!r.pass) caught++;
+    if (r.mismatches.some((m) => m.index === k5)) named++;
+  }
+  console.log(
+    `\nB5 on P4-small (entry [${k5}] × (1 + 1e-3), ρ = ${rho.toExponential(2)}), ${DEFAULT_DIRECTIONS} directions: caught on ${caught}/${seeds} seeds, localised to [${k5}] on ${named}; formula ${detectionProbability(rho, 1e-5, DEFAULT_DIRECTIONS).toFixed(3)}.`,
+  );
+}
+
+console.log('# gradcheck benchmark: full vs bare loop, fast mode on P4');
+fullVersusBare();
+fastOnLarge();
+detection();
+console.log(`\nprocess peak RSS: ${mb(process.resourceUsage().maxRSS * 1024)}`);
