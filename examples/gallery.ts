@@ -164,7 +164,7 @@ export const CASES: readonly Case[] = [
   {
     title: 'Dropout left on (P3 as a tree)',
     story: 'f drops a random hidden unit on every call.',
-    run: () => checkGradient(ngnnTreeDropoutF, p3t.grad, { at: p3t.theta0 }),
+    run: () => checkGradient(ngnnTreeDropoutF(), p3t.grad, { at: p3t.theta0 }),
   },
   {
     title: 'grad updates θ in place (P3 as a tree)',

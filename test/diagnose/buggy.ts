@@ -116,10 +116,20 @@ export function ngnnTreeTheta2Reshaped(theta: NgnnParams): NgnnParams {
   return { Theta1: g.Theta1, Theta2 };
 }
 
-/** P3 (tree) f with dropout left on: each call drops a random hidden unit's outgoing weights. */
-export function ngnnTreeDropoutF(theta: NgnnParams): number {
-  const drop = 1 + Math.floor(Math.random() * 5);
-  return ngnnTreeF({ Theta1: theta.Theta1, Theta2: theta.Theta2.map((row) => row.map((v, c) => (c === drop ? 0 : v))) });
+/**
+ * P3 (tree) f with dropout left on: each call drops one hidden unit, drawn from a generator whose
+ * state advances on every call (seeded, so the test is reproducible; `Math.random` behaves alike).
+ */
+export function ngnnTreeDropoutF(seed = 12345): (theta: NgnnParams) => number {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  return (theta) => {
+    const drop = 1 + Math.floor(next() * 5);
+    return ngnnTreeF({ Theta1: theta.Theta1, Theta2: theta.Theta2.map((row) => row.map((v, c) => (c === drop ? 0 : v))) });
+  };
 }
 
 /** P3 (tree) f that keeps a running count of its calls and adds a tiny "regulariser" of it. */

@@ -7,7 +7,7 @@ import { diagnosisSection, hintMatching } from './helpers.js';
 describe('diagnosis 8: non-deterministic f', () => {
   it('P3 with dropout left on: fails, says so and shows the spread', () => {
     const p = ngnnTree();
-    const report = checkGradient(ngnnTreeDropoutF, p.grad, { at: p.theta0 });
+    const report = checkGradient(ngnnTreeDropoutF(), p.grad, { at: p.theta0 });
     expect(report.pass).toBe(false);
     const hint = hintMatching(report, /^f is not deterministic/);
     expect(hint).toMatch(/f\(θ\) returned [\d.]+, [\d.]+, [\d.]+ on 3 calls at the same θ \(spread [\d.e-]+\)/);
@@ -15,6 +15,17 @@ describe('diagnosis 8: non-deterministic f', () => {
     // No bug diagnosis is built on meaningless differences.
     expect(report.hints).toEqual([hint]);
     expect(diagnosisSection(report)).toContain('• f is not deterministic');
+  });
+
+  it('caught for every seed, also when the first two calls at θ agree by chance (seed 7: more probes)', () => {
+    const p = ngnnTree();
+    for (let seed = 1; seed <= 20; seed++) {
+      const report = checkGradient(ngnnTreeDropoutF(seed), p.grad, { at: p.theta0 });
+      expect(report.pass).toBe(false);
+      expect(report.hints[0]).toMatch(/^f is not deterministic: f\(θ\) returned .* on \d calls at the same θ/);
+    }
+    const lucky = checkGradient(ngnnTreeDropoutF(7), p.grad, { at: p.theta0 });
+    expect(lucky.hints[0]).toMatch(/on [4-5] calls at the same θ/);
   });
 
   it('P3 with state kept between calls (a counter): fails even though the drift is 1e-9 per call', () => {

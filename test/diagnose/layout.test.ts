@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradient } from 'gradcheck';
-import { ngnnFlat, ngnnTree } from '../problems/index.js';
+import { type NgnnParams, ngnnFlat, ngnnTree, ngnnTreeF, ngnnTreeGrad } from '../problems/index.js';
 import { linearData, linearF, linearGrad, ngnnFlatRowMajor, ngnnFlatShifted, ngnnTreeTheta2Reshaped } from './buggy.js';
 import { hintMatching, statedResidual } from './helpers.js';
 
@@ -13,6 +13,31 @@ describe('diagnosis 4: layout mix-ups', () => {
     expect(hint).toContain('a 3×6 matrix unrolled column-major, the analytic block the same matrix unrolled row-major');
     expect(statedResidual(hint)).toBeLessThan(1e-8);
     expect(report.hints).toHaveLength(1);
+  });
+
+  it('P3 unrolled row-major by the user, Theta2 written column-major: the other orientation is named', () => {
+    // The user's own flat convention: [Theta1 row by row, Theta2 row by row].
+    const shapes = [[5, 4], [3, 6]] as const;
+    const roll = (t: ArrayLike<number>): NgnnParams => {
+      let o = 0;
+      const [Theta1, Theta2] = shapes.map(([r, c]) => {
+        const M = Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => t[o + i * c + j]));
+        o += r * c;
+        return M;
+      });
+      return { Theta1, Theta2 };
+    };
+    const unroll = (g: NgnnParams, theta2ColumnMajor: boolean) => [
+      ...g.Theta1.flat(),
+      ...(theta2ColumnMajor ? [0, 1, 2, 3, 4, 5].flatMap((c) => g.Theta2.map((row) => row[c])) : g.Theta2.flat()),
+    ];
+    const at = unroll(ngnnTree().theta0, false);
+    const f = (t: ArrayLike<number>) => ngnnTreeF(roll(t));
+    const report = checkGradient(f, (t: ArrayLike<number>) => unroll(ngnnTreeGrad(roll(t)), true), { at });
+    const hint = hintMatching(report, /^Layout mix-up/);
+    expect(hint).toContain('[20]…[37] (18 entries)');
+    expect(hint).toContain('a 3×6 matrix unrolled row-major, the analytic block the same matrix unrolled column-major');
+    expect(checkGradient(f, (t: ArrayLike<number>) => unroll(ngnnTreeGrad(roll(t)), false), { at }).hints).toEqual([]);
   });
 
   it('P3 tree, Theta2 flattened column-major then reshaped row-major', () => {

@@ -16,6 +16,12 @@ describe('diagnosis 1: sign error', () => {
     expect(diagnosisSection(report)).toContain('  • Sign error: the analytic gradient is −1 ×');
   });
 
+  it('the same with method: "richardson" (no re-check data)', () => {
+    const p = logreg();
+    const report = checkGradient(p.f, logregGradAscent, { at: p.theta0, method: 'richardson' });
+    expect(statedResidual(hintMatching(report, /^Sign error: the analytic gradient is −1 × the numerical one on every entry/))).toBeLessThan(1e-8);
+  });
+
   it('P3 tree with Theta2 negated: the sign error is on Theta2, Theta1 is fine', () => {
     const p = ngnnTree();
     const report = checkGradient(p.f, ngnnTreeNegTheta2, { at: p.theta0 });

@@ -1,6 +1,6 @@
 import { formatValue } from '../../format/table.js';
-import { fitFactor, isFactorEvidence, ROUND_FACTOR } from './fit.js';
-import { type DiagnosisInput, type Group, num, residualText } from './input.js';
+import { fitFactor, FIT_RESIDUAL, NOISY_FIT_RESIDUAL, ROUND_FACTOR } from './fit.js';
+import { type DiagnosisInput, type Group, explainsAll, num, residualText } from './input.js';
 import { fitScopes } from './where.js';
 
 /** What a factor k usually means in backprop code. */
@@ -27,7 +27,13 @@ export function explainFactor(k: number): string {
 export function factorHint(input: DiagnosisInput, group: Group, everyEntry = false): string | undefined {
   for (const scope of fitScopes(input, group, everyEntry)) {
     const fit = fitFactor(input.analytic, input.numeric, scope.indices);
-    if (!isFactorEvidence(fit) || Math.abs(fit.c + 1) < ROUND_FACTOR || fit.c === 0) continue;
+    const { numeric: n, errors } = input;
+    const k0 = fit.c;
+    const evidence =
+      fit.residual < FIT_RESIDUAL ||
+      (fit.residual < NOISY_FIT_RESIDUAL && explainsAll(input, scope.indices, (i) => k0 * n[i], (i) => Math.abs(k0) * errors[i]));
+    // k must differ from 1 by more than the fit can tell apart.
+    if (!evidence || Math.abs(fit.c - 1) <= Math.max(ROUND_FACTOR, 10 * fit.residual) || Math.abs(fit.c + 1) < 10 * ROUND_FACTOR || fit.c === 0) continue;
     const k = Math.abs(fit.c - Math.round(fit.c)) <= ROUND_FACTOR * Math.abs(fit.c) ? Math.round(fit.c) : fit.c;
     const shown = Number.isInteger(k) ? String(k) : formatValue(k);
     return `Uniform factor: the analytic gradient is ${shown.replace(/^-/, '−')} × the numerical one ${scope.text} (least-squares fit k = ${num(fit.c)}, ${residualText(fit.residual)}). ${explainFactor(fit.c)}`;

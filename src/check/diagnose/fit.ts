@@ -1,6 +1,12 @@
 /** A fit counts as evidence when its relative residual is below this. */
 export const FIT_RESIDUAL = 1e-3;
 
+/**
+ * …or, with noisy numerical values (float32), when its residual is below this and the fitted
+ * model agrees with every analytic entry within the check's tolerance and error estimates.
+ */
+export const NOISY_FIT_RESIDUAL = 0.05;
+
 /** A fitted factor this close to a round value (−1, 2, …) is stated as that value. */
 export const ROUND_FACTOR = 1e-3;
 
@@ -54,9 +60,4 @@ export function fitFactor(a: ArrayLike<number>, n: ArrayLike<number>, indices: r
  */
 export function fitTerm(a: ArrayLike<number>, n: ArrayLike<number>, theta: ArrayLike<number>, indices: readonly number[]): Fit {
   return fitScale((i) => a[i] - n[i], (i) => theta[i], indices);
-}
-
-/** The fit is evidence of something other than a correct gradient (k ≠ 1). */
-export function isFactorEvidence(fit: Fit): boolean {
-  return fit.residual < FIT_RESIDUAL && Math.abs(fit.c - 1) > ROUND_FACTOR;
 }

@@ -67,6 +67,14 @@ export function matches(input: DiagnosisInput, i: number, n: number, err: number
   return agrees(input.analytic[i], n, e, input.settings.rtol, input.settings.atol);
 }
 
+/**
+ * Whether a model of the numerical values explains every analytic entry in `indices`: analytic[i]
+ * agrees with `predict(i)` within the check's tolerance plus `error(i)`.
+ */
+export function explainsAll(input: DiagnosisInput, indices: readonly number[], predict: (i: number) => number, error: (i: number) => number): boolean {
+  return indices.every((i) => matches(input, i, predict(i), error(i)));
+}
+
 /** A residual as stated in hints: "residual 2.1e-12". */
 export function residualText(r: number): string {
   return `residual ${r === 0 ? '0' : r.toExponential(1)}`;

@@ -1,5 +1,5 @@
-import { fitFactor, FIT_RESIDUAL, ROUND_FACTOR } from './fit.js';
-import { type DiagnosisInput, type Group, matches, num, rangeText, residualText } from './input.js';
+import { fitFactor, FIT_RESIDUAL, NOISY_FIT_RESIDUAL, ROUND_FACTOR } from './fit.js';
+import { type DiagnosisInput, type Group, explainsAll, matches, num, rangeText, residualText } from './input.js';
 import { fitScopes } from './where.js';
 
 /**
@@ -14,7 +14,10 @@ import { fitScopes } from './where.js';
 export function signHint(input: DiagnosisInput, group: Group, everyEntry = false): string | undefined {
   for (const scope of fitScopes(input, group, everyEntry)) {
     const fit = fitFactor(input.analytic, input.numeric, scope.indices);
-    if (fit.residual < FIT_RESIDUAL && Math.abs(fit.c + 1) < ROUND_FACTOR) {
+    const { numeric: n, errors } = input;
+    const evidence =
+      fit.residual < FIT_RESIDUAL || (fit.residual < NOISY_FIT_RESIDUAL && explainsAll(input, scope.indices, (i) => -n[i], (i) => errors[i]));
+    if (evidence && Math.abs(fit.c + 1) < 10 * ROUND_FACTOR) {
       return (
         `Sign error: the analytic gradient is −1 × the numerical one ${scope.text} (least-squares fit k = ${num(fit.c)}, ${residualText(fit.residual)}). ` +
         'Check the sign of the loss, of the error term (h − y vs y − h) or of an update.'

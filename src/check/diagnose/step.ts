@@ -1,5 +1,6 @@
 import { defaultStep } from '../../numeric/precision.js';
 import { tolerance } from '../compare.js';
+import { NOISE_RATIO } from '../recheck.js';
 import { type DiagnosisInput, entries, num, rangeText } from './input.js';
 
 /** An error estimate at least this fraction of the derivative leaves less than one reliable digit. */
@@ -40,25 +41,34 @@ export function stepHints(input: DiagnosisInput): { hints: string[]; truncation:
   const doubtful = troubled(input);
   const scale = (i: number) => Math.max(Math.abs(a[i]), Math.abs(n[i]), settings.atol);
 
-  // Round-off (or noise): the error estimate swamps the derivative.
+  // Round-off: the error estimate swamps the derivative because the step is below the precision's
+  // default. At the default step that is the precision's resolution, reported as "Not judged".
+  const best = defaultStep(settings.precision);
+  const roundoff = doubtful.filter((i) => {
+    const r = rechecked.get(i);
+    const err = r ? r.firstRoundoff : errors[i];
+    return Number.isFinite(err) && err >= NOISY_FRACTION * scale(i);
+  });
+  if (roundoff.length > 0 && settings.step < best) {
+    const worst = roundoff.reduce((p, q) => (errors[q] / scale(q) > errors[p] / scale(p) ? q : p));
+    hints.push(
+      `Step too small: at ${entries(roundoff.length)} the numerical derivative is dominated by round-off (error estimate ${num(errors[worst])} against |n| ${num(Math.abs(n[worst]))} at ${rangeText(layout, worst, worst)}); ` +
+        `with step ${num(settings.step)} the differences of f keep few digits. Try step: ${num(best)} (round-off shrinks as 1/step).`,
+    );
+  }
+
+  // Noise: the Richardson sequence scatters far more than round-off of the precision explains.
   const noisy = doubtful.filter((i) => {
     const r = rechecked.get(i);
-    const err = r ? Math.max(r.firstRoundoff, r.error) : errors[i];
-    return Number.isFinite(err) && err >= NOISY_FRACTION * scale(i);
+    return r !== undefined && r.error > NOISE_RATIO * r.firstRoundoff && r.error >= NOISY_FRACTION * scale(i) && !(Math.abs(r.first - r.value) > TRUNCATION_MARGIN * r.error);
   });
   if (noisy.length > 0) {
     const worst = noisy.reduce((p, q) => (errors[q] / scale(q) > errors[p] / scale(p) ? q : p));
     const r = rechecked.get(worst);
-    const fromRoundoff = r ? r.firstRoundoff >= NOISY_FRACTION * scale(worst) || r.error <= 4 * r.firstRoundoff * 16 : true;
-    const evidence = `at ${entries(noisy.length)} the numerical derivative is dominated by ${fromRoundoff ? 'round-off' : 'noise'} (error estimate ${num(errors[worst])} against |n| ${num(Math.abs(n[worst]))} at ${rangeText(layout, worst, worst)})`;
-    const best = defaultStep(settings.precision);
-    if (fromRoundoff && settings.step < best) {
-      hints.push(`Step too small: ${evidence}; with step ${num(settings.step)} the differences of f keep few digits. Try step: ${num(best)} (round-off shrinks as 1/step).`);
-    } else {
-      hints.push(
-        `Noisy f: ${evidence}, more than ${settings.precision} round-off at step ${num(settings.step)} explains. Is f computed in lower precision (set precision: 'float32'), or does it iterate to a tolerance? A larger step may help.`,
-      );
-    }
+    hints.push(
+      `Noisy f: at ${entries(noisy.length)} the difference quotients at step h, h/2, h/4 scatter by ${num(errors[worst])} (at ${rangeText(layout, worst, worst)}, |n| ${num(Math.abs(n[worst]))}), ` +
+        `${num((r?.error ?? 0) / (r?.firstRoundoff || 1))} × what ${settings.precision} round-off explains. Is f random (probed at θ it repeated its value), computed in lower precision than ${settings.precision}, or does it stop an iteration at a tolerance? A larger step averages the noise out.`,
+    );
   }
 
   // Truncation: the first pass was off by more than its error estimates, the extrapolation fixed it.

@@ -1,5 +1,5 @@
-import { fitTerm, FIT_RESIDUAL } from './fit.js';
-import { type DiagnosisInput, type Group, num, residualText } from './input.js';
+import { fitTerm, FIT_RESIDUAL, NOISY_FIT_RESIDUAL } from './fit.js';
+import { type DiagnosisInput, type Group, explainsAll, num, residualText } from './input.js';
 import { fitScopes } from './where.js';
 
 /**
@@ -16,12 +16,17 @@ export function termHint(input: DiagnosisInput, group: Group, everyEntry = false
   for (const scope of fitScopes(input, group, everyEntry)) {
     if (scope.indices.length < 2) continue;
     const fit = fitTerm(input.analytic, input.numeric, theta, scope.indices);
-    if (!(fit.residual < FIT_RESIDUAL) || fit.c === 0) continue;
+    const { numeric: n, errors } = input;
+    const c0 = fit.c;
+    const evidence =
+      fit.residual < FIT_RESIDUAL ||
+      (fit.residual < NOISY_FIT_RESIDUAL && explainsAll(input, scope.indices, (i) => n[i] + c0 * theta[i], (i) => errors[i]));
+    if (!evidence || fit.c === 0) continue;
     const c = num(Math.abs(fit.c));
-    const evidence = `analytic − numeric ≈ ${num(fit.c)}·θ ${scope.text} (least-squares fit, ${residualText(fit.residual)})`;
+    const stated = `analytic − numeric ≈ ${num(fit.c)}·θ ${scope.text} (least-squares fit, ${residualText(fit.residual)})`;
     return fit.c < 0
-      ? `Missing term: ${evidence}. The analytic gradient lacks a term (λ/m)·θ with λ/m = ${c}: a forgotten L2 regularisation term in the gradient?`
-      : `Extra term: ${evidence}. The analytic gradient has a term (λ/m)·θ too many with λ/m = ${c}: regularisation added twice, or to a gradient whose f has none?`;
+      ? `Missing term: ${stated}. The analytic gradient lacks a term (λ/m)·θ with λ/m = ${c}: a forgotten L2 regularisation term in the gradient?`
+      : `Extra term: ${stated}. The analytic gradient has a term (λ/m)·θ too many with λ/m = ${c}: regularisation added twice, or to a gradient whose f has none?`;
   }
   return undefined;
 }
