@@ -25,6 +25,19 @@ export function epsilonOf(precision: Precision): number {
   return precision === 'float32' ? FLOAT32_EPSILON : FLOAT64_EPSILON;
 }
 
+/**
+ * The step that minimises the error bound of a central difference, h²·|f'''|/6 + ε·|f|/h,
+ * is h* = (3ε·|f| / |f'''|)^(1/3): ∛ε up to a factor of order 1 when f and f''' are of the same
+ * size (≈ 6.1e-6 in float64, ≈ 4.9e-3 in float32). Float64's default stays at the seed's 1e-4 (its round-off is already
+ * negligible there, and every course and tool expects it); float32 uses this optimum.
+ *
+ * @example
+ * optimalCentralStep('float64'); // ≈ 6.06e-6
+ */
+export function optimalCentralStep(precision: Precision): number {
+  return Math.cbrt(epsilonOf(precision));
+}
+
 /** The default base step for a precision. */
 export function defaultStep(precision: Precision): number {
   return precision === 'float32' ? DEFAULT_STEP_FLOAT32 : DEFAULT_STEP_FLOAT64;

@@ -46,6 +46,20 @@ describe('float32 code (P7: the MLP with every intermediate rounded by Math.frou
     expect(report.unresolved.length).toBeLessThan(indices.length / 2);
   });
 
+  it('entries too small for float32 differences to resolve are listed under "Not judged", not passed silently', () => {
+    const { f, grad, at } = p7Subset(0);
+    const report = checkGradient(f, grad, { at });
+    expect(report.unresolved.length).toBeGreaterThan(0);
+    for (const u of report.unresolved) {
+      // Each one passed only thanks to an error estimate of at least a tenth of its size.
+      expect(u.errorEstimate).toBeGreaterThanOrEqual(0.1 * Math.max(Math.abs(u.analytic), Math.abs(u.numeric)));
+      expect(Math.abs(u.analytic - u.numeric)).toBeGreaterThan(1e-6 + 1e-3 * Math.max(Math.abs(u.analytic), Math.abs(u.numeric)));
+    }
+    expect(stripVTControlCharacters(report.message)).toMatch(
+      new RegExp(`Not judged: ${report.unresolved.length} entries are smaller than the numerical error can resolve: \\[\\d+\\] \\(±`),
+    );
+  });
+
   const bugs = [
     ['B1 (sign of one entry)', flipSign],
     ['B2 (gradient × 2)', scaleByTwo],
