@@ -60,6 +60,9 @@ describe('gradientProperty: a bug in part of the domain', () => {
     expect(text).toContain(cause.report.message);
     expect(cause.report.message).toContain('1 of 4 entries disagree');
     expect(cause.report.mismatches.map((m) => m.path)).toEqual(['[0]']);
+    // Runners that serialize errors get the readable message, not θ and typed arrays again.
+    expect(Object.getOwnPropertyNames(cause).filter((k) => k !== 'stack' && k !== 'message')).toEqual(['name']);
+    expect(JSON.parse(JSON.stringify(cause))).toEqual({ name: 'GradientPropertyError', message: cause.message, stack: cause.stack });
   });
 
   it('replays: the printed seed and path reproduce the shrunk counterexample in one run', () => {

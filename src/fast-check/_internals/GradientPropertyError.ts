@@ -7,13 +7,32 @@ import { formatTheta } from './formatTheta.js';
  * of its own error, which adds the shrunk counterexample, the seed and the path to replay.
  */
 export class GradientPropertyError extends Error {
-  constructor(
-    /** The θ at which the check failed. */
-    readonly theta: unknown,
-    /** The full report of the failed check. */
-    readonly report: GradientReport,
-  ) {
+  readonly #theta: unknown;
+  readonly #report: GradientReport;
+
+  constructor(theta: unknown, report: GradientReport) {
     super(`gradientProperty: the gradient is wrong at θ = ${formatTheta(theta)}\n\n${report.message}`);
     this.name = 'GradientPropertyError';
+    this.#theta = theta;
+    this.#report = report;
+  }
+
+  /** The θ at which the check failed. */
+  get theta(): unknown {
+    return this.#theta;
+  }
+
+  /** The full report of the failed check. */
+  get report(): GradientReport {
+    return this.#report;
+  }
+
+  /**
+   * The error as data: name, message (θ and the report, readable) and stack. Test runners that
+   * serialize errors (Vitest prints every property it finds as "Serialized Error") use this
+   * instead of dumping θ and the report's typed arrays after the message.
+   */
+  toJSON(): { name: string; message: string; stack?: string } {
+    return { name: this.name, message: this.message, stack: this.stack };
   }
 }
