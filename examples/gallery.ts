@@ -5,17 +5,7 @@
  * with a realistic bug; nothing is typed by hand.
  */
 import { checkGradient } from '../src/index.js';
-import {
-  injectBug,
-  kink,
-  logreg,
-  mlp,
-  mlpTree,
-  ngnnFlat,
-  ngnnTree,
-  rosenbrock,
-  zeroB1,
-} from '../test/problems/index.js';
+import { injectBug, kink, logreg, mlp, mlpTree, ngnnFlat, ngnnTree, rosenbrock, zeroB1 } from '../test/problems/index.js';
 import {
   linearData,
   linearF,
@@ -71,7 +61,7 @@ export const CASES: readonly Case[] = [
   },
   {
     title: 'Sign error on one tensor (P3 as a tree)',
-    story: 'Theta2\'s gradient negated (δ3 = y − a3 instead of a3 − y, and its λ term with it).',
+    story: "Theta2's gradient negated (δ3 = y − a3 instead of a3 − y, and its λ term with it).",
     run: () => checkGradient(p3t.f, ngnnTreeNegTheta2, { at: p3t.theta0 }),
   },
   {
@@ -96,7 +86,7 @@ export const CASES: readonly Case[] = [
   },
   {
     title: 'Forgot the regularisation term (P3 flat, bug B3)',
-    story: 'The course network\'s backprop without its λ term (the bias columns are not regularised).',
+    story: "The course network's backprop without its λ term (the bias columns are not regularised).",
     run: () => checkGradient(p3.f, ngnnFlatMissingReg, { at: p3.theta0 }),
   },
   {
@@ -106,12 +96,12 @@ export const CASES: readonly Case[] = [
   },
   {
     title: 'Row- vs column-major unrolling (P3 flat, bug B4)',
-    story: 'Theta2\'s gradient unrolled row-major into the column-major 38-vector.',
+    story: "Theta2's gradient unrolled row-major into the column-major 38-vector.",
     run: () => checkGradient(p3.f, ngnnFlatRowMajor, { at: p3.theta0 }),
   },
   {
     title: 'Reshaped in the wrong order (P3 as a tree)',
-    story: 'Theta2\'s gradient flattened column-major, then reshaped row-major.',
+    story: "Theta2's gradient flattened column-major, then reshaped row-major.",
     run: () => checkGradient(p3t.f, ngnnTreeTheta2Reshaped, { at: p3t.theta0 }),
   },
   {
@@ -121,17 +111,17 @@ export const CASES: readonly Case[] = [
   },
   {
     title: 'Off by one (P3 flat)',
-    story: 'A copy loop writes Theta2\'s gradient one slot late.',
+    story: "A copy loop writes Theta2's gradient one slot late.",
     run: () => checkGradient(p3.f, ngnnFlatShifted, { at: p3.theta0 }),
   },
   {
-    title: 'A layer\'s gradient left at zero (P3 as a tree)',
+    title: "A layer's gradient left at zero (P3 as a tree)",
     story: 'Theta1_grad never filled in.',
     run: () => checkGradient(p3t.f, ngnnTreeZeroTheta1, { at: p3t.theta0 }),
   },
   {
     title: 'Forgotten bias gradient (P4 MLP as a tree, bug B6, 400 sampled entries)',
-    story: 'b1\'s gradient returned as zeros; `sample: 400` keeps the check of 9 610 parameters quick.',
+    story: "b1's gradient returned as zeros; `sample: 400` keeps the check of 9 610 parameters quick.",
     run: () => {
       const p4 = mlpTree('small');
       return checkGradient(p4.f, mlpTreeZeroB1(p4.grad), { at: p4.theta0, sample: 400 });
@@ -147,7 +137,8 @@ export const CASES: readonly Case[] = [
   },
   {
     title: 'A kink, not a bug (P5, ReLU at 0) — this check passes',
-    story: 'θ[2] sits exactly on the ReLU kink; the analytic value uses relu\'(0) = 0. Shown with `.not` wording because it passes.',
+    story:
+      "θ[2] sits exactly on the ReLU kink; the analytic value uses relu'(0) = 0. Shown with `.not` wording because it passes.",
     run: () => {
       const p5 = kink();
       return checkGradient(p5.f, p5.grad, { at: p5.theta0 });
@@ -183,7 +174,8 @@ export const CASES: readonly Case[] = [
   },
   {
     title: 'Step too large (P1 Rosenbrock, n = 1000, step: 0.05)',
-    story: 'A correct gradient, judged with a step too large for the curvature; more entries fail than the re-check budget covers.',
+    story:
+      'A correct gradient, judged with a step too large for the curvature; more entries fail than the re-check budget covers.',
     run: () => {
       const p1 = rosenbrock(1000);
       return checkGradient(p1.f, p1.grad, { at: p1.theta0, step: 0.05 });
@@ -193,9 +185,13 @@ export const CASES: readonly Case[] = [
     title: 'f is NaN next to θ (P2 with a log of a parameter)',
     story: 'f takes log θ[1] and θ[1] is within a step of 0.',
     run: () =>
-      checkGradient((t: number[]) => p2.f(t) + Math.log(t[1]), (t: number[]) => p2.grad(t).map((g, k) => (k === 1 ? g + 1 / t[1] : g)), {
-        at: [0.1, 5e-5, 0.3],
-      }),
+      checkGradient(
+        (t: number[]) => p2.f(t) + Math.log(t[1]),
+        (t: number[]) => p2.grad(t).map((g, k) => (k === 1 ? g + 1 / t[1] : g)),
+        {
+          at: [0.1, 5e-5, 0.3],
+        },
+      ),
   },
 ];
 

@@ -60,7 +60,10 @@ export function ngnnFlatSignFlip(grad: (theta: ArrayLike<number>) => number[]): 
 export const ngnnFlatMissingReg = ngnnGradNoReg;
 
 /** P3 (flat) with B4: Theta2's gradient unrolled row-major (`Theta2_grad'(:)`) instead of column-major. */
-export const ngnnFlatRowMajor = withBug((theta: ArrayLike<number>) => ngnnToFlat(ngnnTreeGrad(ngnnToTree(theta))), theta2RowMajor);
+export const ngnnFlatRowMajor = withBug(
+  (theta: ArrayLike<number>) => ngnnToFlat(ngnnTreeGrad(ngnnToTree(theta))),
+  theta2RowMajor,
+);
 
 /**
  * P3 (flat): an off-by-one copy loop writes Theta2's gradient one slot late (`grad[20 + k + 1] = g2[k]`),
@@ -141,7 +144,8 @@ export function ngnnTreeStatefulF(): (theta: NgnnParams) => number {
 /** P3 (tree) grad that takes a gradient-descent step on θ in place before returning. */
 export function ngnnTreeGradInPlaceStep(theta: NgnnParams): NgnnParams {
   const g = ngnnTreeGrad(theta);
-  for (let r = 0; r < g.Theta1.length; r++) for (let c = 0; c < g.Theta1[r].length; c++) theta.Theta1[r][c] -= 0.1 * g.Theta1[r][c];
+  for (let r = 0; r < g.Theta1.length; r++)
+    for (let c = 0; c < g.Theta1[r].length; c++) theta.Theta1[r][c] -= 0.1 * g.Theta1[r][c];
   return g;
 }
 

@@ -43,7 +43,9 @@ describe('diagnosis 9: f or grad mutates θ', () => {
     const report = checkGradient(p.f, ngnnTreeGradInPlaceStep, { at: p.theta0 });
     expect(report.pass).toBe(false);
     expect(report.mismatches).toEqual([]);
-    expect(hintMatching(report, /^grad mutates θ/)).toMatch(/^grad mutates θ: grad changed Theta1\[0\]\[0\] from 0\.0841471 to 0\.085\d+/);
+    expect(hintMatching(report, /^grad mutates θ/)).toMatch(
+      /^grad mutates θ: grad changed Theta1\[0\]\[0\] from 0\.0841471 to 0\.085\d+/,
+    );
     expect(JSON.stringify(p.theta0)).toBe(before);
   });
 

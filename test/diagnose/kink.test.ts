@@ -28,7 +28,7 @@ describe('diagnosis 7: kinks', () => {
     expect(hintMatching(report, /^Kink at \[2\]/)).toContain('counted as a failure (kinks: "fail")');
   });
 
-  it('P5 with relu\'(0) taken as 1 (the right derivative) is a kink as well', () => {
+  it("P5 with relu'(0) taken as 1 (the right derivative) is a kink as well", () => {
     const p = kink();
     const grad = (t: number[]) => p.grad(t).map((g, i) => (i === KINK_INDEX ? 1 : g));
     const report = checkGradient(p.f, grad, { at: p.theta0 });

@@ -17,7 +17,10 @@ describe('diagnosis 4: layout mix-ups', () => {
 
   it('P3 unrolled row-major by the user, Theta2 written column-major: the other orientation is named', () => {
     // The user's own flat convention: [Theta1 row by row, Theta2 row by row].
-    const shapes = [[5, 4], [3, 6]] as const;
+    const shapes = [
+      [5, 4],
+      [3, 6],
+    ] as const;
     const roll = (t: ArrayLike<number>): NgnnParams => {
       let o = 0;
       const [Theta1, Theta2] = shapes.map(([r, c]) => {
@@ -66,7 +69,9 @@ describe('diagnosis 4: layout mix-ups', () => {
 
   it('no layout hint for a gradient that is merely wrong in a block (B3 on P3 flat)', () => {
     const p = ngnnFlat();
-    const report = checkGradient(p.f, (t: ArrayLike<number>) => p.grad(t).map((g, i) => (i >= 20 ? g + 0.01 * Math.sin(i) : g)), { at: p.theta0 });
+    const report = checkGradient(p.f, (t: ArrayLike<number>) => p.grad(t).map((g, i) => (i >= 20 ? g + 0.01 * Math.sin(i) : g)), {
+      at: p.theta0,
+    });
     expect(report.pass).toBe(false);
     expect(report.hints.filter((h) => /Layout|Transposed|Shifted/.test(h))).toEqual([]);
   });

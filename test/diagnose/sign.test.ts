@@ -19,7 +19,9 @@ describe('diagnosis 1: sign error', () => {
   it('the same with method: "richardson" (no re-check data)', () => {
     const p = logreg();
     const report = checkGradient(p.f, logregGradAscent, { at: p.theta0, method: 'richardson' });
-    expect(statedResidual(hintMatching(report, /^Sign error: the analytic gradient is −1 × the numerical one on every entry/))).toBeLessThan(1e-8);
+    expect(
+      statedResidual(hintMatching(report, /^Sign error: the analytic gradient is −1 × the numerical one on every entry/)),
+    ).toBeLessThan(1e-8);
   });
 
   it('P3 tree with Theta2 negated: the sign error is on Theta2, Theta1 is fine', () => {
@@ -43,7 +45,9 @@ describe('diagnosis 1: sign error', () => {
   it('no sign hint when one entry is merely wrong (B5: × (1 + 1e-3))', () => {
     const p = ngnnFlat();
     const k = Math.floor(38 / 2);
-    const report = checkGradient(p.f, (t: ArrayLike<number>) => p.grad(t).map((g, i) => (i === k ? g * 1.001 : g)), { at: p.theta0 });
+    const report = checkGradient(p.f, (t: ArrayLike<number>) => p.grad(t).map((g, i) => (i === k ? g * 1.001 : g)), {
+      at: p.theta0,
+    });
     expect(report.pass).toBe(false);
     expect(report.hints).toEqual([]);
   });

@@ -48,7 +48,11 @@ export function fitScale(y: (i: number) => number, x: (i: number) => number, ind
  * fitFactor(new Float64Array([-1, -2]), new Float64Array([1, 2]), [0, 1]).c; // -1
  */
 export function fitFactor(a: ArrayLike<number>, n: ArrayLike<number>, indices: readonly number[]): Fit {
-  return fitScale((i) => a[i], (i) => n[i], indices);
+  return fitScale(
+    (i) => a[i],
+    (i) => n[i],
+    indices,
+  );
 }
 
 /**
@@ -59,5 +63,9 @@ export function fitFactor(a: ArrayLike<number>, n: ArrayLike<number>, indices: r
  * fitTerm(new Float64Array([1]), new Float64Array([1.5]), new Float64Array([5]), [0]).c; // -0.1
  */
 export function fitTerm(a: ArrayLike<number>, n: ArrayLike<number>, theta: ArrayLike<number>, indices: readonly number[]): Fit {
-  return fitScale((i) => a[i] - n[i], (i) => theta[i], indices);
+  return fitScale(
+    (i) => a[i] - n[i],
+    (i) => theta[i],
+    indices,
+  );
 }

@@ -13,7 +13,13 @@ export { kinkHint } from './kink.js';
 
 /** The likely bug behind one group's failures: the first diagnosis with evidence. */
 function explain(input: DiagnosisInput, group: Group): string | undefined {
-  return zerosHint(input, group) ?? signHint(input, group) ?? factorHint(input, group) ?? termHint(input, group) ?? layoutHint(input, group);
+  return (
+    zerosHint(input, group) ??
+    signHint(input, group) ??
+    factorHint(input, group) ??
+    termHint(input, group) ??
+    layoutHint(input, group)
+  );
 }
 
 /**

@@ -39,13 +39,23 @@ export interface Group {
   readonly whole: boolean;
 }
 
-/** Compared flat indices, ascending. */
+/**
+ * Compared flat indices, ascending.
+ *
+ * @example
+ * comparedIndices({ ...input, indices: [7, 2] }); // [2, 7]
+ */
 export function comparedIndices(input: DiagnosisInput): number[] {
   if (input.indices) return Array.from(input.indices).sort((p, q) => p - q);
   return Array.from({ length: input.layout.size }, (_, i) => i);
 }
 
-/** The tensors of θ as groups (one group, the whole vector, when θ is a single tensor). */
+/**
+ * The tensors of θ as groups (one group, the whole vector, when θ is a single tensor).
+ *
+ * @example
+ * groupsOf(input).map((g) => g.name); // ['Theta1', 'Theta2']
+ */
 export function groupsOf(input: DiagnosisInput): Group[] {
   const compared = comparedIndices(input);
   const tensors = input.layout.tensors;
@@ -61,7 +71,12 @@ export function groupsOf(input: DiagnosisInput): Group[] {
   });
 }
 
-/** Whether analytic entry `i` agrees with the numerical value `n` (error estimate `err`). */
+/**
+ * Whether analytic entry `i` agrees with the numerical value `n` (error estimate `err`).
+ *
+ * @example
+ * matches(input, 12, -input.numeric[12], input.errors[12]); // true for a sign flip at [12]
+ */
 export function matches(input: DiagnosisInput, i: number, n: number, err: number): boolean {
   const e = Number.isFinite(err) ? err : 0;
   return agrees(input.analytic[i], n, e, input.settings.rtol, input.settings.atol);
@@ -70,33 +85,66 @@ export function matches(input: DiagnosisInput, i: number, n: number, err: number
 /**
  * Whether a model of the numerical values explains every analytic entry in `indices`: analytic[i]
  * agrees with `predict(i)` within the check's tolerance plus `error(i)`.
+ *
+ * @example
+ * explainsAll(input, [0, 1, 2], (i) => 2 * input.numeric[i], (i) => 2 * input.errors[i]); // a = 2n everywhere?
  */
-export function explainsAll(input: DiagnosisInput, indices: readonly number[], predict: (i: number) => number, error: (i: number) => number): boolean {
+export function explainsAll(
+  input: DiagnosisInput,
+  indices: readonly number[],
+  predict: (i: number) => number,
+  error: (i: number) => number,
+): boolean {
   return indices.every((i) => matches(input, i, predict(i), error(i)));
 }
 
-/** A residual as stated in hints: "residual 2.1e-12". */
+/**
+ * A residual as stated in hints.
+ *
+ * @example
+ * residualText(2.07e-12); // 'residual 2.1e-12'
+ */
 export function residualText(r: number): string {
   return `residual ${r === 0 ? '0' : r.toExponential(1)}`;
 }
 
-/** A number as stated in hints (6 significant digits, true minus sign). */
+/**
+ * A number as stated in hints (6 significant digits, true minus sign).
+ *
+ * @example
+ * num(-0.05); // '−0.05'
+ */
 export function num(x: number): string {
   return formatValue(x).replace(/^-/, '−');
 }
 
-/** `[20]…[37]` or a single path, for a range of flat indices. */
+/**
+ * A range of flat indices by path.
+ *
+ * @example
+ * rangeText(layout, 20, 37); // '[20]…[37]'
+ */
 export function rangeText(layout: TreeLayout, first: number, last: number): string {
   const p = (i: number) => displayPath(layout.pathAt(i));
   return first === last ? p(first) : `${p(first)}…${p(last)}`;
 }
 
-/** Whether the sorted indices form one contiguous run. */
+/**
+ * Whether the sorted indices form one contiguous run.
+ *
+ * @example
+ * contiguous([3, 4, 5]); // true
+ */
 export function contiguous(indices: readonly number[]): boolean {
   return indices.length > 0 && indices[indices.length - 1] - indices[0] === indices.length - 1;
 }
 
-/** "1 entry", "3 entries". */
+/**
+ * A count of entries.
+ *
+ * @example
+ * entries(1); // '1 entry'
+ */
 export function entries(n: number): string {
   return n === 1 ? '1 entry' : `${n} entries`;
 }

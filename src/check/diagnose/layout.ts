@@ -76,7 +76,8 @@ function reUnrolledBlock(input: DiagnosisInput, group: Group): string | undefine
   const hi = lo + group.tensor.size;
   const blocks = new Map<string, [number, number]>();
   const add = (s: number, e: number) => {
-    if (s >= lo && e <= hi && e - s >= 4 && e - s <= MAX_BLOCK && s <= f[0] && e > f[f.length - 1]) blocks.set(`${s}:${e}`, [s, e]);
+    if (s >= lo && e <= hi && e - s >= 4 && e - s <= MAX_BLOCK && s <= f[0] && e > f[f.length - 1])
+      blocks.set(`${s}:${e}`, [s, e]);
   };
   for (const s of [f[0], f[0] - 1]) for (const e of [f[f.length - 1] + 1, f[f.length - 1] + 2]) add(s, e);
   add(lo, hi);
@@ -145,5 +146,9 @@ function shifted(input: DiagnosisInput, group: Group): string | undefined {
  */
 export function layoutHint(input: DiagnosisInput, group: Group): string | undefined {
   if (group.failing.length < 2) return undefined;
-  return (fullyCompared(group, group.tensor.offset, group.tensor.size) ? shapedTensor(input, group) : undefined) ?? reUnrolledBlock(input, group) ?? shifted(input, group);
+  return (
+    (fullyCompared(group, group.tensor.offset, group.tensor.size) ? shapedTensor(input, group) : undefined) ??
+    reUnrolledBlock(input, group) ??
+    shifted(input, group)
+  );
 }

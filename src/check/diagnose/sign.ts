@@ -16,7 +16,14 @@ export function signHint(input: DiagnosisInput, group: Group, everyEntry = false
     const fit = fitFactor(input.analytic, input.numeric, scope.indices);
     const { numeric: n, errors } = input;
     const evidence =
-      fit.residual < FIT_RESIDUAL || (fit.residual < NOISY_FIT_RESIDUAL && explainsAll(input, scope.indices, (i) => -n[i], (i) => errors[i]));
+      fit.residual < FIT_RESIDUAL ||
+      (fit.residual < NOISY_FIT_RESIDUAL &&
+        explainsAll(
+          input,
+          scope.indices,
+          (i) => -n[i],
+          (i) => errors[i],
+        ));
     if (evidence && Math.abs(fit.c + 1) < 10 * ROUND_FACTOR) {
       return (
         `Sign error: the analytic gradient is −1 × the numerical one ${scope.text} (least-squares fit k = ${num(fit.c)}, ${residualText(fit.residual)}). ` +

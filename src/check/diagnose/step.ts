@@ -60,7 +60,12 @@ export function stepHints(input: DiagnosisInput): { hints: string[]; truncation:
   // Noise: the Richardson sequence scatters far more than round-off of the precision explains.
   const noisy = doubtful.filter((i) => {
     const r = rechecked.get(i);
-    return r !== undefined && r.error > NOISE_RATIO * r.firstRoundoff && r.error >= NOISY_FRACTION * scale(i) && !(Math.abs(r.first - r.value) > TRUNCATION_MARGIN * r.error);
+    return (
+      r !== undefined &&
+      r.error > NOISE_RATIO * r.firstRoundoff &&
+      r.error >= NOISY_FRACTION * scale(i) &&
+      !(Math.abs(r.first - r.value) > TRUNCATION_MARGIN * r.error)
+    );
   });
   if (noisy.length > 0) {
     const worst = noisy.reduce((p, q) => (errors[q] / scale(q) > errors[p] / scale(p) ? q : p));
@@ -90,7 +95,11 @@ export function stepHints(input: DiagnosisInput): { hints: string[]; truncation:
   }
   const doubtfulTruncated = doubtful.filter((i) => {
     const r = rechecked.get(i);
-    return r !== undefined && Math.abs(r.first - r.value) > TRUNCATION_MARGIN * r.firstRoundoff && r.error >= tolerance(a[i], r.value, settings.rtol, settings.atol);
+    return (
+      r !== undefined &&
+      Math.abs(r.first - r.value) > TRUNCATION_MARGIN * r.firstRoundoff &&
+      r.error >= tolerance(a[i], r.value, settings.rtol, settings.atol)
+    );
   });
   const unchecked = input.notRechecked ?? 0;
   if (count > 0 && (unchecked > 0 || doubtfulTruncated.length > 0)) {

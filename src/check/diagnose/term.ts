@@ -20,7 +20,13 @@ export function termHint(input: DiagnosisInput, group: Group, everyEntry = false
     const c0 = fit.c;
     const evidence =
       fit.residual < FIT_RESIDUAL ||
-      (fit.residual < NOISY_FIT_RESIDUAL && explainsAll(input, scope.indices, (i) => n[i] + c0 * theta[i], (i) => errors[i]));
+      (fit.residual < NOISY_FIT_RESIDUAL &&
+        explainsAll(
+          input,
+          scope.indices,
+          (i) => n[i] + c0 * theta[i],
+          (i) => errors[i],
+        ));
     if (!evidence || fit.c === 0) continue;
     const c = num(Math.abs(fit.c));
     const stated = `analytic − numeric ≈ ${num(fit.c)}·θ ${scope.text} (least-squares fit, ${residualText(fit.residual)})`;

@@ -16,7 +16,10 @@ export function zerosHint(input: DiagnosisInput, group: Group): string | undefin
   const largest = (idx: readonly number[]) => idx.reduce((best, i) => (Math.abs(n[i]) > Math.abs(n[best]) ? i : best), idx[0]);
   if (!group.whole && group.compared.every((i) => a[i] === 0)) {
     const k = largest(group.compared);
-    const scope = group.compared.length === group.tensor.size ? `all ${group.compared.length} entries` : `all ${group.compared.length} compared entries`;
+    const scope =
+      group.compared.length === group.tensor.size
+        ? `all ${group.compared.length} entries`
+        : `all ${group.compared.length} compared entries`;
     return `Zero gradient: ${group.name} is exactly 0 on ${scope} of the analytic gradient, the numerical one is not (largest |n| ${num(Math.abs(n[k]))} at ${rangeText(input.layout, k, k)}). A forgotten bias or layer gradient?`;
   }
   if (f.length >= 2 && f.every((i) => a[i] === 0)) {
