@@ -2,10 +2,12 @@
  * The code blocks of the documentation, extracted so that the tests can run them (README.md and
  * every docs/*.md): each ```ts block is a self-contained test file. It runs under Jest when it
  * imports '@jest/globals' or 'gradcheck/jest', under Vitest otherwise. A block preceded by an
- * HTML comment `<!-- norun -->` (blank lines between allowed) is shown, not run: use it for
- * config files and fragments. Blocks of other languages (sh, json, text, js) are not run.
+ * HTML comment `<!-- norun -->` (or `<!-- norun: why -->`; blank lines between allowed) is shown,
+ * not run: use it for config files and fragments. `<!-- readme-example: … -->` says another test
+ * runs the block (for instance one that must fail, checked for its message), so it is not run
+ * here either. Blocks of other languages (sh, json, text, js) are not run.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export interface DocBlock {
@@ -15,14 +17,15 @@ export interface DocBlock {
   readonly line: number;
   readonly lang: string;
   readonly code: string;
-  /** Marked `<!-- norun -->`. */
+  /** Marked `<!-- norun -->` or `<!-- readme-example: … -->`. */
   readonly norun: boolean;
   readonly runner: 'vitest' | 'jest';
   /** Whether the block registers its own tests (`test(`, `it(`, `describe(`, `test.prop(`). */
   readonly definesTests: boolean;
 }
 
-export const NORUN = '<!-- norun -->';
+/** Comments that, on the line before a block, keep it from being run here. */
+const NOT_HERE = /^<!--\s*(norun\b|readme-example:)/;
 const RUNNABLE = new Set(['ts', 'typescript']);
 
 /** Every fenced code block of one Markdown text. */
@@ -44,7 +47,7 @@ export function extractBlocks(markdown: string, file: string): DocBlock[] {
       line: i + 1,
       lang: open[3].toLowerCase(),
       code,
-      norun: k >= 0 && lines[k].trim() === NORUN,
+      norun: k >= 0 && NOT_HERE.test(lines[k].trim()),
       runner: /from\s+['"](@jest\/globals|gradcheck\/jest)['"]|import\s+['"]gradcheck\/jest['"]/.test(code) ? 'jest' : 'vitest',
       definesTests: /(^|[^.\w])(test|it|describe)(\.(prop|each|skip|only|fails|concurrent)\b[^(]*)?\(/m.test(code),
     });
@@ -79,4 +82,16 @@ export function documentationFiles(root: string): string[] {
 /** A file name for a block: `README.md-L12.ts`. */
 export function blockFileName(block: DocBlock): string {
   return `${block.file.replace(/[^\w.-]+/g, '_')}-L${block.line}.ts`;
+}
+
+/**
+ * Removes scratch folders (`.blocks-*`) that a run which crashed before its clean-up left in
+ * `dir`, once they are ten minutes old (a younger one may belong to a run still going).
+ */
+export function removeStaleScratch(dir: string, maxAgeMs = 10 * 60_000): void {
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith('.blocks-')) continue;
+    const path = join(dir, name);
+    if (Date.now() - statSync(path).mtimeMs > maxAgeMs) rmSync(path, { recursive: true, force: true });
+  }
 }

@@ -8,9 +8,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, test } from 'vitest';
-import { type DocBlock, blockFileName, extractBlocks, runnableBlocks } from './blocks.js';
+import { type DocBlock, blockFileName, extractBlocks, removeStaleScratch, runnableBlocks } from './blocks.js';
 
-const scratch = mkdtempSync(join(fileURLToPath(new URL('.', import.meta.url)), '.blocks-'));
+const here = fileURLToPath(new URL('.', import.meta.url));
+removeStaleScratch(here);
+const scratch = mkdtempSync(join(here, '.blocks-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const blocks = runnableBlocks('vitest', fileURLToPath(new URL('../..', import.meta.url)));
@@ -30,7 +32,14 @@ for (const block of blocks) {
   const path = write(block);
   if (block.definesTests) {
     describe(name, async () => {
-      await import(/* @vite-ignore */ path);
+      try {
+        await import(/* @vite-ignore */ path);
+      } catch (error) {
+        // A block that does not compile or load fails as itself, not the whole file.
+        test('loads', () => {
+          throw error;
+        });
+      }
     });
   } else {
     test(`${name} runs`, async () => {
@@ -61,6 +70,14 @@ describe('extractBlocks', () => {
     '```typescript',
     'const x = 1;',
     '```',
+    '<!-- norun: a fragment -->',
+    '```ts',
+    'expect(loss).toHaveGradient(grad, { at: θ });',
+    '```',
+    '<!-- readme-example: test/x.test.ts runs this block -->',
+    '```ts',
+    "test.prop([w])('fails', () => {});",
+    '```',
   ].join('\n');
   const found = extractBlocks(md, 'X.md');
 
@@ -71,16 +88,18 @@ describe('extractBlocks', () => {
       [11, 'sh'],
       [14, 'ts'],
       [18, 'typescript'],
+      [22, 'ts'],
+      [26, 'ts'],
     ]);
     expect(found[0].code).toBe("import { test } from 'vitest';\ntest('a', () => {});\n");
   });
 
-  it('honours <!-- norun --> on the block right after it only', () => {
-    expect(found.map((b) => b.norun)).toEqual([false, true, false, false, false]);
+  it('honours <!-- norun --> and <!-- readme-example: … --> on the block right after it only', () => {
+    expect(found.map((b) => b.norun)).toEqual([false, true, false, false, false, true, true]);
   });
 
   it('sends blocks that import @jest/globals to Jest, and knows which define tests', () => {
-    expect(found.map((b) => b.runner)).toEqual(['vitest', 'vitest', 'vitest', 'jest', 'vitest']);
-    expect(found.map((b) => b.definesTests)).toEqual([true, false, false, false, false]);
+    expect(found.map((b) => b.runner)).toEqual(['vitest', 'vitest', 'vitest', 'jest', 'vitest', 'vitest', 'vitest']);
+    expect(found.map((b) => b.definesTests)).toEqual([true, false, false, false, false, false, true]);
   });
 });

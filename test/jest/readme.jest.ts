@@ -5,9 +5,10 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { blockFileName, runnableBlocks } from '../docs/blocks';
+import { blockFileName, removeStaleScratch, runnableBlocks } from '../docs/blocks';
 
 const root = join(__dirname, '..', '..');
+removeStaleScratch(__dirname);
 const scratch = mkdtempSync(join(__dirname, '.blocks-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -23,7 +24,14 @@ for (const block of blocks) {
   writeFileSync(path, block.code);
   if (block.definesTests) {
     describe(name, () => {
-      require(path);
+      try {
+        require(path);
+      } catch (error) {
+        // A block that does not compile or load fails as itself, not the whole file.
+        test('loads', () => {
+          throw error;
+        });
+      }
     });
   } else {
     test(`${name} runs`, () => {
