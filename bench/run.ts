@@ -6,3 +6,4 @@
  * These are benchmarks, not timed tests: ratios from one run on whatever machine runs them.
  */
 import './fast.js';
+await (await import('./accuracy.js')).runAccuracyBench();
