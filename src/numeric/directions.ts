@@ -24,13 +24,20 @@ export function rademacher(n: number, rng: Random): Int8Array {
 }
 
 /**
- * Step along a direction with `support` non-zero entries dᵢ = ±max(1, |θᵢ|): t = step / √support.
- * Every coordinate moves by t·max(1, |θᵢ|), so the whole displacement has the length of a
- * single-coordinate step: truncation error stays that of one coordinate, and the round-off
- * error grows only as √support (still far below the tolerance in float64).
+ * Step along a direction with `support` non-zero entries dᵢ = ±max(1, |θᵢ|).
+ *
+ * float64: t = step / √support. Every coordinate moves by t·max(1, |θᵢ|), so the whole
+ * displacement has the length of a single-coordinate step: truncation error stays that of one
+ * coordinate, and round-off grows only as √support (still far below the tolerance).
+ *
+ * float32: t = step. Round-off dominates there (f carries ~1e-7 relative error), and a
+ * directional derivative is √support times smaller relative to f's rounding than a partial
+ * one; moving every coordinate by its full step keeps the change of f well above its rounding,
+ * and the Richardson re-check removes the larger truncation error. (Measured on P7: at
+ * step/√n a sign flip of one entry hides in the round-off; at step it is caught and localised.)
  */
-export function directionalStep(step: number, support: number): number {
-  return step / Math.sqrt(Math.max(1, support));
+export function directionalStep(step: number, support: number, precision: Precision = 'float64'): number {
+  return precision === 'float32' ? step : step / Math.sqrt(Math.max(1, support));
 }
 
 /** A directional derivative measured along d restricted to a set of coordinates. */
@@ -51,6 +58,15 @@ export interface DirectionalMeasure {
   readonly scale?: number;
   /** Largest |f| seen (for the round-off of later refinements). */
   readonly fScale?: number;
+  /** The central stencils behind the estimate, coarsest first (for one-sided looks at kinks). */
+  readonly stencils?: readonly DirectionalStencil[];
+}
+
+/** f on both sides of θ along the direction at half-width t. */
+export interface DirectionalStencil {
+  readonly t: number;
+  readonly fPlus: number;
+  readonly fMinus: number;
 }
 
 /** Rounding error allowed in the analytic sum ⟨g, d⟩, in units of ε·Σ|gᵢdᵢ|. */
@@ -112,7 +128,8 @@ export class DirectionProbe {
     const error =
       roundoffError(this.precision, Math.max(Math.abs(p.f), Math.abs(m.f)), t) +
       (ANALYTIC_SUM_ULPS * FLOAT64_EPSILON * (p.absProj + m.absProj)) / (2 * t);
-    return { numeric, analytic, error, norm: this.norm(support), fScale: Math.max(Math.abs(p.f), Math.abs(m.f)) };
+    const stencils = [{ t, fPlus: p.f, fMinus: m.f }];
+    return { numeric, analytic, error, norm: this.norm(support), fScale: Math.max(Math.abs(p.f), Math.abs(m.f)), stencils };
   }
 
   /**
@@ -122,11 +139,13 @@ export class DirectionProbe {
   richardson(support: ArrayLike<number>, t: number, levels: number, first?: DirectionalMeasure): DirectionalMeasure & Estimate {
     let analytic = 0;
     let analyticError = 0;
+    const stencils: DirectionalStencil[] = [];
     const estimate = richardson(
       (k) => {
         const tk = t / 2 ** k;
         if (k === 0 && first) {
           analytic = first.analytic;
+          if (first.stencils) stencils.push(first.stencils[0]);
           return { quotient: first.numeric, halfWidth: t, fScale: first.fScale ?? 0 };
         }
         const p = this.moved(support, tk);
@@ -134,11 +153,12 @@ export class DirectionProbe {
         // The analytic projection of the smallest step taken (exact in float64).
         analytic = (p.proj - m.proj) / (2 * tk);
         analyticError = (ANALYTIC_SUM_ULPS * FLOAT64_EPSILON * (p.absProj + m.absProj)) / (2 * tk);
+        stencils.push({ t: tk, fPlus: p.f, fMinus: m.f });
         return { quotient: (p.f - m.f) / (2 * tk), halfWidth: tk, fScale: Math.max(Math.abs(p.f), Math.abs(m.f)) };
       },
       levels,
       this.precision,
     );
-    return { ...estimate, numeric: estimate.value, analytic, error: estimate.error + analyticError, norm: this.norm(support) };
+    return { ...estimate, numeric: estimate.value, analytic, error: estimate.error + analyticError, norm: this.norm(support), stencils };
   }
 }

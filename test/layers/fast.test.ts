@@ -2,7 +2,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { checkGradient } from 'gradcheck';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DIRECTIONS, detectionProbability } from '../../src/check/fast.js';
-import { b1Index, flipSign, largescale, mlp, mlpTree, rosenbrock, withBug } from '../problems/index.js';
+import { b1Index, flipSign, kink, largescale, mlp, mlpFloat32, mlpTree, rosenbrock, withBug } from '../problems/index.js';
 
 /** f(θ) = Σ cᵢθᵢ + ½ Σ θᵢ², gradient c + θ: smooth, cheap, no truncation error. */
 function quadratic(n: number) {
@@ -130,6 +130,25 @@ describe("fast mode (mode: 'fast')", () => {
     expect(r.mismatches.every((m) => m.path.startsWith('b1['))).toBe(true);
     expect(r.hints.join('\n')).toContain('Missing term: the analytic gradient of b1 is zero in all 128 entries');
     expect(stripVTControlCharacters(r.message)).toMatch(/found 10 wrong coordinates \(stopped at the limit of 10; there are more\) in \d+ evaluations of f/);
+  });
+
+  it('names a kink (P5) instead of failing it, unless kinks: "fail"', () => {
+    const p = kink();
+    const r = checkGradient(p.f, p.grad, { at: p.theta0, mode: 'fast' });
+    expect(r.pass).toBe(true);
+    expect(r.kinks.map((k) => [k.path, k.matchesOneSide])).toEqual([['[2]', true]]);
+    expect(r.hints.join('\n')).toContain('Kink at [2]');
+    const strict = checkGradient(p.f, p.grad, { at: p.theta0, mode: 'fast', kinks: 'fail' });
+    expect(strict.pass).toBe(false);
+    expect(strict.mismatches.map((m) => m.path)).toEqual(['[2]']);
+  });
+
+  it('works in float32 (P7): no false alarm, B1 caught and localised', () => {
+    const p = mlpFloat32();
+    const ok = checkGradient(p.f, p.grad, { at: p.theta0, mode: 'fast' });
+    expect(ok.pass, ok.message).toBe(true);
+    const r = checkGradient(p.f, withBug(p.grad, flipSign), { at: p.theta0, mode: 'fast' });
+    expect(r.mismatches.map((m) => m.path)).toEqual([`[${b1Index(p.n)}]`]);
   });
 
   it('replays from the seed and works with .not', () => {
