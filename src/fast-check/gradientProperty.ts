@@ -65,8 +65,14 @@ export function gradientProperty<P extends Params>(
   }
   validateCheckOptions(checkOptions as Record<string, unknown>, caller);
 
-  const check = (theta: P): GradientReport =>
-    gradientCheck(f, grad, { ...checkOptions, at: theta, seed: checkOptions.seed ?? thetaSeed(theta) }, caller);
+  // Only sampling and fast mode draw random numbers; a θ that is not a tree is left for the
+  // check to name in its own error.
+  const random = checkOptions.sample !== undefined || checkOptions.mode === 'fast';
+  const seedFor = (theta: P): number | undefined => checkOptions.seed ?? (random ? thetaSeed(theta) : undefined);
+  const check = (theta: P): GradientReport => {
+    const seed = seedFor(theta);
+    return gradientCheck(f, grad, seed === undefined ? { ...checkOptions, at: theta } : { ...checkOptions, at: theta, seed }, caller);
+  };
   const assertAt = (theta: P): void => {
     const report = check(theta);
     if (!report.pass) throw new GradientPropertyError(theta, report);

@@ -190,3 +190,12 @@ describe('matchers inside property bodies', () => {
   });
   propTest.prop([arb], { seed: 12, numRuns: 200 })('test.prop with gradientProperty as the body', gradientProperty(loss, lossGrad, arb));
 });
+
+describe('gradientProperty: θ the check cannot use', () => {
+  it('an arbitrary of non-trees fails with the check’s own error naming the bad entry', () => {
+    const arb = fc.constant(['a', 1] as unknown as number[]);
+    const error = failure(() => fc.assert(gradientProperty(f, grad, arb, { sample: 1 }), { numRuns: 1 }));
+    expect((error.cause as Error).name).toBe('GradcheckError');
+    expect((error.cause as Error).message).toMatch(/^gradientProperty: options\.at/);
+  });
+});
