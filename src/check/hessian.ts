@@ -8,7 +8,7 @@ import { VectorEvaluator, inputName } from '../numeric/vectorEvaluator.js';
 import { agrees, summarize } from './compare.js';
 import { finishReport } from './finish.js';
 import { type NumericMatrix, blockHints, compareMatrix, numericMatrix } from './jacobian.js';
-import { type Mutation, blockMaps, blockNote, blocksOf, callUser, inputTensorName, mutationHint, prepare, readMatrix } from './layerShared.js';
+import { type Mutation, blockMaps, blockNote, blocksOf, callUser, inputTensorName, mutationHint, prepare, readMatrix, withinGlobal } from './layerShared.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LIMIT } from './recheck.js';
 import type { CheckSettings, GradientReport } from './report.js';
@@ -99,13 +99,14 @@ export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: s
   if (verdict.mismatches.length > 0) hints.push(...blockHints(blocks, verdict.wrong, n, a, num.values, 'Hessian'));
   const note = blockNote(blocks, verdict.wrong, n);
   const byGradient = typeof gradient === 'function';
+  const summary = summarize(a, num.values);
   return finishReport(
     {
-      pass: verdict.mismatches.length === 0 && !mutation && !fMutation,
+      pass: verdict.mismatches.length === 0 && !mutation && !fMutation && withinGlobal(settings, summary.relativeDifference),
       evaluations,
       size: n * n,
       checked: n * n,
-      ...summarize(a, num.values),
+      ...summary,
       mismatches: verdict.mismatches,
       hints,
       kinks: [],

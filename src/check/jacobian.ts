@@ -20,6 +20,7 @@ import {
   outputTensorName,
   prepare,
   readMatrix,
+  withinGlobal,
 } from './layerShared.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS, RECHECK_LIMIT } from './recheck.js';
@@ -210,13 +211,14 @@ export function jacobianCheck(f: unknown, jac: unknown, options: unknown, caller
   if (mutation) hints.push(mutationHint('jac', mutation));
   if (verdict.mismatches.length > 0) hints.push(...blockHints(blocks, verdict.wrong, n, a, num.values, 'Jacobian'));
   const note = blockNote(blocks, verdict.wrong, n);
+  const summary = summarize(a, num.values);
   return finishReport(
     {
-      pass: verdict.mismatches.length === 0 && !mutation && !num.fMutation,
+      pass: verdict.mismatches.length === 0 && !mutation && !num.fMutation && withinGlobal(settings, summary.relativeDifference),
       evaluations: evaluator.count,
       size: a.length,
       checked: a.length,
-      ...summarize(a, num.values),
+      ...summary,
       mismatches: verdict.mismatches,
       hints,
       kinks: [],

@@ -5,7 +5,7 @@ import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
 import { VectorEvaluator, outputName } from '../numeric/vectorEvaluator.js';
 import { agrees, summarize, worstFirst } from './compare.js';
 import { finishReport } from './finish.js';
-import { type Mutation, callUser, mismatchOf, mutationHint, prepare, readLike, resolveProbes } from './layerShared.js';
+import { type Mutation, callUser, mismatchOf, mutationHint, prepare, readLike, resolveProbes, withinGlobal } from './layerShared.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS } from './recheck.js';
 import type { GradientReport, Mismatch } from './report.js';
@@ -122,13 +122,14 @@ export function jvpCheck(f: unknown, jvp: unknown, options: unknown, caller: str
   ];
   const allA = Float64Array.from(analytic.flatMap((a) => [...a]));
   const allN = Float64Array.from(numeric.flatMap((a) => [...a]));
+  const summary = summarize(allA, allN);
   return finishReport(
     {
-      pass: mismatches.length === 0 && fChanged < 0 && !mutation,
+      pass: mismatches.length === 0 && fChanged < 0 && !mutation && withinGlobal(settings, summary.relativeDifference),
       evaluations: evaluator.count,
       size: m,
       checked: m,
-      ...summarize(allA, allN),
+      ...summary,
       mismatches,
       hints,
       kinks: [],

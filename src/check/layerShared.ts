@@ -27,8 +27,19 @@ export function prepare(f: unknown, options: unknown, caller: string, extra: rea
   requireFunction(f, caller, 'f (the function under test)');
   const opts = requireOptions(options, caller, '{ at: θ }') as CheckOptions & Record<string, unknown>;
   validateCheckOptions(opts, caller, extra);
+  if (opts.mode === 'fast' || opts.sample !== undefined) {
+    const which = opts.mode === 'fast' ? "options.mode 'fast'" : 'options.sample';
+    throw new GradcheckError(
+      `${caller}: ${which} applies to gradient checks (toHaveGradient / checkGradient); a layer check compares every entry (use checkJvp for a cost independent of θ's size)`,
+    );
+  }
   const layout = readTheta(opts.at, caller, 'options.at');
   return { opts, layout, settings: resolveSettings(opts, layout) };
+}
+
+/** The seed's global criterion, when set: ‖a − n‖ / ‖a + n‖ must stay under maxRelativeDifference. */
+export function withinGlobal(settings: CheckSettings, relativeDifference: number): boolean {
+  return settings.maxRelativeDifference === undefined || relativeDifference < settings.maxRelativeDifference;
 }
 
 /** A mutation of θ by a user function: where, from what, to what. */

@@ -5,7 +5,7 @@ import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
 import { VectorEvaluator } from '../numeric/vectorEvaluator.js';
 import { agrees, summarize, worstFirst } from './compare.js';
 import { finishReport } from './finish.js';
-import { type Mutation, callUser, groupHints, mismatchOf, mutationHint, prepare, readLike, resolveProbes, squareOf } from './layerShared.js';
+import { type Mutation, callUser, groupHints, mismatchOf, mutationHint, prepare, readLike, resolveProbes, squareOf, withinGlobal } from './layerShared.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS, RECHECK_LIMIT } from './recheck.js';
 import type { GradientReport, Mismatch } from './report.js';
@@ -146,13 +146,14 @@ export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: str
   ];
   const allA = concat(analytic);
   const allN = concat(numeric);
+  const summary = summarize(allA, allN);
   return finishReport(
     {
-      pass: mismatches.length === 0 && fChanged < 0 && !mutation,
+      pass: mismatches.length === 0 && fChanged < 0 && !mutation && withinGlobal(settings, summary.relativeDifference),
       evaluations: evaluator.count,
       size: n,
       checked: n,
-      ...summarize(allA, allN),
+      ...summary,
       mismatches,
       hints,
       kinks: [],

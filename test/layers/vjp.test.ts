@@ -73,6 +73,42 @@ describe('checkVjp on a dense layer (θ = { x, W, b })', () => {
   });
 });
 
+describe('checkVjp guards', () => {
+  it('fails, naming the culprit, when vjp or f writes to θ', () => {
+    const mutating = (p: Dense, yBar: number[]) => {
+      p.b[1] = 7;
+      return denseVjp({ ...p, b: [0, 0, 0] }, yBar);
+    };
+    const r = checkVjp(dense, mutating, { at: square() });
+    expect(r.pass).toBe(false);
+    expect(r.hints.join('\n')).toContain('vjp mutates its input: it changed θ at b[1] from -0.2 to 7');
+    const f = (p: Dense) => {
+      const y = dense(p);
+      p.x[0] = 0;
+      return y;
+    };
+    expect(checkVjp(f, denseVjp, { at: square() }).hints.join('\n')).toContain('f mutates its input: it changed θ at x[0]');
+  });
+
+  it('throws a GradcheckError for bad input, with .not too', () => {
+    expect(() => checkVjp(dense, 3 as never, { at: square() })).toThrow('checkVjp: vjp must be a function (θ, ȳ) → θ̄, but got number');
+    expect(() => checkVjp(dense, denseVjp, { at: square(), mode: 'fast' })).toThrow(/checkVjp: options.mode 'fast' applies to gradient checks/);
+    expect(() => checkVjp(dense, denseVjp, { at: square(), cotangents: 0 })).toThrow(GradcheckError);
+    expect(() => checkVjp(dense, denseVjp, { at: square(), cotangents: [1, 2] })).toThrow(/checkVjp: options.cotangents must be a count, one vector shaped like f's output, or an array of them/);
+    expect(() => expect(dense).not.toHaveVjp(denseVjp, { at: square(), cotangents: [[1]] })).toThrow(GradcheckError);
+  });
+
+  it('applies maxRelativeDifference', () => {
+    expect(checkVjp(dense, denseVjp, { at: square(), maxRelativeDifference: 1e-9 }).pass).toBe(true);
+    const slightly = (p: Dense, yBar: number[]) => {
+      const v = denseVjp(p, yBar);
+      return { ...v, b: v.b.map((x) => x * (1 + 1e-7)) };
+    };
+    expect(checkVjp(dense, slightly, { at: square() }).pass).toBe(true);
+    expect(checkVjp(dense, slightly, { at: square(), maxRelativeDifference: 1e-9 }).pass).toBe(false);
+  });
+});
+
 describe('checkVjp on softmax cross-entropy (scalar output)', () => {
   const at = { z: [0.3, -1.2, 0.8, 0.1, -0.4] };
   it('passes the correct VJP and catches the missing one-hot term', () => {
