@@ -174,9 +174,16 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
     hints.push(...diagnose({ layout, analytic: a, numeric, errors, failing, settings, indices, rechecked: recheck?.entries, unresolved: unresolvedIndices, notRechecked }));
   }
   hints.push(...kinks.map((k) => kinkHint(k, opts.kinks ?? 'report')));
+  // f computes in float32 but was checked as float64: entries that agree only thanks to a
+  // float32-sized error estimate were not checked to the precision asked for, so the check fails,
+  // and the hint (the root cause of what the diagnoses see) comes right after the guards.
   const float32Suspected = float32Values.all && float32Values.count >= FLOAT32_EVIDENCE;
-  // The root cause of everything else the diagnoses see, so it comes right after the guards.
-  if (float32Suspected && (mismatches.length > 0 || unresolved.length > 0)) hints.splice(guards.hints.length, 0, precisionHint(settings.step));
+  let leaning = 0;
+  if (float32Suspected) visit((i) => void (Math.abs(a[i] - numeric[i]) > tolerance(a[i], numeric[i], rtol, atol) && leaning++));
+  if (float32Suspected && (mismatches.length > 0 || leaning > 0)) {
+    hints.splice(guards.hints.length, 0, precisionHint(settings.step));
+    problems.push('float32 f in float64 mode');
+  }
   const oneSided = oneSidedEntries(sides, layout, domain);
   const withinGlobal = settings.maxRelativeDifference === undefined || summary.relativeDifference < settings.maxRelativeDifference;
   const pass = mismatches.length === 0 && problems.length === 0 && withinGlobal;
