@@ -58,7 +58,6 @@ describe('gradientProperty: a bug in part of the domain', () => {
     expect(text.split('\n')[0]).toBe(`gradientProperty: the gradient is wrong at θ = [${t0}, ${t1}, 0, 0]`);
     // …followed by the very report toHaveGradient prints at that θ.
     expect(text).toContain(cause.report.message);
-    expect(cause.report.message).toContain('1 of 4 entries disagree');
     expect(cause.report.mismatches.map((m) => m.path)).toEqual(['[0]']);
     // Runners that serialize errors get the readable message, not θ and typed arrays again.
     expect(Object.getOwnPropertyNames(cause).filter((k) => k !== 'stack' && k !== 'message')).toEqual(['name']);
