@@ -72,6 +72,10 @@ interface DirectionResult {
  * rule out truncation. A direction that still disagrees is localised by group testing (split
  * the support at tensor boundaries, then in halves; about 2·log₂ n calls per wrong
  * coordinate), and each coordinate found is confirmed by its own central difference.
+ *
+ * @example
+ * // Reached through checkGradient:
+ * checkGradient(loss, grad, { at: θ, mode: 'fast', directions: 10, seed: 1 });
  * @internal
  */
 export function fastGradientCheck(

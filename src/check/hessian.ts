@@ -48,7 +48,13 @@ export function checkHessian<P extends Params>(f: (theta: P) => number, H: Hessi
   return hessianCheck(f, H, options, 'checkHessian');
 }
 
-/** `checkHessian` with the caller's name for messages. @internal */
+/**
+ * `checkHessian` with the caller's name for messages.
+ *
+ * @example
+ * hessianCheck(f, H, { at: θ, gradient: grad }, 'toHaveHessian').pass;
+ * @internal
+ */
 export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: string): GradientReport {
   const { opts, layout, settings } = prepare(f, options, caller, ['gradient']);
   const n = layout.size;

@@ -62,6 +62,10 @@ export interface NumericMatrix {
  * The numerical Jacobian of a vector evaluator over θ's coordinates with per-entry error
  * estimates; `analyticOf(m)` supplies the values to compare (once the number of outputs m is
  * known), and columns with suspects are refined with Richardson extrapolation.
+ *
+ * @example
+ * const num = numericMatrix(new VectorEvaluator(f, 'checkJacobian'), layout, settings, 'checkJacobian', (m) => analytic);
+ * num.values; // m×n row-major, num.errors alongside
  * @internal
  */
 export function numericMatrix(
@@ -139,7 +143,13 @@ export interface MatrixVerdict {
   readonly wrong: number[];
 }
 
-/** Compares a matrix entry by entry; `name(i, j)` names an entry. @internal */
+/**
+ * Compares a matrix entry by entry; `name(i, j)` names an entry.
+ *
+ * @example
+ * compareMatrix(a, num, n, settings, (i, j) => `∂out[${i}]/∂θ[${j}]`).mismatches; // worst first
+ * @internal
+ */
 export function compareMatrix(
   a: Float64Array,
   num: NumericMatrix,
@@ -167,7 +177,13 @@ export function compareMatrix(
   return { mismatches, unresolved, wrong };
 }
 
-/** Hints for the blocks of a matrix that hold wrong entries. @internal */
+/**
+ * Hints for the blocks of a matrix that hold wrong entries.
+ *
+ * @example
+ * blockHints(blocks, verdict.wrong, n, a, num.values, 'Jacobian'); // ['Missing term: … ∂out/∂b …']
+ * @internal
+ */
 export function blockHints(blocks: readonly Block[], wrong: readonly number[], cols: number, a: Float64Array, n: Float64Array, what: string): string[] {
   const hints: string[] = [];
   const wrongSet = new Set(wrong);
@@ -191,7 +207,13 @@ export function blockHints(blocks: readonly Block[], wrong: readonly number[], c
   return hints;
 }
 
-/** `checkJacobian` with the caller's name for messages. @internal */
+/**
+ * `checkJacobian` with the caller's name for messages.
+ *
+ * @example
+ * jacobianCheck(f, jac, { at: θ }, 'toHaveJacobian').pass;
+ * @internal
+ */
 export function jacobianCheck(f: unknown, jac: unknown, options: unknown, caller: string): GradientReport {
   const { layout, settings } = prepare(f, options, caller, []);
   const n = layout.size;

@@ -26,6 +26,9 @@ export interface JvpOptions<P extends Params = Params> extends CheckOptions<P> {
 /**
  * The step along a tangent u: every coordinate moves by at most its own step
  * hᵢ = step · max(1, |θᵢ|), i.e. t = step / maxᵢ(|uᵢ| / max(1, |θᵢ|)).
+ *
+ * @example
+ * tangentStep(1e-4, [0.5, 3], [1, 1]); // 1e-4 / max(1/1, 1/3) = 1e-4
  */
 export function tangentStep(step: number, theta: ArrayLike<number>, u: ArrayLike<number>): number {
   let worst = 0;
@@ -53,7 +56,13 @@ export function checkJvp<P extends Params, Y extends Params>(
   return jvpCheck(f, jvp, options, 'checkJvp');
 }
 
-/** `checkJvp` with the caller's name for messages. @internal */
+/**
+ * `checkJvp` with the caller's name for messages.
+ *
+ * @example
+ * jvpCheck(f, jvp, { at: θ, tangents: 2 }, 'toHaveJvp').pass;
+ * @internal
+ */
 export function jvpCheck(f: unknown, jvp: unknown, options: unknown, caller: string): GradientReport {
   const { opts, layout, settings } = prepare(f, options, caller, ['tangents']);
   if (typeof jvp !== 'function') throw new GradcheckError(`${caller}: jvp must be a function (θ, u) → ẏ, but got ${jvp === null ? 'null' : typeof jvp}`);

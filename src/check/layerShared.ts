@@ -22,7 +22,12 @@ export interface Prepared {
   readonly settings: CheckSettings;
 }
 
-/** Validates f and the options (with the check's own extra option names) and reads θ. */
+/**
+ * Validates f and the options (with the check's own extra option names) and reads θ.
+ *
+ * @example
+ * const { layout, settings } = prepare(f, { at: [1, 2] }, 'checkJacobian', []);
+ */
 export function prepare(f: unknown, options: unknown, caller: string, extra: readonly string[]): Prepared {
   requireFunction(f, caller, 'f (the function under test)');
   const opts = requireOptions(options, caller, '{ at: θ }') as CheckOptions & Record<string, unknown>;
@@ -37,7 +42,12 @@ export function prepare(f: unknown, options: unknown, caller: string, extra: rea
   return { opts, layout, settings: resolveSettings(opts, layout) };
 }
 
-/** The seed's global criterion, when set: ‖a − n‖ / ‖a + n‖ must stay under maxRelativeDifference. */
+/**
+ * The seed's global criterion, when set: ‖a − n‖ / ‖a + n‖ must stay under maxRelativeDifference.
+ *
+ * @example
+ * withinGlobal({ ...settings, maxRelativeDifference: 1e-9 }, 1e-7); // false
+ */
 export function withinGlobal(settings: CheckSettings, relativeDifference: number): boolean {
   return settings.maxRelativeDifference === undefined || relativeDifference < settings.maxRelativeDifference;
 }
@@ -52,6 +62,9 @@ export interface Mutation {
 /**
  * Calls a user function (`jac`, `vjp`, `jvp`, `H`) with a private copy of θ and more
  * arguments; rejects Promises and null results and notices when it writes to θ.
+ *
+ * @example
+ * const { value, mutation } = callUser(vjp, layout, 'checkVjp', 'vjp', [yBar]);
  */
 export function callUser(
   fn: (...args: never[]) => unknown,
@@ -71,7 +84,12 @@ export function callUser(
   return { value, mutation };
 }
 
-/** The hint (and failure) for a function that wrote to θ. */
+/**
+ * The hint (and failure) for a function that wrote to θ.
+ *
+ * @example
+ * mutationHint('vjp', { path: 'b[1]', before: -0.2, after: 7 }); // 'vjp mutates its input: it changed θ at b[1] from -0.2 to 7. …'
+ */
 export function mutationHint(name: string, m: Mutation): string {
   return `${name} mutates its input: it changed θ at ${m.path} from ${formatNumber(m.before)} to ${formatNumber(m.after)}. ${name} must not write to θ; copy it first.`;
 }
@@ -96,6 +114,9 @@ function requireFinite(values: Float64Array, caller: string, what: string, name:
  * Reads a matrix with `rows` rows and `cols` columns, row-major: a nested `number[][]`, an
  * array of row vectors (typed arrays), or a flat array of rows·cols entries. A matrix given the
  * other way round (cols × rows) is named as transposed.
+ *
+ * @example
+ * readMatrix([[1, 2, 3], [4, 5, 6]], 2, 3, 'checkJacobian', 'the Jacobian', name); // Float64Array [1, 2, 3, 4, 5, 6]
  */
 export function readMatrix(
   value: unknown,
@@ -127,6 +148,9 @@ export function readMatrix(
 /**
  * Reads a tree that must have the structure of `like` (a gradient-like result), naming the
  * first path that differs and saying so when a matrix came back transposed.
+ *
+ * @example
+ * readLike({ W: [[1, 2]], b: [3] }, TreeLayout.of({ W: [[0, 0]], b: [0] }), 'checkVjp', 'the vjp result'); // Float64Array [1, 2, 3]
  */
 export function readLike(value: unknown, like: TreeLayout, caller: string, label: string): Float64Array {
   const problem = like.structureMismatch(value, label);
@@ -153,6 +177,9 @@ export interface Probes {
 /**
  * Resolves a `cotangents`/`tangents` option: a count of seeded random vectors with standard
  * normal entries (`fallback` when undefined), one vector shaped like `like`, or an array of them.
+ *
+ * @example
+ * resolveProbes(undefined, outputLayout, 3, 0, 'checkVjp', 'cotangents').flat.length; // 3 seeded normal vectors
  */
 export function resolveProbes(spec: unknown, like: TreeLayout, fallback: number, seed: number, caller: string, option: string): Probes {
   if (spec === undefined || typeof spec === 'number') {
@@ -173,7 +200,12 @@ export function resolveProbes(spec: unknown, like: TreeLayout, fallback: number,
   return { flat, trees: list as Params[], random: false };
 }
 
-/** A mismatch row. */
+/**
+ * A mismatch row.
+ *
+ * @example
+ * mismatchOf('b[0]', 4, 0, 1, 1e-12, 1e-5, 1e-10); // { path: 'b[0]', absError: 1, relError: 1, … }
+ */
 export function mismatchOf(path: string, index: number, a: number, n: number, err: number, rtol: number, atol: number): Mismatch {
   return { path, index, analytic: a, numeric: n, absError: Math.abs(a - n), relError: relativeError(a, n), tolerance: tolerance(a, n, rtol, atol) + err, errorEstimate: err };
 }
@@ -185,7 +217,12 @@ export interface Block {
   readonly col: Tensor;
 }
 
-/** Every block of a matrix whose rows follow `rows`' tensors and columns `cols`' tensors. */
+/**
+ * Every block of a matrix whose rows follow `rows`' tensors and columns `cols`' tensors.
+ *
+ * @example
+ * blocksOf(out.tensors, layout.tensors, (r, c) => `∂${outputTensorName(r)}/∂${inputTensorName(c)}`); // ∂out/∂x, ∂out/∂W, ∂out/∂b
+ */
 export function blocksOf(rows: readonly Tensor[], cols: readonly Tensor[], name: (row: Tensor, col: Tensor) => string): Block[] {
   return rows.flatMap((row) => cols.map((col) => ({ name: name(row, col), row, col })));
 }
@@ -205,7 +242,12 @@ function wrongByBlock(blocks: readonly Block[], wrong: Iterable<number>, cols: n
   return out;
 }
 
-/** One error map per block that holds a wrong entry (rows = that block's outputs, columns = its inputs). */
+/**
+ * One error map per block that holds a wrong entry (rows = that block's outputs, columns = its inputs).
+ *
+ * @example
+ * blockMaps(blocks, [3, 9], 5, PLAIN); // ['', 'Where ∂out/∂b (2×2) disagrees …', '  × ·', '  · ×']
+ */
 export function blockMaps(blocks: readonly Block[], wrong: Iterable<number>, cols: number, paint: Paint): string[] {
   const lines: string[] = [];
   for (const [block, set] of wrongByBlock(blocks, wrong, cols)) {
@@ -214,7 +256,12 @@ export function blockMaps(blocks: readonly Block[], wrong: Iterable<number>, col
   return lines;
 }
 
-/** `Wrong blocks: ∂out/∂b (3 of 3 entries), …` */
+/**
+ * `Wrong blocks: ∂out/∂b (3 of 3 entries), …`
+ *
+ * @example
+ * blockNote(blocks, wrong, n); // 'Wrong blocks: ∂out/∂b (2 of 4 entries).'
+ */
 export function blockNote(blocks: readonly Block[], wrong: Iterable<number>, cols: number): string | undefined {
   const byBlock = wrongByBlock(blocks, wrong, cols);
   if (byBlock.size === 0 || blocks.length < 2) return undefined;
@@ -246,6 +293,9 @@ const FIT_RESIDUAL = 1e-3;
  * Diagnoses of a group of entries that holds failures: a wrong sign, a uniform factor, an
  * analytic part that is all zero (a missing term), or a square matrix given transposed.
  * `square` gives (rows, cols, index(r, c)) when the group is a square matrix.
+ *
+ * @example
+ * groupHints('b', 'vector–Jacobian product', [0, 0], [1, 2], [0, 1]); // ['Missing term: …']
  */
 export function groupHints(
   name: string,
@@ -284,20 +334,35 @@ export function groupHints(
   return [];
 }
 
-/** The square-matrix accessor of a 2-D tensor of θ-shaped values, when it is square. */
+/**
+ * The square-matrix accessor of a 2-D tensor of θ-shaped values, when it is square.
+ *
+ * @example
+ * squareOf({ name: 'W', offset: 3, size: 4, shape: [2, 2], dtype: 'float64' })?.at(1, 0); // 5
+ */
 export function squareOf(tensor: Tensor): { size: number; at: (r: number, c: number) => number } | undefined {
   if (tensor.shape.length !== 2 || tensor.shape[0] !== tensor.shape[1]) return undefined;
   const size = tensor.shape[0];
   return { size, at: (r, c) => tensor.offset + r * size + c };
 }
 
-/** Name of a row (output) tensor in a block: `out`, `out[0]`, `out.logits`. */
+/**
+ * Name of a row (output) tensor in a block: `out`, `out[0]`, `out.logits`.
+ *
+ * @example
+ * outputTensorName({ name: 'logits', offset: 0, size: 3, shape: [3], dtype: 'float64' }); // 'out.logits'
+ */
 export function outputTensorName(tensor: Tensor): string {
   if (tensor.name === '') return 'out';
   return tensor.name.startsWith('[') ? `out${tensor.name}` : `out.${tensor.name}`;
 }
 
-/** Name of a column (input) tensor in a block: `θ`, `θ[0]`, `W`. */
+/**
+ * Name of a column (input) tensor in a block: `θ`, `θ[0]`, `W`.
+ *
+ * @example
+ * inputTensorName({ name: '', offset: 0, size: 3, shape: [3], dtype: 'float64' }); // 'θ'
+ */
 export function inputTensorName(tensor: Tensor): string {
   if (tensor.name === '') return 'θ';
   return tensor.name.startsWith('[') ? `θ${tensor.name}` : tensor.name;

@@ -47,7 +47,13 @@ export function checkVjp<P extends Params, Y extends Params>(
   return vjpCheck(f, vjp, options, 'checkVjp');
 }
 
-/** `checkVjp` with the caller's name for messages. @internal */
+/**
+ * `checkVjp` with the caller's name for messages.
+ *
+ * @example
+ * vjpCheck(forward, backward, { at: { x, W, b } }, 'toHaveVjp').pass;
+ * @internal
+ */
 export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: string): GradientReport {
   const { opts, layout, settings } = prepare(f, options, caller, ['cotangents']);
   if (typeof vjp !== 'function') throw new GradcheckError(`${caller}: vjp must be a function (θ, ȳ) → θ̄, but got ${vjp === null ? 'null' : typeof vjp}`);

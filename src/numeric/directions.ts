@@ -35,6 +35,9 @@ export function rademacher(n: number, rng: Random): Int8Array {
  * one; moving every coordinate by its full step keeps the change of f well above its rounding,
  * and the Richardson re-check removes the larger truncation error. (Measured on P7: at
  * step/√n a sign flip of one entry hides in the round-off; at step it is caught and localised.)
+ *
+ * @example
+ * directionalStep(1e-4, 10_000); // 1e-6 (float64)   directionalStep(4.9e-3, 10_000, 'float32'); // 4.9e-3
  */
 export function directionalStep(step: number, support: number, precision: Precision = 'float64'): number {
   return precision === 'float32' ? step : step / Math.sqrt(Math.max(1, support));
@@ -77,6 +80,10 @@ export const ANALYTIC_SUM_ULPS = 4;
  * restricted to sets of coordinates, on a private working copy. Displacements are rounded to
  * the working precision and the analytic side is projected on the displacement actually
  * taken, so float32 rounding does not masquerade as a gradient error.
+ *
+ * @example
+ * const probe = new DirectionProbe(evaluator, layout, copy, 'float64', rademacher(n, rng), g, 'random direction 0');
+ * const m = probe.central(all, directionalStep(1e-4, n)); // m.numeric ≈ m.analytic for a correct g
  * @internal
  */
 export class DirectionProbe {

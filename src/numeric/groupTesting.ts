@@ -33,7 +33,12 @@ export interface Localization {
   readonly unresolvedGroups: number;
 }
 
-/** The magnitude a measure's relative tolerance applies to. */
+/**
+ * The magnitude a measure's relative tolerance applies to.
+ *
+ * @example
+ * scaleOf({ numeric: 2, analytic: -3, error: 0, norm: 1 }); // 3
+ */
 export function scaleOf(m: DirectionalMeasure): number {
   return m.scale ?? Math.max(Math.abs(m.numeric), Math.abs(m.analytic));
 }

@@ -53,6 +53,9 @@ function stepTooSmall(caller: string, path: string, x: number, h: number): Gradc
  * Visits the Jacobian column by column: for each coordinate j (all, or `indices`), f at
  * θ ± hⱼeⱼ (central: exactly 2 calls per column) or at θ + hⱼeⱼ against f(θ) (one-sided:
  * one call per column plus one at θ, passed as `f0`). Nothing is stored: `visit` decides.
+ *
+ * @example
+ * scanColumns(ev, layout, layout.workingCopy(), { method: 'central', step: 1e-4, precision: 'float64' }, 'checkJacobian', (col) => store(col.index, col.quotients));
  * @internal
  */
 export function scanColumns(
@@ -94,7 +97,12 @@ export function scanColumns(
   }
 }
 
-/** Round-off of the contraction ⟨w, (plus − minus)⟩ / 2h: each output carries a few ulps. */
+/**
+ * Round-off of the contraction ⟨w, (plus − minus)⟩ / 2h: each output carries a few ulps.
+ *
+ * @example
+ * stencilRoundoff({ plus: Float64Array.of(1), minus: Float64Array.of(1), halfWidth: 1e-4 }, 'float64', undefined, 0); // ≈ 1.8e-11
+ */
 export function stencilRoundoff(stencil: Stencil, precision: Precision, weights?: ArrayLike<number>, row?: number): number {
   if (row !== undefined) {
     return roundoffError(precision, Math.max(Math.abs(stencil.plus[row]), Math.abs(stencil.minus[row])), stencil.halfWidth);
@@ -111,6 +119,10 @@ export function stencilRoundoff(stencil: Stencil, precision: Precision, weights?
  * The central stencils of a Richardson sequence at half-widths h, h/2, h/4, …, evaluated
  * lazily and kept, so that every output (or contraction of the outputs) extrapolated from the
  * same column or direction shares the same calls of f.
+ *
+ * @example
+ * const seq = new StencilSequence((h) => ({ plus: Float64Array.of(Math.exp(1 + h)), minus: Float64Array.of(Math.exp(1 - h)), halfWidth: h }), 0.1);
+ * seq.extrapolate('float64', { row: 0 }).value; // ≈ e
  * @internal
  */
 export class StencilSequence {
@@ -167,6 +179,9 @@ export class StencilSequence {
 /**
  * The Richardson sequence along coordinate j, starting at half-width h (its first level may
  * reuse a central stencil already taken at that step).
+ *
+ * @example
+ * coordinateSequence(ev, layout, copy, j, 1e-4, 'float64').extrapolate('float64', { row: i }, 3); // ∂out[i]/∂θ[j] with an error estimate
  * @internal
  */
 export function coordinateSequence(

@@ -18,6 +18,9 @@ function siteText(site: VectorSite): string {
 /**
  * Name of output entry `i` in messages: `out` for a number, `out[2]`, `out[1][0]` for arrays,
  * `out.logits[3]` for trees.
+ *
+ * @example
+ * outputName(TreeLayout.of([[1, 2], [3, 4]]), 2); // 'out[1][0]'
  */
 export function outputName(layout: TreeLayout | undefined, i: number): string {
   if (layout === undefined) return `out[${i}]`;
@@ -26,13 +29,23 @@ export function outputName(layout: TreeLayout | undefined, i: number): string {
   return path.startsWith('[') ? `out${path}` : `out.${path}`;
 }
 
-/** Name of input entry path in a partial derivative: `θ` (bare number), `θ[3]`, `W[1][0]`. */
+/**
+ * Name of input entry path in a partial derivative: `θ` (bare number), `θ[3]`, `W[1][0]`.
+ *
+ * @example
+ * inputName('[3]'); // 'θ[3]'   inputName('W[1][0]'); // 'W[1][0]'
+ */
 export function inputName(path: string): string {
   if (path === '' || path === 'θ') return 'θ';
   return path.startsWith('[') ? `θ${path}` : path;
 }
 
-/** `∂out[i]/∂θ[j]`, `∂out[0]/∂W[1][0]`: the name of a Jacobian entry. */
+/**
+ * `∂out[i]/∂θ[j]`, `∂out[0]/∂W[1][0]`: the name of a Jacobian entry.
+ *
+ * @example
+ * partialName('out[0]', 'W[1][2]'); // '∂out[0]/∂W[1][2]'
+ */
 export function partialName(output: string, inputPath: string): string {
   return `∂${output}/∂${inputName(inputPath)}`;
 }
@@ -48,6 +61,10 @@ function describeResult(value: unknown): string {
  * Calls a function whose result is a number, an array, a typed array or a tree of them, counts
  * the calls, flattens the result and insists that every call returns the same structure with
  * finite entries, naming the output entry and the displacement when it does not.
+ *
+ * @example
+ * const ev = new VectorEvaluator((t: number[]) => [t[0] * t[1], t[0]], 'checkJacobian');
+ * ev.call([2, 3], {}); // Float64Array [6, 2]; ev.count === 1, ev.layout.size === 2
  * @internal
  */
 export class VectorEvaluator<P = unknown> {
