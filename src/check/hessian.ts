@@ -38,7 +38,9 @@ const PAIRS_SHOWN = 3;
  * (f(θ + hᵢeᵢ) − 2f(θ) + f(θ − hᵢeᵢ)) / hᵢ² on the diagonal and the four-point stencil
  * (f(++) − f(+−) − f(−+) + f(−−)) / 4hᵢhⱼ off it — 2n² + 1 calls of f — with entries that
  * disagree re-checked by Richardson extrapolation from a larger step. The report names an
- * asymmetric analytic Hessian (and a gradient whose Jacobian is not symmetric).
+ * asymmetric analytic Hessian (and a gradient whose Jacobian is not symmetric). Entries are
+ * named `∂²f/∂θ[i]∂θ[j]` (`∂²f/∂W[0][1]∂b[0]` for trees); `analytic` and `numeric` are n×n
+ * row-major and a mismatch's `index` is i·n + j.
  *
  * @example
  * const f = ([x, y]: number[]) => x * x * y;

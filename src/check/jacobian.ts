@@ -41,7 +41,8 @@ export type JacobianSpec<P extends Params = Params> = ((theta: P) => Params) | P
  * Central differences cost exactly 2n calls of f; columns holding entries that do not agree are
  * re-checked with Richardson extrapolation (4 more calls each). Entries are named
  * `∂out[i]/∂θ[j]` (`∂out[0]/∂W[1][2]` for trees) and every block (output tensor × input tensor)
- * holding a wrong entry gets a map.
+ * holding a wrong entry gets a map. In the report, `analytic`, `numeric` and `errorEstimates`
+ * are the m×n matrices row-major, and a mismatch's `index` is i·n + j.
  *
  * @example
  * const f = ([x, y]: number[]) => [x * y, x + y];

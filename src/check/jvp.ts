@@ -42,7 +42,9 @@ export function tangentStep(step: number, theta: ArrayLike<number>, u: ArrayLike
  * `jvp(θ, u) → ẏ` (u shaped like θ, ẏ shaped like f's output) must equal J u, which is the
  * directional derivative (f(θ + t·u) − f(θ − t·u)) / 2t: exactly 2 calls of f per tangent,
  * whatever the size of θ. Outputs that disagree are re-checked with Richardson extrapolation
- * along the same tangent (4 more calls). θ may be a tree (`{ x, W, b }`).
+ * along the same tangent (4 more calls). θ may be a tree (`{ x, W, b }`). Mismatches are named
+ * by output path (`out[1]`, `out.logits[3]`), once per output (its worst tangent);
+ * `report.analytic` and `numeric` hold ẏ for the first tangent, flattened like the output.
  *
  * @example
  * const f = ([x, y]: number[]) => [x * y, Math.sin(x)];

@@ -32,7 +32,8 @@ export interface VjpOptions<P extends Params = Params> extends CheckOptions<P> {
  * parameter gradients of a layer. The numerical Jᵀȳ comes from central differences of f, one
  * column at a time: f(θ) once (to learn the output's shape) plus 2n calls, shared by every
  * cotangent; entries that disagree are re-checked with Richardson extrapolation. A mismatch is
- * reported once per entry of θ̄ (its worst cotangent).
+ * reported once per entry of θ̄ (its worst cotangent); `report.analytic`, `numeric` and
+ * `errorEstimates` hold θ̄ for the first cotangent, flattened like θ.
  *
  * @example
  * const forward = ({ x, w }: { x: number[]; w: number[] }) => x.map((xi, i) => xi * w[i]);
