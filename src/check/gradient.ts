@@ -1,5 +1,5 @@
 import { type DifferenceSettings, baseStep, differencePartials, resolvePrecision, richardsonPartials } from '../numeric/differences.js';
-import { formatNumber } from '../numeric/errors.js';
+import { GradcheckError, formatNumber } from '../numeric/errors.js';
 import { type Domain, resolveBounds } from '../numeric/domains.js';
 import { ScalarEvaluator } from '../numeric/evaluate.js';
 import { roundoffError } from '../numeric/precision.js';
@@ -67,6 +67,9 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
   validateCheckOptions(opts as unknown as Record<string, unknown>, caller);
   const layout = readTheta(opts.at, caller, 'options.at');
   const settings = resolveSettings(opts, layout);
+  if (settings.mode === 'fast' && opts.bounds !== undefined) {
+    throw new GradcheckError(`${caller}: options.bounds is not supported with mode: 'fast' (its random directions move every entry); use mode: 'full' or checkConvergence`);
+  }
   if (settings.mode === 'fast') return fastGradientCheck(f as (theta: unknown) => unknown, grad, layout, settings, opts, caller);
   const analytic = analyticGradient(grad, layout, caller);
   const domain = resolveBounds(opts.bounds, layout, caller);

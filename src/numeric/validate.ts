@@ -63,4 +63,7 @@ export function validateDiffOptions(options: Record<string, unknown>, caller: st
   if (options.adaptive !== undefined && typeof options.adaptive !== 'boolean') {
     throw new GradcheckError(`${caller}: options.adaptive must be true or false, but got ${String(options.adaptive)}`);
   }
+  if (options.adaptive === true && options.method !== 'richardson') {
+    throw new GradcheckError(`${caller}: options.adaptive chooses the step of method: 'richardson'; add method: 'richardson' or drop adaptive`);
+  }
 }

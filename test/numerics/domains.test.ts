@@ -128,5 +128,8 @@ describe('bounds', () => {
     );
     expect(() => checkGradient(f, grad, { at: [0.5], bounds: { '[0]': [0, Number.NaN] } as never })).toThrow(GradcheckError);
     expect(() => numericGradient(f, [0.5], { bounds: 3 as never })).toThrow(/^numericGradient: options\.bounds must be an interval/);
+    expect(() => checkGradient(f, grad, { at: [0.5], bounds: [0, 1], mode: 'fast' })).toThrow(
+      /^checkGradient: options\.bounds is not supported with mode: 'fast'/,
+    );
   });
 });

@@ -85,5 +85,8 @@ describe("method: 'richardson' costs and verdicts", () => {
     expect(() => numericGradient((t: number[]) => t[0], [1], { method: 'richardson', adaptive: 'yes' as unknown as boolean })).toThrow(
       /^numericGradient: options\.adaptive must be true or false/,
     );
+    expect(() => checkGradient((t: number[]) => t[0], [1], { at: [1], adaptive: true })).toThrow(
+      /^checkGradient: options\.adaptive chooses the step of method: 'richardson'/,
+    );
   });
 });
