@@ -25,7 +25,9 @@ export interface DiffOptions {
   step?: number;
   /**
    * `'central'`: (f(θ+hᵢeᵢ) − f(θ−hᵢeᵢ)) / 2hᵢ, 2n calls of f. `'forward'` / `'backward'`:
-   * one-sided, n + 1 calls. `'richardson'`: extrapolated central differences (see the README).
+   * one-sided, n + 1 calls. `'richardson'`: central differences at hᵢ, hᵢ/2, hᵢ/4, hᵢ/8 (8 calls
+   * per coordinate) extrapolated in Ridders' tableau, each entry with its own error estimate
+   * (docs/numerics.md).
    * @defaultValue 'central'
    */
   method?: DifferenceMethod;

@@ -1,6 +1,7 @@
 /**
  * Floating-point constants and the step and tolerance formulas derived from them. Each formula
- * is written once here and documented in the README ("Choosing a step and tolerances").
+ * is written once here and documented in docs/numerics.md ("Checking float32 code and choosing
+ * a method").
  */
 
 /** Unit roundoff of float64 (2⁻⁵²). */

@@ -66,6 +66,17 @@ describe('error-aware comparison with the default options (float64, rtol 1e-5)',
     expect(report.mismatches.map((m) => indices[m.index])).toEqual([k]);
   });
 
+  it('a cubic at θ = 0 (exact gradient 0, first-pass error h² = 1e-8) passes at atol 1e-10; a bug of 1e-6 there fails', () => {
+    const f = (t: number[]) => t.reduce((s, x) => s + x ** 3, 0);
+    const grad = (t: number[]) => t.map((x) => 3 * x * x);
+    const at = [0, 0.5, -0.25];
+    const report = checkGradient(f, grad, { at });
+    expect(report.pass).toBe(true);
+    expect(Math.abs(report.numeric[0])).toBeLessThan(1e-12);
+    const wrong = checkGradient(f, (t: number[]) => grad(t).map((g, i) => (i === 0 ? g + 1e-6 : g)), { at });
+    expect(wrong.mismatches.map((m) => m.path)).toEqual(['[0]']);
+  });
+
   it('P6 (θ ≈ 1e6): the scaled step hᵢ = 1e-4·|θᵢ| gives every entry to 1e-8 relative', () => {
     const p = largescale();
     const n = numericGradient(p.f, p.theta0);
