@@ -8,7 +8,12 @@ import { formatNumber } from '../numeric/errors.js';
  */
 export const FLOAT32_EVIDENCE = 4;
 
-/** Whether every finite value is exactly representable in float32 (and there are enough of them). */
+/**
+ * Whether every finite value is exactly representable in float32 (and there are enough of them).
+ * @example
+ * looksFloat32([0.5, Math.fround(0.1), 2, 3]); // true
+ * looksFloat32([0.5, 0.1, 2, 3]);              // false: 0.1 is not a float32
+ */
 export function looksFloat32(values: Iterable<number>): boolean {
   let seen = 0;
   for (const v of values) {

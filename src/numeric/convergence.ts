@@ -137,6 +137,10 @@ export function observedOrder(
  * `start`, divided by TAYLOR_RATIO, stopping after two residuals in a row at round-off level),
  * one call of f per step. Entries are stored at working precision; the linear term uses the
  * displacement actually stored, so float32 rounding of θ + h·d is not mistaken for an error.
+ * @example
+ * const layout = TreeLayout.of([1, 2]);
+ * const ladder = taylorLadder(new ScalarEvaluator(f, 'checkConvergence'), layout, layout.workingCopy(), g, d, f0, 0.125, 'float64');
+ * ladder.order; // ≈ 2 when g is f's gradient
  * @internal
  */
 export function taylorLadder(

@@ -116,7 +116,11 @@ export function stencil(domain: Domain | undefined, i: number, x: number, h: num
   return above >= below ? { side: 1, h: above } : { side: -1, h: below };
 }
 
-/** Whether x lies inside the bounds of entry i. */
+/**
+ * Whether x lies inside the bounds of entry i (always, without bounds).
+ * @example
+ * inside({ lower: Float64Array.of(0), upper: Float64Array.of(1) }, 0, 1.5); // false
+ */
 export function inside(domain: Domain | undefined, i: number, x: number): boolean {
   return !domain || (x >= domain.lower[i] && x <= domain.upper[i]);
 }
