@@ -1,4 +1,5 @@
 import { type DifferenceSettings, type Partials, place } from '../numeric/differences.js';
+import { stencil } from '../numeric/domains.js';
 import type { ScalarEvaluator } from '../numeric/evaluate.js';
 import { roundoffError, scaledStep } from '../numeric/precision.js';
 import { type DifferenceSample, centralSample, richardson } from '../numeric/richardson.js';
@@ -127,7 +128,10 @@ function recheckCentral(ctx: RecheckContext, i: number, f0: number): EntryRechec
   const { partials, settings } = ctx;
   // In float32 the base step is already the round-off optimum (∛ε): smaller steps only add
   // noise, so the sequence comes down from 4h to the first pass's h instead of going below it.
-  const up = settings.precision === 'float32' ? 2 ** (RECHECK_LEVELS - 1) : 1;
+  const x = ctx.layout.values[i];
+  const top = 2 ** (RECHECK_LEVELS - 1);
+  const roomy = !settings.domain || stencil(settings.domain, i, x, top * scaledStep(settings.step, x)).side === 0;
+  const up = settings.precision === 'float32' && roomy ? top : 1;
   const reused = up === 1 ? 0 : RECHECK_LEVELS - 1;
   const h = scaledStep(settings.step, ctx.layout.values[i]) * up;
   const plus: { f: number; d: number }[] = [];

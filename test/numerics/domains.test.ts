@@ -118,6 +118,30 @@ describe('bounds', () => {
     expect(report.oneSided?.[0].side).toBe('forward');
   });
 
+  it('in float32 the re-check near a bound goes down from h when 4h would cross the bound: accurate, judged, inside', () => {
+    const fr = Math.fround;
+    const seen: number[] = [];
+    const f = (t: Float32Array) => {
+      seen.push(t[0]);
+      if (t[0] < 0) throw new RangeError('outside');
+      return fr(fr(Math.sqrt(t[0])) + fr(t[1] * t[1]));
+    };
+    // 0.012 lies more than one step (4.9e-3) from 0 but less than four: central, yet 4h would cross.
+    const at = Float32Array.of(0.012, 0.5);
+    const wrong = (t: Float32Array) => Float32Array.of(fr(1 / fr(2 * fr(Math.sqrt(t[0])))) * 1.5, fr(2 * t[1]));
+    const right = (t: Float32Array) => Float32Array.of(fr(1 / fr(2 * fr(Math.sqrt(t[0])))), fr(2 * t[1]));
+    // √x is curved at 0.012: the first pass is 2 % off, so the entry is re-checked. Going down
+    // from h (not up from 4h, clamped at the bound) keeps the estimate accurate and judged.
+    const ok = checkGradient(f, right, { at, bounds: [0, Infinity] });
+    expect(ok.pass).toBe(true);
+    expect(ok.unresolved).toEqual([]);
+    expect(Math.abs(ok.numeric[0] - 1 / (2 * Math.sqrt(0.012)))).toBeLessThan(0.01);
+    const report = checkGradient(f, wrong, { at, bounds: [0, Infinity] });
+    expect(report.pass).toBe(false);
+    expect(report.mismatches.map((m) => m.path)).toEqual(['[0]']);
+    expect(Math.min(...seen)).toBeGreaterThanOrEqual(0);
+  });
+
   it('rejects bad bounds with a GradcheckError naming the option', () => {
     const f = (t: number[]) => t[0];
     const grad = () => [1];
