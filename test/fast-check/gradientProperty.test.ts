@@ -198,3 +198,36 @@ describe('gradientProperty: θ the check cannot use', () => {
     expect((error.cause as Error).message).toMatch(/^gradientProperty: options\.at/);
   });
 });
+
+describe('gradientProperty with avoid: kinks (P5-style ReLU loss)', () => {
+  // f(θ) = Σ relu(θᵢ) + ½ Σ θᵢ², with relu'(0) = 0: right everywhere except at the kink θᵢ = 0.
+  const reluLoss = (θ: number[]) => θ.reduce((s, x) => s + Math.max(0, x) + 0.5 * x * x, 0);
+  const reluGrad = (θ: number[]) => θ.map((x) => (x > 0 ? 1 : 0) + x);
+
+  it('without avoid, θ lands on or next to the kink and a strict check fails there', () => {
+    const error = failure(() => fc.assert(gradientProperty(reluLoss, reluGrad, theta(6), { kinks: 'fail' }), { seed: 1 }));
+    const θ = (error.cause as GradientPropertyError).theta as number[];
+    // Shrunk: one entry within the stencil half-width (1e-4) of 0, the rest 0 or also there.
+    expect(θ.some((x) => Math.abs(x) < 1e-4)).toBe(true);
+  });
+
+  it('with avoid: [0] (default margin 2e-4, twice the stencil half-width) the same check passes everywhere', () => {
+    expect(() => fc.assert(gradientProperty(reluLoss, reluGrad, theta(6, { avoid: [0] }), { kinks: 'fail' }), { seed: 1, numRuns: 500 })).not.toThrow();
+  });
+
+  it('a margin smaller than the stencil lets the central difference straddle the kink', () => {
+    const error = failure(() =>
+      fc.assert(gradientProperty(reluLoss, reluGrad, theta(6, { avoid: [0], margin: 1e-6 }), { kinks: 'fail' }), { seed: 1 }),
+    );
+    const θ = (error.cause as GradientPropertyError).theta as number[];
+    const near = θ.filter((x) => Math.abs(x) < 1e-4);
+    expect(near.length).toBeGreaterThan(0);
+    for (const x of near) expect(Math.abs(x)).toBeGreaterThanOrEqual(1e-6);
+  });
+
+  it('in float32 the default margin follows the float32 step (∛ε ≈ 4.9e-3)', () => {
+    const f32 = (θ: Float32Array) => Math.fround(reluLoss(Array.from(θ)));
+    const g32 = (θ: Float32Array) => θ.map((x) => (x > 0 ? 1 : 0) + x);
+    expect(() => fc.assert(gradientProperty(f32, g32, theta(4, { avoid: [0], precision: 'float32' }), { kinks: 'fail' }), { seed: 2, numRuns: 300 })).not.toThrow();
+  });
+});
