@@ -225,7 +225,7 @@ describe('gradientProperty with avoid: kinks (P5-style ReLU loss)', () => {
     for (const x of near) expect(Math.abs(x)).toBeGreaterThanOrEqual(1e-6);
   });
 
-  it('in float32 the default margin follows the float32 step (∛ε ≈ 4.9e-3)', () => {
+  it('in float32 the default margin follows the float32 stencil (re-checks up to 4·∛ε ≈ 2e-2)', () => {
     const f32 = (θ: Float32Array) => Math.fround(reluLoss(Array.from(θ)));
     const g32 = (θ: Float32Array) => θ.map((x) => (x > 0 ? 1 : 0) + x);
     expect(() => fc.assert(gradientProperty(f32, g32, theta(4, { avoid: [0], precision: 'float32' }), { kinks: 'fail' }), { seed: 2, numRuns: 300 })).not.toThrow();

@@ -146,13 +146,14 @@ describe('theta: values', () => {
     );
   });
 
-  it('the default margin is twice the default step at the point: 2e-4 in float64, 2·∛ε₃₂ ≈ 9.8e-3 in float32', () => {
+  it('the default margin is twice the widest stencil at the point: 2e-4 in float64, 2·4·∛ε₃₂ ≈ 3.9e-2 in float32', () => {
     const near = (precision: 'float64' | 'float32', p: number) =>
       Math.min(...fc.sample(theta(20, { avoid: [p], min: p - 0.1, max: p + 0.1, precision }), { numRuns: 50, seed: 12 }).flatMap((θ) => Array.from(θ, (x) => Math.abs(x - p))));
     expect(near('float64', 0)).toBeGreaterThanOrEqual(2e-4);
     expect(near('float64', 0)).toBeLessThan(2e-4 * 1.01); // the bias toward the origin reaches the edge
     expect(near('float64', 3)).toBeGreaterThanOrEqual(6e-4);
-    expect(near('float32', 0)).toBeGreaterThanOrEqual(2 * Math.cbrt(2 ** -23));
+    expect(near('float32', 0)).toBeGreaterThanOrEqual(8 * Math.cbrt(2 ** -23));
+    expect(near('float32', 0)).toBeLessThan(8 * Math.cbrt(2 ** -23) * 1.01);
   });
 });
 

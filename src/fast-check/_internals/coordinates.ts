@@ -1,4 +1,5 @@
 import { GradcheckError, formatNumber } from '../../numeric/errors.js';
+import { RECHECK_LEVELS } from '../../check/recheck.js';
 import { type Precision, defaultStep } from '../../numeric/precision.js';
 import { nextDown, nextUp, roundDown32, roundUp32 } from './float.js';
 
@@ -40,14 +41,20 @@ export interface CoordinateConstraints {
 const GRID_BITS: Record<Precision, number> = { float64: 30, float32: 23 };
 
 /**
- * Default margin around an avoided point p: twice the central-difference half-width there,
- * 2 · step · max(1, |p|) with the default step of the precision (2e-4 in float64, ≈ 9.8e-3 in
- * float32), so that no stencil θ ± h of a check at its default step (nor the re-check's h/2,
- * h/4 or one-sided steps) straddles the kink.
+ * How far a check at the default step reaches from θᵢ, in units of hᵢ = step · max(1, |θᵢ|): the
+ * first pass and, in float64, the re-check's Richardson steps h/2, h/4 stay within h; in float32
+ * the re-check comes down from 4h (src/check/recheck.ts: 2^(RECHECK_LEVELS − 1) · h).
+ */
+const REACH: Record<Precision, number> = { float64: 1, float32: 2 ** (RECHECK_LEVELS - 1) };
+
+/**
+ * Default margin around an avoided point p: twice the widest half-width of a check's stencils
+ * there, 2 · reach · step · max(1, |p|) with the default step of the precision: 2e-4 in float64,
+ * 8·∛ε ≈ 3.9e-2 in float32. No stencil θᵢ ± hᵢ of the first pass or the re-check straddles the kink.
  * @internal
  */
 export function defaultMargin(point: number, precision: Precision): number {
-  return 2 * defaultStep(precision) * Math.max(1, Math.abs(point));
+  return 2 * REACH[precision] * defaultStep(precision) * Math.max(1, Math.abs(point));
 }
 
 /** Rounds a bound inward to the precision: the first representable value on the allowed side. */

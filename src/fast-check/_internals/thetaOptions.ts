@@ -28,8 +28,9 @@ export interface ThetaOptions {
   avoid?: readonly number[];
   /**
    * Distance kept from each avoided point.
-   * @defaultValue 2 · step · max(1, |p|) for an avoided point p, with the check's default step
-   * (2e-4 in float64, ≈ 9.8e-3 in float32): a central difference never straddles the kink.
+   * @defaultValue twice the widest stencil half-width of a check at its default step around an
+   * avoided point p: 2e-4 · max(1, |p|) in float64, 8·∛ε ≈ 3.9e-2 · max(1, |p|) in float32 (where
+   * the re-check steps up to 4h), so no central difference straddles the kink.
    * Raise it when the check uses a larger `step` or `method: 'richardson'`.
    */
   margin?: number;
