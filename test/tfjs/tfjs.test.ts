@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 // The pure JavaScript CPU backend: no native build, the same numbers on every machine.
 beforeAll(async () => {
+  tf.enableProdMode(); // no "install tfjs-node" banner in the test output
   await tf.setBackend('cpu');
 });
 
