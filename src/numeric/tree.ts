@@ -411,10 +411,21 @@ function sizeText(node: Node): string {
   }
 }
 
+/**
+ * The dense shape of a node, when it has one: a typed array, a numeric nested array, or a list
+ * of same-shaped tensors (matrix rows stored as `Float32Array`s compare equal to `number[][]`).
+ */
 function tensorShape(node: Node): readonly number[] | undefined {
   if (node.kind === 'typed') return [node.length];
   if (node.kind === 'numeric') return node.shape;
-  return undefined;
+  if (node.kind !== 'list' || node.items.length === 0) return undefined;
+  const first = tensorShape(node.items[0]);
+  if (!first) return undefined;
+  for (const item of node.items) {
+    const shape = tensorShape(item);
+    if (!shape || shape.length !== first.length || shape.some((d, i) => d !== first[i])) return undefined;
+  }
+  return [node.items.length, ...first];
 }
 
 function compareNodes(expected: Node, actual: Node, path: string, label: string): string | undefined {

@@ -67,6 +67,13 @@ describe('structure comparison', () => {
     const transposed = Array.from({ length: 3 }, () => [0, 0, 0, 0, 0]);
     expect(layout.structureMismatch({ W1: transposed, b2: [0, 0] }, 'gradient')).toBe('W1 has 5×3 entries, gradient W1 has 3×5');
   });
+  it('accepts matrix rows as typed arrays against number[][] and back', () => {
+    const rows = TreeLayout.of({ W: [new Float32Array([1, 2]), new Float32Array([3, 4])] });
+    expect(rows.structureMismatch({ W: [[0, 0], [0, 0]] }, 'gradient')).toBeUndefined();
+    expect(TreeLayout.of({ W: [[0, 0], [0, 0]] }).structureMismatch({ W: [new Float64Array(2), new Float64Array(2)] }, 'gradient')).toBeUndefined();
+    expect(rows.structureMismatch({ W: [[0, 0, 0], [0, 0, 0]] }, 'gradient')).toBe('W has 2×2 entries, gradient W has 2×3');
+  });
+
   it('names a wrong length at the root', () => {
     expect(TreeLayout.of([1, 2, 3]).structureMismatch([1, 2], 'gradient')).toBe('θ has 3 entries, gradient has 2');
   });
