@@ -7,6 +7,9 @@ import type { TensorLike, TfNamespace } from './types.js';
  * The tensors f receives for θ: one per leaf of θ, in θ's flat order (a bare array or number
  * is one tensor; `{ W, b }` gives f(W, b)). Each keeps its leaf's shape and is float32, TF.js's
  * own precision, so the finite differences must be taken in float32 too.
+ *
+ * @example
+ * toTensors(tf, { W: [[1, 2]], b: [0] }, 'tensorFunction').args; // [tensor [1, 2] of shape [1, 2], tensor [0] of shape [1]]
  */
 export function toTensors(tf: TfNamespace, theta: Params, caller: string): { layout: TreeLayout; args: TensorLike[] } {
   const layout = readTheta(theta, caller, 'θ');
@@ -16,7 +19,12 @@ export function toTensors(tf: TfNamespace, theta: Params, caller: string): { lay
   return { layout, args };
 }
 
-/** The one number a scalar-valued f returned; `what` names f in the error. */
+/**
+ * The one number a scalar-valued f returned; `what` names f in the error.
+ *
+ * @example
+ * scalarOf(tf.sum(x), 'tensorFunction', 'f'); // the sum, as a number
+ */
 export function scalarOf(value: unknown, caller: string, what: string): number {
   if (typeof value === 'number') return value;
   if (!isTensor(value))
@@ -32,6 +40,9 @@ export function scalarOf(value: unknown, caller: string, what: string): number {
 /**
  * Reads gradient tensors (one per argument of f, as `tf.grads` returns them) back into a tree
  * shaped like θ. `what` names the gradient function in errors.
+ *
+ * @example
+ * fromTensors(layout, tf.grads(f)(args), 'autodiffGradient', 'tf.grads(f)'); // { W: [[…]], b: […] }
  */
 export function fromTensors(layout: TreeLayout, grads: unknown, caller: string, what: string): Params {
   const list = isTensor(grads) ? [grads] : grads;
