@@ -131,9 +131,8 @@ export function fastGradientCheck(
   const notes: string[] = [];
   const mismatches: Mismatch[] = [];
   const kinks: KinkEntry[] = [];
-  /** f(θ) from the determinism probe, and the signs of the direction being localised. */
+  /** f(θ) from the determinism probe (for one-sided quotients at kinks). */
   let f0 = Number.NaN;
-  let probeSign: (i: number) => number = () => 1;
   const policy = options.kinks ?? 'report';
   const numeric = new Float64Array(n).fill(Number.NaN);
   const errors = new Float64Array(n).fill(Number.NaN);
@@ -190,13 +189,12 @@ export function fastGradientCheck(
           if (!agrees(g[i], m.numeric / di, m.error / Math.abs(di), rtol, atol)) {
             m = probe.richardson(Int32Array.of(i), step, FAST_RECHECK_LEVELS, m);
           }
-          probeSign = (j) => Math.sign(probe.component(j));
           const value = m.numeric / di;
           const err = m.error / Math.abs(di);
           numeric[i] = value;
           errors[i] = err;
           if (agrees(g[i], value, err, rtol, atol)) return false;
-          const kink = kinkAt(i, m, f0);
+          const kink = kinkAt(i, m, di);
           if (kink) {
             kinks.push(kink);
             if (kink.matchesOneSide && policy === 'report') return false;
@@ -223,12 +221,12 @@ export function fastGradientCheck(
    * hᵢ and hᵢ/4) against f(θ) from the determinism probe: no extra calls of f. A kink when
    * their gap does not shrink with the step; each side is extrapolated, (4·D(h/4) − D(h))/3.
    */
-  function kinkAt(i: number, m: DirectionalMeasure, f0: number): KinkEntry | undefined {
+  function kinkAt(i: number, m: DirectionalMeasure, di: number): KinkEntry | undefined {
     const stencils = m.stencils ?? [];
     const coarse = stencils[0];
-    const fine = stencils.find((s) => s.t <= coarse.t / 4 * (1 + 1e-12));
-    if (!coarse || !fine) return undefined;
-    const di = Math.max(1, Math.abs(layout.values[i])) * (probeSign(i));
+    if (!coarse) return undefined;
+    const fine = stencils.find((s) => s.t <= (coarse.t / 4) * (1 + 1e-12));
+    if (!fine) return undefined;
     const right = (s: { t: number; fPlus: number; fMinus: number }) => (di > 0 ? s.fPlus - f0 : s.fMinus - f0) / (s.t * Math.abs(di));
     const left = (s: { t: number; fPlus: number; fMinus: number }) => (di > 0 ? f0 - s.fMinus : f0 - s.fPlus) / (s.t * Math.abs(di));
     const [r1, l1, r4, l4] = [right(coarse), left(coarse), right(fine), left(fine)];
