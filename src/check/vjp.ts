@@ -62,7 +62,7 @@ export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: str
   const { rtol, atol, precision, step } = settings;
   const evaluator = new VectorEvaluator(f as (theta: unknown) => unknown, caller);
   const copy = layout.workingCopy();
-  evaluator.call(copy.root(), {});
+  const y0 = evaluator.call(copy.root(), {});
   const out = evaluator.layout as TreeLayout;
   const probes = resolveProbes(opts.cotangents, out, DEFAULT_COTANGENTS, settings.seed, caller, 'cotangents');
   const C = probes.flat.length;
@@ -100,7 +100,7 @@ export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: str
         if (!agrees(analytic[c][j], numeric[c][j], errors[c][j], rtol, atol)) suspect = true;
       }
       if (suspect) suspects.set(j, settings.method === 'central' ? col : undefined);
-    });
+    }, { f0: y0 });
   }
   let budget = settings.method === 'richardson' ? n : RECHECK_LIMIT;
   for (const [j, first] of suspects) {

@@ -131,3 +131,12 @@ describe('checkVjp on softmax cross-entropy (scalar output)', () => {
     expect(r.evaluations).toBe(2 * 5 + 1 + 4);
   });
 });
+
+describe('checkVjp with one-sided differences', () => {
+  it("reuses f(θ): n + 1 calls with method: 'forward'", () => {
+    const at: Dense = { x: [0.5, -0.3, 0.9], W: fill(3, 3), b: [0.1, -0.2, 0.3] };
+    const r = checkVjp(dense, denseVjp, { at, method: 'forward' });
+    expect(r.pass).toBe(true);
+    expect(r.evaluations).toBe(15 + 1);
+  });
+});
