@@ -97,3 +97,13 @@ describe('checkHessian', () => {
     expect(() => checkHessian(f, H, { at, gradient: 3 as never })).toThrow('checkHessian: options.gradient must be a function');
   });
 });
+
+describe('checkHessian in float32', () => {
+  it('passes a float32 quadratic by second differences at the float32 step ε^¼', () => {
+    const f = (t: Float32Array) => Math.fround(Math.fround(2 * t[0] * t[0]) + Math.fround(t[0] * t[1]) + Math.fround(1.5 * t[1] * t[1]));
+    const r = checkHessian(f, [[4, 1], [1, 3]], { at: Float32Array.of(0.3, -0.6) });
+    expect(r.settings.precision).toBe('float32');
+    expect(r.pass, r.message).toBe(true);
+    expect(checkHessian(f, [[4, -1], [-1, 3]], { at: Float32Array.of(0.3, -0.6) }).pass).toBe(false);
+  });
+});
