@@ -253,7 +253,7 @@ export function fastGradientCheck(
   }
 
   mismatches.sort(worstFirst);
-  hints.push(...fastHints(mismatches, layout, g));
+  hints.push(...directionHints(directions), ...fastHints(mismatches, layout, g));
   notes.unshift(
     `Fast mode: ${k} random Rademacher directions (seed ${settings.seed}), step ${formatNumber(t)} along each; ${failing.length} of ${k} disagree${
       confirmed === undefined ? '' : ` (direction ${confirmed} after a Richardson re-check, later ones by their first difference)`
@@ -296,6 +296,32 @@ export function fastGradientCheck(
       notes,
     },
   );
+}
+
+/**
+ * A whole-gradient sign error or factor shows in every direction at once: ⟨g, d⟩ = k·D for
+ * the same k. Stated only when a least-squares fit over all directions leaves a residual below
+ * 1e-3 (and there are at least 2 directions).
+ */
+function directionHints(directions: readonly DirectionResult[]): string[] {
+  if (directions.length < 2) return [];
+  let an = 0;
+  let nn = 0;
+  let aa = 0;
+  for (const d of directions) {
+    an += d.measure.analytic * d.measure.numeric;
+    nn += d.measure.numeric ** 2;
+    aa += d.measure.analytic ** 2;
+  }
+  if (nn === 0 || aa === 0) return [];
+  const k = an / nn;
+  let r = 0;
+  for (const d of directions) r += (d.measure.analytic - k * d.measure.numeric) ** 2;
+  const residual = Math.sqrt(r / aa);
+  if (residual >= 1e-3 || Math.abs(k - 1) <= 1e-3) return [];
+  const fit = `along all ${directions.length} directions (least-squares fit, residual ${formatNumber(residual)})`;
+  if (Math.abs(k + 1) < 1e-3) return [`Sign error: the analytic gradient is −1 × the numerical one ${fit}. Check the sign of the loss or of an update term.`];
+  return [`Uniform factor: the analytic gradient is ${formatNumber(k)} × the numerical one ${fit}. Did you average over the batch twice, or forget a 1/m?`];
 }
 
 /** Diagnoses from the localised coordinates: sign flips and tensors whose gradient is all zero. */

@@ -160,6 +160,15 @@ describe("fast mode (mode: 'fast')", () => {
     expect(r.mismatches.map((m) => m.path)).toEqual([`[${b1Index(p.n)}]`]);
   });
 
+  it('names a whole-gradient factor from the directions alone (B2 on P4-small)', () => {
+    const p = mlp('small');
+    const r = checkGradient(p.f, (t: Float64Array) => p.grad(t).map((v) => 2 * v), { at: p.theta0, mode: 'fast' });
+    expect(r.pass).toBe(false);
+    expect(r.hints.join('\n')).toContain('Uniform factor: the analytic gradient is 2 × the numerical one along all 10 directions');
+    const b1 = checkGradient(p.f, withBug(p.grad, flipSign), { at: p.theta0, mode: 'fast' });
+    expect(b1.hints.join('\n')).not.toContain('Uniform factor');
+  });
+
   it('replays from the seed and works with .not', () => {
     const q = quadratic(300);
     const bad = (t: Float64Array) => {
