@@ -26,7 +26,10 @@ function heapSampler<T>(f: (theta: T) => number, every = 64) {
       if (++calls % every === 0) sample();
       return f(theta);
     },
-    peak: () => (sample(), peak),
+    peak: () => {
+      sample();
+      return peak;
+    },
     reset: () => {
       calls = 0;
       peak = 0;
@@ -50,7 +53,8 @@ const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): void {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: readonly string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   console.log(line(header));
   for (const r of rows) console.log(line(r));
 }
@@ -76,7 +80,10 @@ function fullVersusBare(): void {
   const p = mlp('small');
   const sampler = heapSampler(p.f);
   let calls = 0;
-  const counted = (t: Float64Array) => (calls++, sampler.f(t));
+  const counted = (t: Float64Array) => {
+    calls++;
+    return sampler.f(t);
+  };
   for (let i = 0; i < 200; i++) p.f(p.theta0); // warm up the JIT for both runs alike
   sampler.reset();
   const bare = timed(() => bareLoop(counted, p.theta0));
@@ -90,7 +97,14 @@ function fullVersusBare(): void {
     ['run', 'evaluations', 'wall time', 'CPU time', 'peak heap', 'verdict'],
     [
       ['bare loop', String(bareCalls), sec(bare.ms), sec(bare.cpu), mb(barePeak), '—'],
-      ['checkGradient (full)', String(full.value.evaluations), sec(full.ms), sec(full.cpu), mb(fullPeak), full.value.pass ? 'pass' : 'FAIL'],
+      [
+        'checkGradient (full)',
+        String(full.value.evaluations),
+        sec(full.ms),
+        sec(full.cpu),
+        mb(fullPeak),
+        full.value.pass ? 'pass' : 'FAIL',
+      ],
     ],
   );
   const ratio = full.ms / bare.ms;
@@ -98,7 +112,9 @@ function fullVersusBare(): void {
   console.log(
     `\nratios: evaluations ${(full.value.evaluations / bareCalls).toFixed(4)}×, wall time ${ratio.toFixed(3)}×, CPU time ${cpuRatio.toFixed(3)}× (target ≤ 1.10×: ${Math.min(ratio, cpuRatio) <= 1.1 ? 'met' : 'NOT met'})`,
   );
-  console.log('(CPU time is the steadier figure on a shared machine: other processes stretch wall time, not this one\'s CPU time.)');
+  console.log(
+    "(CPU time is the steadier figure on a shared machine: other processes stretch wall time, not this one's CPU time.)",
+  );
 }
 
 function fastOnLarge(): void {
@@ -109,7 +125,9 @@ function fastOnLarge(): void {
     [`B1 (sign of [${b1Index(p.n)}])`, withBug(p.grad, flipSign)],
     ['B6 (b1 zeroed)', withBug(p.grad, zeroB1(p.blocks))],
   ] as const;
-  console.log(`\n## P4-large (n = ${p.n}): fast mode (${DEFAULT_DIRECTIONS} directions) against the ${full} evaluations of a full check\n`);
+  console.log(
+    `\n## P4-large (n = ${p.n}): fast mode (${DEFAULT_DIRECTIONS} directions) against the ${full} evaluations of a full check\n`,
+  );
   const rows: string[][] = [];
   const localised: string[] = [];
   for (const [name, grad] of cases) {
@@ -117,10 +135,23 @@ function fastOnLarge(): void {
     sampler.reset();
     const run = timed(() => checkGradient(sampler.f, grad, { at: p.theta0, mode: 'fast' }));
     const r = run.value;
-    rows.push([name, r.pass ? 'pass' : 'fail', String(r.evaluations), `${((100 * r.evaluations) / full).toFixed(3)} %`, sec(run.ms), sec(run.cpu), mb(sampler.peak())]);
+    rows.push([
+      name,
+      r.pass ? 'pass' : 'fail',
+      String(r.evaluations),
+      `${((100 * r.evaluations) / full).toFixed(3)} %`,
+      sec(run.ms),
+      sec(run.cpu),
+      mb(sampler.peak()),
+    ]);
     if (!r.pass) {
       const note = /Localised by group testing[^\n]*/.exec(r.message)?.[0] ?? '';
-      localised.push(`${name}: ${r.mismatches.map((m) => m.path).slice(0, 10).join(', ')}${r.mismatches.length > 10 ? ', …' : ''}\n    ${note}`);
+      localised.push(
+        `${name}: ${r.mismatches
+          .map((m) => m.path)
+          .slice(0, 10)
+          .join(', ')}${r.mismatches.length > 10 ? ', …' : ''}\n    ${note}`,
+      );
     }
   }
   table(['gradient', 'verdict', 'evaluations', 'of 2n', 'wall time', 'CPU time', 'peak heap'], rows);
@@ -152,7 +183,8 @@ function detection(): void {
       };
       let caught = 0;
       const seeds = 200;
-      for (let seed = 0; seed < seeds; seed++) if (!checkGradient(f, grad, { at: theta, mode: 'fast', directions: k, seed }).pass) caught++;
+      for (let seed = 0; seed < seeds; seed++)
+        if (!checkGradient(f, grad, { at: theta, mode: 'fast', directions: k, seed }).pass) caught++;
       rows.push([String(k), rho.toExponential(0), (caught / seeds).toFixed(3), detectionProbability(rho, rtol, k).toFixed(3)]);
     }
   }

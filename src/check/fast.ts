@@ -26,7 +26,8 @@ export const DEFAULT_DIRECTIONS = 10;
 /** erf by Abramowitz & Stegun 7.1.26 (absolute error < 1.5e-7), enough for a documented probability. */
 function erf(x: number): number {
   const t = 1 / (1 + 0.3275911 * Math.abs(x));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  const y =
+    1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return x >= 0 ? y : -y;
 }
 
@@ -173,7 +174,15 @@ export function fastGradientCheck(
   }
 
   function localizeDirection(direction: DirectionResult): Localization {
-    const probe = new DirectionProbe(evaluator, layout, copy, precision, direction.signs, g, `random direction ${direction.index}`);
+    const probe = new DirectionProbe(
+      evaluator,
+      layout,
+      copy,
+      precision,
+      direction.signs,
+      g,
+      `random direction ${direction.index}`,
+    );
     const boundaries = layout.tensors.map((tensor) => tensor.offset);
     return localize(
       all,
@@ -227,10 +236,18 @@ export function fastGradientCheck(
     if (!coarse) return undefined;
     const fine = stencils.find((s) => s.t <= (coarse.t / 4) * (1 + 1e-12));
     if (!fine) return undefined;
-    const right = (s: { t: number; fPlus: number; fMinus: number }) => (di > 0 ? s.fPlus - f0 : s.fMinus - f0) / (s.t * Math.abs(di));
-    const left = (s: { t: number; fPlus: number; fMinus: number }) => (di > 0 ? f0 - s.fMinus : f0 - s.fPlus) / (s.t * Math.abs(di));
+    const right = (s: { t: number; fPlus: number; fMinus: number }) =>
+      (di > 0 ? s.fPlus - f0 : s.fMinus - f0) / (s.t * Math.abs(di));
+    const left = (s: { t: number; fPlus: number; fMinus: number }) =>
+      (di > 0 ? f0 - s.fMinus : f0 - s.fPlus) / (s.t * Math.abs(di));
     const [r1, l1, r4, l4] = [right(coarse), left(coarse), right(fine), left(fine)];
-    const fScale = Math.max(Math.abs(f0), Math.abs(coarse.fPlus), Math.abs(coarse.fMinus), Math.abs(fine.fPlus), Math.abs(fine.fMinus));
+    const fScale = Math.max(
+      Math.abs(f0),
+      Math.abs(coarse.fPlus),
+      Math.abs(coarse.fMinus),
+      Math.abs(fine.fPlus),
+      Math.abs(fine.fMinus),
+    );
     const noise = 2 * roundoffError(precision, fScale, fine.t * Math.abs(di));
     const gap1 = Math.abs(r1 - l1);
     const gap4 = Math.abs(r4 - l4);
@@ -244,11 +261,12 @@ export function fastGradientCheck(
   }
 
   function localizationNote(found: Localization, index: number, cost: number): string {
-    const what = found.found.length === 0
-      ? kinks.length > 0
-        ? `found no wrong coordinate, and a kink at ${kinks.map((x) => x.path).join(', ')}`
-        : 'found no single coordinate to blame (the error may be spread thinly over many entries)'
-      : `found ${found.found.length} wrong coordinate${found.found.length === 1 ? '' : 's'}${found.truncated ? ` (stopped at the limit of ${LOCALIZE_LIMIT}; there are more)` : ''}`;
+    const what =
+      found.found.length === 0
+        ? kinks.length > 0
+          ? `found no wrong coordinate, and a kink at ${kinks.map((x) => x.path).join(', ')}`
+          : 'found no single coordinate to blame (the error may be spread thinly over many entries)'
+        : `found ${found.found.length} wrong coordinate${found.found.length === 1 ? '' : 's'}${found.truncated ? ` (stopped at the limit of ${LOCALIZE_LIMIT}; there are more)` : ''}`;
     return `Localised by group testing along direction ${index}: ${what} in ${cost} evaluations of f.`;
   }
 
@@ -258,12 +276,16 @@ export function fastGradientCheck(
     `Fast mode: ${k} random Rademacher directions (seed ${settings.seed}), step ${formatNumber(t)} along each; ${failing.length} of ${k} disagree${
       confirmed === undefined ? '' : ` (direction ${confirmed} after a Richardson re-check, later ones by their first difference)`
     }${
-      failing.length > unexplained.length ? `, ${failing.length - unexplained.length} of them only because of the kink${kinks.length > 1 ? 's' : ''} at ${kinks.map((x) => x.path).join(', ')}` : ''
+      failing.length > unexplained.length
+        ? `, ${failing.length - unexplained.length} of them only because of the kink${kinks.length > 1 ? 's' : ''} at ${kinks.map((x) => x.path).join(', ')}`
+        : ''
     }.`,
-    ...failing.slice(0, DIRECTIONS_SHOWN).map(
-      (d) =>
-        `  direction ${d.index}: ⟨g, d⟩ = ${formatNumber(d.measure.analytic)}, finite difference ${formatNumber(d.measure.numeric)} (± ${formatNumber(d.measure.error)})`,
-    ),
+    ...failing
+      .slice(0, DIRECTIONS_SHOWN)
+      .map(
+        (d) =>
+          `  direction ${d.index}: ⟨g, d⟩ = ${formatNumber(d.measure.analytic)}, finite difference ${formatNumber(d.measure.numeric)} (± ${formatNumber(d.measure.error)})`,
+      ),
   );
   hints.push(...kinks.map((k) => kinkHint(k, policy)));
   if (unexplained.length > 0 && mismatches.length === 0 && !problem) problem = true;
@@ -320,8 +342,13 @@ function directionHints(directions: readonly DirectionResult[]): string[] {
   const residual = Math.sqrt(r / aa);
   if (residual >= 1e-3 || Math.abs(k - 1) <= 1e-3) return [];
   const fit = `along all ${directions.length} directions (least-squares fit, residual ${formatNumber(residual)})`;
-  if (Math.abs(k + 1) < 1e-3) return [`Sign error: the analytic gradient is −1 × the numerical one ${fit}. Check the sign of the loss or of an update term.`];
-  return [`Uniform factor: the analytic gradient is ${formatNumber(k)} × the numerical one ${fit}. Did you average over the batch twice, or forget a 1/m?`];
+  if (Math.abs(k + 1) < 1e-3)
+    return [
+      `Sign error: the analytic gradient is −1 × the numerical one ${fit}. Check the sign of the loss or of an update term.`,
+    ];
+  return [
+    `Uniform factor: the analytic gradient is ${formatNumber(k)} × the numerical one ${fit}. Did you average over the batch twice, or forget a 1/m?`,
+  ];
 }
 
 /** Diagnoses from the localised coordinates: sign flips and tensors whose gradient is all zero. */

@@ -8,7 +8,18 @@ import { VectorEvaluator, inputName } from '../numeric/vectorEvaluator.js';
 import { agrees, summarize } from './compare.js';
 import { finishReport } from './finish.js';
 import { type NumericMatrix, blockHints, compareMatrix, numericMatrix } from './jacobian.js';
-import { type Mutation, blockMaps, blockNote, blocksOf, callUser, inputTensorName, mutationHint, prepare, readMatrix, withinGlobal } from './layerShared.js';
+import {
+  type Mutation,
+  blockMaps,
+  blockNote,
+  blocksOf,
+  callUser,
+  inputTensorName,
+  mutationHint,
+  prepare,
+  readMatrix,
+  withinGlobal,
+} from './layerShared.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LIMIT } from './recheck.js';
 import type { CheckSettings, GradientReport } from './report.js';
@@ -46,7 +57,11 @@ const PAIRS_SHOWN = 3;
  * const f = ([x, y]: number[]) => x * x * y;
  * checkHessian(f, ([x, y]) => [[2 * y, 2 * x], [2 * x, 0]], { at: [1, 2] }).pass; // true
  */
-export function checkHessian<P extends Params>(f: (theta: P) => number, H: HessianSpec<P>, options: HessianOptions<P>): GradientReport {
+export function checkHessian<P extends Params>(
+  f: (theta: P) => number,
+  H: HessianSpec<P>,
+  options: HessianOptions<P>,
+): GradientReport {
   return hessianCheck(f, H, options, 'checkHessian');
 }
 
@@ -62,12 +77,15 @@ export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: s
   const n = layout.size;
   const gradient = opts.gradient as unknown;
   if (gradient !== undefined && typeof gradient !== 'function') {
-    throw new GradcheckError(`${caller}: options.gradient must be a function (θ) → gradient, but got ${gradient === null ? 'null' : typeof gradient}`);
+    throw new GradcheckError(
+      `${caller}: options.gradient must be a function (θ) → gradient, but got ${gradient === null ? 'null' : typeof gradient}`,
+    );
   }
   let mutation: Mutation | undefined;
   let raw: unknown = H;
   if (typeof H === 'function') ({ value: raw, mutation } = callUser(H as () => unknown, layout, caller, 'H'));
-  else if (H === undefined || H === null) throw new GradcheckError(`${caller}: H must be a function of θ or an n×n matrix, but got ${String(H)}`);
+  else if (H === undefined || H === null)
+    throw new GradcheckError(`${caller}: H must be a function of θ or an n×n matrix, but got ${String(H)}`);
   const name = (i: number, j: number) => `∂²f/∂${inputName(layout.pathAt(i))}∂${inputName(layout.pathAt(j))}`;
   const a = readMatrix(raw, n, n, caller, 'the Hessian', name);
 
@@ -78,7 +96,10 @@ export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: s
   if (typeof gradient === 'function') {
     const evaluator = new VectorEvaluator(gradient as (theta: unknown) => unknown, caller, 'options.gradient');
     const result = numericMatrix(evaluator, layout, settings, caller, (m) => {
-      if (m !== n) throw new GradcheckError(`${caller}: options.gradient returned ${m} entries, but θ has ${n}; it must return a gradient shaped like θ`);
+      if (m !== n)
+        throw new GradcheckError(
+          `${caller}: options.gradient returned ${m} entries, but θ has ${n}; it must return a gradient shaped like θ`,
+        );
       return a;
     });
     num = result;
@@ -86,7 +107,9 @@ export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: s
     fMutation = result.fMutation;
     const asym = asymmetricPairs(num.values, n, settings, num.errors);
     if (asym.length > 0) {
-      hints.push(`options.gradient is not the gradient of any function: its Jacobian is not symmetric (${describePairs(asym, name, num.values, n)}). Check it with toHaveGradient first.`);
+      hints.push(
+        `options.gradient is not the gradient of any function: its Jacobian is not symmetric (${describePairs(asym, name, num.values, n)}). Check it with toHaveGradient first.`,
+      );
     }
   } else {
     const evaluator = new ScalarEvaluator(f as (theta: unknown) => unknown, caller);
@@ -94,11 +117,14 @@ export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: s
     num = secondDifferences(evaluator, layout, copy, secondDifferenceSettings(settings, opts.step), a);
     evaluations = evaluator.count;
     const changed = copy.firstDifference(layout.values);
-    if (changed >= 0) fMutation = { path: displayPath(layout.pathAt(changed)), before: layout.values[changed], after: copy.get(changed) };
+    if (changed >= 0)
+      fMutation = { path: displayPath(layout.pathAt(changed)), before: layout.values[changed], after: copy.get(changed) };
   }
   const asymA = asymmetricPairs(a, n, settings);
   if (asymA.length > 0) {
-    hints.push(`The analytic Hessian is not symmetric: ${describePairs(asymA, name, a, n)}. A Hessian of a twice differentiable f is symmetric.`);
+    hints.push(
+      `The analytic Hessian is not symmetric: ${describePairs(asymA, name, a, n)}. A Hessian of a twice differentiable f is symmetric.`,
+    );
   }
   const verdict = compareMatrix(a, num, n, settings, name);
   const blocks = blocksOf(layout.tensors, layout.tensors, (r, c) => `∂²f/∂${inputTensorName(r)}∂${inputTensorName(c)}`);
@@ -159,8 +185,15 @@ function asymmetricPairs(M: Float64Array, n: number, settings: CheckSettings, er
   return pairs;
 }
 
-function describePairs(pairs: readonly [number, number][], name: (i: number, j: number) => string, M: Float64Array, n: number): string {
-  const shown = pairs.slice(0, PAIRS_SHOWN).map(([i, j]) => `${name(i, j)} = ${formatNumber(M[i * n + j])} but ${name(j, i)} = ${formatNumber(M[j * n + i])}`);
+function describePairs(
+  pairs: readonly [number, number][],
+  name: (i: number, j: number) => string,
+  M: Float64Array,
+  n: number,
+): string {
+  const shown = pairs
+    .slice(0, PAIRS_SHOWN)
+    .map(([i, j]) => `${name(i, j)} = ${formatNumber(M[i * n + j])} but ${name(j, i)} = ${formatNumber(M[j * n + i])}`);
   const more = pairs.length > PAIRS_SHOWN ? `, …${pairs.length - PAIRS_SHOWN} more pairs` : '';
   return `${shown.join('; ')}${more}`;
 }
@@ -182,7 +215,10 @@ function stencilAt(
     const di = place(copy, i, x[i] + si * hi, precision) - x[i];
     let dj = 0;
     if (j !== i) dj = place(copy, j, x[j] + sj * hj, precision) - x[j];
-    const value = evaluator.call(copy.root(), { path: j === i ? layout.pathAt(i) : `${layout.pathAt(i)} and ${layout.pathAt(j)}`, delta: di });
+    const value = evaluator.call(copy.root(), {
+      path: j === i ? layout.pathAt(i) : `${layout.pathAt(i)} and ${layout.pathAt(j)}`,
+      delta: di,
+    });
     copy.set(i, x[i]);
     if (j !== i) copy.set(j, x[j]);
     return { value, di, dj };
@@ -229,7 +265,12 @@ function secondDifferences(
     errors[j * n + i] = e;
   };
   const estimate = (i: number, j: number, h0: number, levels: number) =>
-    richardson((k) => stencilAt(evaluator, layout, copy, precision, f0, i, j, scaledStep(h0, x[i]) / 2 ** k, scaledStep(h0, x[j]) / 2 ** k), levels, precision);
+    richardson(
+      (k) =>
+        stencilAt(evaluator, layout, copy, precision, f0, i, j, scaledStep(h0, x[i]) / 2 ** k, scaledStep(h0, x[j]) / 2 ** k),
+      levels,
+      precision,
+    );
   const richardsonOnly = settings.method === 'richardson';
   const suspects: [number, number][] = [];
   for (let i = 0; i < n; i++) {
@@ -242,7 +283,8 @@ function secondDifferences(
       const s = stencilAt(evaluator, layout, copy, precision, f0, i, j, scaledStep(step, x[i]), scaledStep(step, x[j]));
       const err = roundoffError(precision, s.fScale, s.halfWidth);
       set(i, j, s.quotient, err);
-      const ok = agrees(analytic[i * n + j], s.quotient, err, rtol, atol) && agrees(analytic[j * n + i], s.quotient, err, rtol, atol);
+      const ok =
+        agrees(analytic[i * n + j], s.quotient, err, rtol, atol) && agrees(analytic[j * n + i], s.quotient, err, rtol, atol);
       if (!ok) suspects.push([i, j]);
     }
   }

@@ -48,7 +48,11 @@ export type JacobianSpec<P extends Params = Params> = ((theta: P) => Params) | P
  * const f = ([x, y]: number[]) => [x * y, x + y];
  * checkJacobian(f, ([x, y]) => [[y, x], [1, 1]], { at: [2, 3] }).pass; // true
  */
-export function checkJacobian<P extends Params>(f: (theta: P) => Params, jac: JacobianSpec<P>, options: CheckOptions<P>): GradientReport {
+export function checkJacobian<P extends Params>(
+  f: (theta: P) => Params,
+  jac: JacobianSpec<P>,
+  options: CheckOptions<P>,
+): GradientReport {
   return jacobianCheck(f, jac, options, 'checkJacobian');
 }
 
@@ -168,7 +172,8 @@ export function compareMatrix(
     const n = num.values[k];
     const err = num.errors[k];
     if (agrees(a[k], n, err, rtol, atol)) {
-      if (isUnresolved(a[k], n, err, rtol, atol)) unresolved.push({ path: name(i, j), index: k, analytic: a[k], numeric: n, errorEstimate: err });
+      if (isUnresolved(a[k], n, err, rtol, atol))
+        unresolved.push({ path: name(i, j), index: k, analytic: a[k], numeric: n, errorEstimate: err });
       continue;
     }
     wrong.push(k);
@@ -185,7 +190,14 @@ export function compareMatrix(
  * blockHints(blocks, verdict.wrong, n, a, num.values, 'Jacobian'); // ['Missing term: … ∂out/∂b …']
  * @internal
  */
-export function blockHints(blocks: readonly Block[], wrong: readonly number[], cols: number, a: Float64Array, n: Float64Array, what: string): string[] {
+export function blockHints(
+  blocks: readonly Block[],
+  wrong: readonly number[],
+  cols: number,
+  a: Float64Array,
+  n: Float64Array,
+  what: string,
+): string[] {
   const hints: string[] = [];
   const wrongSet = new Set(wrong);
   for (const block of blocks) {
@@ -222,7 +234,8 @@ export function jacobianCheck(f: unknown, jac: unknown, options: unknown, caller
   let mutation: Mutation | undefined;
   let raw: unknown = jac;
   if (typeof jac === 'function') ({ value: raw, mutation } = callUser(jac as () => unknown, layout, caller, 'jac'));
-  else if (jac === undefined || jac === null) throw new GradcheckError(`${caller}: jac must be a function of θ or a Jacobian matrix, but got ${String(jac)}`);
+  else if (jac === undefined || jac === null)
+    throw new GradcheckError(`${caller}: jac must be a function of θ or a Jacobian matrix, but got ${String(jac)}`);
   const entryName = (i: number, j: number) => partialName(outputName(evaluator.layout, i), layout.pathAt(j));
   const num = numericMatrix(evaluator, layout, settings, caller, (m) => readMatrix(raw, m, n, caller, 'the Jacobian', entryName));
   const a = num.analytic;

@@ -5,7 +5,16 @@ import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
 import { VectorEvaluator, outputName } from '../numeric/vectorEvaluator.js';
 import { agrees, summarize, worstFirst } from './compare.js';
 import { finishReport } from './finish.js';
-import { type Mutation, callUser, mismatchOf, mutationHint, prepare, readLike, resolveProbes, withinGlobal } from './layerShared.js';
+import {
+  type Mutation,
+  callUser,
+  mismatchOf,
+  mutationHint,
+  prepare,
+  readLike,
+  resolveProbes,
+  withinGlobal,
+} from './layerShared.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS } from './recheck.js';
 import type { GradientReport, Mismatch } from './report.js';
@@ -67,11 +76,15 @@ export function checkJvp<P extends Params, Y extends Params>(
  */
 export function jvpCheck(f: unknown, jvp: unknown, options: unknown, caller: string): GradientReport {
   const { opts, layout, settings } = prepare(f, options, caller, ['tangents']);
-  if (typeof jvp !== 'function') throw new GradcheckError(`${caller}: jvp must be a function (θ, u) → ẏ, but got ${jvp === null ? 'null' : typeof jvp}`);
+  if (typeof jvp !== 'function')
+    throw new GradcheckError(`${caller}: jvp must be a function (θ, u) → ẏ, but got ${jvp === null ? 'null' : typeof jvp}`);
   const { rtol, atol, precision, step } = settings;
   const probes = resolveProbes(opts.tangents, layout, DEFAULT_TANGENTS, settings.seed, caller, 'tangents');
   probes.flat.forEach((u, k) => {
-    if (u.every((v) => v === 0)) throw new GradcheckError(`${caller}: options.tangents${probes.flat.length > 1 ? `[${k}]` : ''} is all zeros; a tangent needs a direction`);
+    if (u.every((v) => v === 0))
+      throw new GradcheckError(
+        `${caller}: options.tangents${probes.flat.length > 1 ? `[${k}]` : ''} is all zeros; a tangent needs a direction`,
+      );
   });
   const evaluator = new VectorEvaluator(f as (theta: unknown) => unknown, caller);
   const copy = layout.workingCopy();
@@ -125,7 +138,8 @@ export function jvpCheck(f: unknown, jvp: unknown, options: unknown, caller: str
   mismatches.sort(worstFirst);
   const hints: string[] = [];
   const fChanged = copy.firstDifference(x);
-  if (fChanged >= 0) hints.push(mutationHint('f', { path: displayPath(layout.pathAt(fChanged)), before: x[fChanged], after: copy.get(fChanged) }));
+  if (fChanged >= 0)
+    hints.push(mutationHint('f', { path: displayPath(layout.pathAt(fChanged)), before: x[fChanged], after: copy.get(fChanged) }));
   if (mutation) hints.push(mutationHint('jvp', mutation));
   const T = probes.flat.length;
   const notes = [
@@ -151,6 +165,10 @@ export function jvpCheck(f: unknown, jvp: unknown, options: unknown, caller: str
       settings,
     },
     out,
-    { subject: 'Jacobian–vector product', notes, reference: `directional central differences along each tangent (step ${settings.step}·max(1, |θᵢ|) per coordinate, ${precision})` },
+    {
+      subject: 'Jacobian–vector product',
+      notes,
+      reference: `directional central differences along each tangent (step ${settings.step}·max(1, |θᵢ|) per coordinate, ${precision})`,
+    },
   );
 }

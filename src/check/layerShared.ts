@@ -76,7 +76,10 @@ export function callUser(
   const copy = layout.workingCopy();
   const value = (fn as (...args: unknown[]) => unknown)(copy.root(), ...rest);
   const changed = copy.firstDifference(layout.values);
-  const mutation = changed >= 0 ? { path: displayPath(layout.pathAt(changed)), before: layout.values[changed], after: copy.get(changed) } : undefined;
+  const mutation =
+    changed >= 0
+      ? { path: displayPath(layout.pathAt(changed)), before: layout.values[changed], after: copy.get(changed) }
+      : undefined;
   if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
     throw new GradcheckError(`${caller}: ${name} returned a Promise; gradcheck needs its result synchronously`);
   }
@@ -98,7 +101,8 @@ function readTree(value: unknown, caller: string, what: string): TreeLayout {
   try {
     return TreeLayout.of(value as Params);
   } catch (error) {
-    if (error instanceof TreeError) throw new GradcheckError(`${caller}: ${what}${error.path ? ` → ${error.path}` : ''}: ${error.message}`);
+    if (error instanceof TreeError)
+      throw new GradcheckError(`${caller}: ${what}${error.path ? ` → ${error.path}` : ''}: ${error.message}`);
     throw error;
   }
 }
@@ -106,7 +110,8 @@ function readTree(value: unknown, caller: string, what: string): TreeLayout {
 /** Throws naming the first non-finite entry. */
 function requireFinite(values: Float64Array, caller: string, what: string, name: (i: number) => string): void {
   for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i])) throw new GradcheckError(`${caller}: ${what} is ${formatNumber(values[i])} at ${name(i)}; every entry must be finite`);
+    if (!Number.isFinite(values[i]))
+      throw new GradcheckError(`${caller}: ${what} is ${formatNumber(values[i])} at ${name(i)}; every entry must be finite`);
   }
 }
 
@@ -127,19 +132,24 @@ export function readMatrix(
   entryName: (i: number, j: number) => string,
 ): Float64Array {
   const layout = readTree(value, caller, what);
-  const shape = layout.tensors.length === 1 ? layout.tensors[0].shape : [layout.tensors.length, ...(layout.tensors[0]?.shape ?? [])];
-  const uniformRows = layout.tensors.length === 1 || layout.tensors.every((t) => t.size === layout.tensors[0].size && t.shape.length === 1);
+  const shape =
+    layout.tensors.length === 1 ? layout.tensors[0].shape : [layout.tensors.length, ...(layout.tensors[0]?.shape ?? [])];
+  const uniformRows =
+    layout.tensors.length === 1 || layout.tensors.every((t) => t.size === layout.tensors[0].size && t.shape.length === 1);
   const expected = `${rows}×${cols} (rows = ${rows} outputs, columns = ${cols} inputs)`;
   if (shape.length === 2 && uniformRows) {
     if (shape[0] === rows && shape[1] === cols) {
       requireFinite(layout.values, caller, what, (k) => entryName(Math.floor(k / cols), k % cols));
       return layout.values;
     }
-    const transposed = shape[0] === cols && shape[1] === rows ? ' — it looks transposed: rows must be the outputs, columns the inputs' : '';
+    const transposed =
+      shape[0] === cols && shape[1] === rows ? ' — it looks transposed: rows must be the outputs, columns the inputs' : '';
     throw new GradcheckError(`${caller}: ${what} must be ${expected}, but it is ${shape[0]}×${shape[1]}${transposed}`);
   }
   if (layout.size !== rows * cols || (shape.length > 2 && layout.tensors.length === 1)) {
-    throw new GradcheckError(`${caller}: ${what} must be ${expected}, but it has ${layout.size} entries (shape ${shape.join('×') || 'a number'})`);
+    throw new GradcheckError(
+      `${caller}: ${what} must be ${expected}, but it has ${layout.size} entries (shape ${shape.join('×') || 'a number'})`,
+    );
   }
   requireFinite(layout.values, caller, what, (k) => entryName(Math.floor(k / cols), k % cols));
   return layout.values;
@@ -181,17 +191,35 @@ export interface Probes {
  * @example
  * resolveProbes(undefined, outputLayout, 3, 0, 'checkVjp', 'cotangents').flat.length; // 3 seeded normal vectors
  */
-export function resolveProbes(spec: unknown, like: TreeLayout, fallback: number, seed: number, caller: string, option: string): Probes {
+export function resolveProbes(
+  spec: unknown,
+  like: TreeLayout,
+  fallback: number,
+  seed: number,
+  caller: string,
+  option: string,
+): Probes {
   if (spec === undefined || typeof spec === 'number') {
     const count = spec ?? fallback;
-    if (!Number.isInteger(count) || count < 1) throw new GradcheckError(`${caller}: options.${option} must be a whole number ≥ 1 or explicit vectors, but got ${String(spec)}`);
+    if (!Number.isInteger(count) || count < 1)
+      throw new GradcheckError(
+        `${caller}: options.${option} must be a whole number ≥ 1 or explicit vectors, but got ${String(spec)}`,
+      );
     const rng = createRandom(seed);
     const flat = Array.from({ length: count }, () => Float64Array.from({ length: like.size }, () => rng.normal()));
     return { flat, trees: flat.map((v) => like.unflatten(v)), random: true };
   }
   const single = like.structureMismatch(spec, `options.${option}`);
-  const list = single === undefined ? [spec] : Array.isArray(spec) && spec.length > 0 && spec.every((s) => like.structureMismatch(s, '') === undefined) ? spec : undefined;
-  if (!list) throw new GradcheckError(`${caller}: options.${option} must be a count, one vector shaped like ${option === 'tangents' ? 'θ' : "f's output"}, or an array of them: ${single}`);
+  const list =
+    single === undefined
+      ? [spec]
+      : Array.isArray(spec) && spec.length > 0 && spec.every((s) => like.structureMismatch(s, '') === undefined)
+        ? spec
+        : undefined;
+  if (!list)
+    throw new GradcheckError(
+      `${caller}: options.${option} must be a count, one vector shaped like ${option === 'tangents' ? 'θ' : "f's output"}, or an array of them: ${single}`,
+    );
   const flat = list.map((s, k) => {
     const values = TreeLayout.of(s as Params).values;
     requireFinite(values, caller, `options.${option}${list.length > 1 ? `[${k}]` : ''}`, (i) => displayPath(like.pathAt(i)));
@@ -207,7 +235,16 @@ export function resolveProbes(spec: unknown, like: TreeLayout, fallback: number,
  * mismatchOf('b[0]', 4, 0, 1, 1e-12, 1e-5, 1e-10); // { path: 'b[0]', absError: 1, relError: 1, … }
  */
 export function mismatchOf(path: string, index: number, a: number, n: number, err: number, rtol: number, atol: number): Mismatch {
-  return { path, index, analytic: a, numeric: n, absError: Math.abs(a - n), relError: relativeError(a, n), tolerance: tolerance(a, n, rtol, atol) + err, errorEstimate: err };
+  return {
+    path,
+    index,
+    analytic: a,
+    numeric: n,
+    absError: Math.abs(a - n),
+    relError: relativeError(a, n),
+    tolerance: tolerance(a, n, rtol, atol) + err,
+    errorEstimate: err,
+  };
 }
 
 /** A block of a Jacobian-shaped matrix: one row tensor against one column tensor. */
@@ -233,7 +270,9 @@ function wrongByBlock(blocks: readonly Block[], wrong: Iterable<number>, cols: n
   for (const k of wrong) {
     const i = Math.floor(k / cols);
     const j = k % cols;
-    const block = blocks.find((b) => i >= b.row.offset && i < b.row.offset + b.row.size && j >= b.col.offset && j < b.col.offset + b.col.size);
+    const block = blocks.find(
+      (b) => i >= b.row.offset && i < b.row.offset + b.row.size && j >= b.col.offset && j < b.col.offset + b.col.size,
+    );
     if (!block) continue;
     let set = out.get(block);
     if (!set) out.set(block, (set = new Set()));
@@ -306,14 +345,20 @@ export function groupHints(
   square?: { size: number; at: (r: number, c: number) => number },
 ): string[] {
   if (idx.every((i) => a[i] === 0) && idx.some((i) => n[i] !== 0)) {
-    return [`Missing term: the analytic ${what} is zero on all of ${name}, but the numerical one is not. Was that term left out?`];
+    return [
+      `Missing term: the analytic ${what} is zero on all of ${name}, but the numerical one is not. Was that term left out?`,
+    ];
   }
   const f = fit(a, n, idx);
   if (f.residual < FIT_RESIDUAL && Math.abs(f.k + 1) < 1e-3) {
-    return [`Sign error: the analytic ${what} is −1 × the numerical one on ${name} (least-squares fit, residual ${formatNumber(f.residual)}).`];
+    return [
+      `Sign error: the analytic ${what} is −1 × the numerical one on ${name} (least-squares fit, residual ${formatNumber(f.residual)}).`,
+    ];
   }
   if (f.residual < FIT_RESIDUAL && Math.abs(f.k - 1) > 1e-3) {
-    return [`Uniform factor: the analytic ${what} is ${formatNumber(f.k)} × the numerical one on ${name} (least-squares fit, residual ${formatNumber(f.residual)}).`];
+    return [
+      `Uniform factor: the analytic ${what} is ${formatNumber(f.k)} × the numerical one on ${name} (least-squares fit, residual ${formatNumber(f.residual)}).`,
+    ];
   }
   if (square && square.size > 1) {
     let diff = 0;
@@ -328,7 +373,9 @@ export function groupHints(
       }
     }
     if (norm > 0 && Math.sqrt(diff / norm) < FIT_RESIDUAL && Math.sqrt(asym / norm) > 10 * FIT_RESIDUAL) {
-      return [`Transposed: the analytic ${what} on ${name} is the transpose of the numerical one (rows and columns swapped, e.g. Wᵀ where W belongs).`];
+      return [
+        `Transposed: the analytic ${what} on ${name} is the transpose of the numerical one (rows and columns swapped, e.g. Wᵀ where W belongs).`,
+      ];
     }
   }
   return [];

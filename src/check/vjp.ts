@@ -5,7 +5,18 @@ import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
 import { VectorEvaluator } from '../numeric/vectorEvaluator.js';
 import { agrees, summarize, worstFirst } from './compare.js';
 import { finishReport } from './finish.js';
-import { type Mutation, callUser, groupHints, mismatchOf, mutationHint, prepare, readLike, resolveProbes, squareOf, withinGlobal } from './layerShared.js';
+import {
+  type Mutation,
+  callUser,
+  groupHints,
+  mismatchOf,
+  mutationHint,
+  prepare,
+  readLike,
+  resolveProbes,
+  squareOf,
+  withinGlobal,
+} from './layerShared.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS, RECHECK_LIMIT } from './recheck.js';
 import type { GradientReport, Mismatch } from './report.js';
@@ -57,7 +68,8 @@ export function checkVjp<P extends Params, Y extends Params>(
  */
 export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: string): GradientReport {
   const { opts, layout, settings } = prepare(f, options, caller, ['cotangents']);
-  if (typeof vjp !== 'function') throw new GradcheckError(`${caller}: vjp must be a function (θ, ȳ) → θ̄, but got ${vjp === null ? 'null' : typeof vjp}`);
+  if (typeof vjp !== 'function')
+    throw new GradcheckError(`${caller}: vjp must be a function (θ, ȳ) → θ̄, but got ${vjp === null ? 'null' : typeof vjp}`);
   const n = layout.size;
   const { rtol, atol, precision, step } = settings;
   const evaluator = new VectorEvaluator(f as (theta: unknown) => unknown, caller);
@@ -91,16 +103,24 @@ export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: str
   if (settings.method === 'richardson') {
     for (let j = 0; j < n; j++) suspects.set(j, undefined);
   } else {
-    scanColumns(evaluator, layout, copy, { method: settings.method, step, precision }, caller, (col) => {
-      const j = col.index;
-      let suspect = false;
-      for (let c = 0; c < C; c++) {
-        numeric[c][j] = contract(col, probes.flat[c]);
-        errors[c][j] = stencilRoundoff(col, precision, probes.flat[c]);
-        if (!agrees(analytic[c][j], numeric[c][j], errors[c][j], rtol, atol)) suspect = true;
-      }
-      if (suspect) suspects.set(j, settings.method === 'central' ? col : undefined);
-    }, { f0: y0 });
+    scanColumns(
+      evaluator,
+      layout,
+      copy,
+      { method: settings.method, step, precision },
+      caller,
+      (col) => {
+        const j = col.index;
+        let suspect = false;
+        for (let c = 0; c < C; c++) {
+          numeric[c][j] = contract(col, probes.flat[c]);
+          errors[c][j] = stencilRoundoff(col, precision, probes.flat[c]);
+          if (!agrees(analytic[c][j], numeric[c][j], errors[c][j], rtol, atol)) suspect = true;
+        }
+        if (suspect) suspects.set(j, settings.method === 'central' ? col : undefined);
+      },
+      { f0: y0 },
+    );
   }
   let budget = settings.method === 'richardson' ? n : RECHECK_LIMIT;
   for (const [j, first] of suspects) {
@@ -135,7 +155,14 @@ export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: str
 
   const hints: string[] = [];
   const fChanged = copy.firstDifference(layout.values);
-  if (fChanged >= 0) hints.push(mutationHint('f', { path: displayPath(layout.pathAt(fChanged)), before: layout.values[fChanged], after: copy.get(fChanged) }));
+  if (fChanged >= 0)
+    hints.push(
+      mutationHint('f', {
+        path: displayPath(layout.pathAt(fChanged)),
+        before: layout.values[fChanged],
+        after: copy.get(fChanged),
+      }),
+    );
   if (mutation) hints.push(mutationHint('vjp', mutation));
   if (mismatches.length > 0) {
     for (const tensor of layout.tensors) {
@@ -143,8 +170,12 @@ export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: str
       if (!idx.some((i) => failing.has(i))) continue;
       const name = displayPath(tensor.name);
       // A pattern counts when every cotangent shows it.
-      const perCotangent = analytic.map((a, c) => groupHints(name, 'vector–Jacobian product', a, numeric[c], idx, squareOf(tensor)));
-      const common = perCotangent[0].filter((h) => perCotangent.every((hs) => hs.some((x) => x.split(':')[0] === h.split(':')[0])));
+      const perCotangent = analytic.map((a, c) =>
+        groupHints(name, 'vector–Jacobian product', a, numeric[c], idx, squareOf(tensor)),
+      );
+      const common = perCotangent[0].filter((h) =>
+        perCotangent.every((hs) => hs.some((x) => x.split(':')[0] === h.split(':')[0])),
+      );
       hints.push(...common);
     }
   }

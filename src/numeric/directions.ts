@@ -166,6 +166,13 @@ export class DirectionProbe {
       levels,
       this.precision,
     );
-    return { ...estimate, numeric: estimate.value, analytic, error: estimate.error + analyticError, norm: this.norm(support), stencils };
+    return {
+      ...estimate,
+      numeric: estimate.value,
+      analytic,
+      error: estimate.error + analyticError,
+      norm: this.norm(support),
+      stencils,
+    };
   }
 }

@@ -146,7 +146,11 @@ export class StencilSequence {
    * Richardson extrapolation of one output (`row`) or of the contraction ⟨weights, f⟩, with
    * its error estimate (tableau spread plus round-off at the smallest step used).
    */
-  extrapolate(precision: Precision, target: { row: number } | { weights: ArrayLike<number> }, levels = RICHARDSON_LEVELS): Estimate {
+  extrapolate(
+    precision: Precision,
+    target: { row: number } | { weights: ArrayLike<number> },
+    levels = RICHARDSON_LEVELS,
+  ): Estimate {
     return richardson(
       (k) => {
         const s = this.level(k);
@@ -235,7 +239,10 @@ export function numericJacobian<P extends Params>(f: (theta: P) => Params, at: P
     for (let j = 0; j < n; j++) {
       const seq = coordinateSequence(evaluator, layout, copy, j, scaledStep(step, layout.values[j]), precision);
       const m = seq.level(0).plus.length;
-      store(j, Array.from({ length: m }, (_, i) => seq.extrapolate(precision, { row: i }).value));
+      store(
+        j,
+        Array.from({ length: m }, (_, i) => seq.extrapolate(precision, { row: i }).value),
+      );
     }
     return rows;
   }

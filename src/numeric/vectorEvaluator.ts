@@ -90,7 +90,9 @@ export class VectorEvaluator<P = unknown> {
     this.count++;
     const value = this.f(theta);
     if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
-      throw new GradcheckError(`${this.caller}: ${this.name} returned a Promise ${siteText(site)}; ${this.name} must be synchronous`);
+      throw new GradcheckError(
+        `${this.caller}: ${this.name} returned a Promise ${siteText(site)}; ${this.name} must be synchronous`,
+      );
     }
     if (typeof value !== 'number' && (value === null || typeof value !== 'object')) {
       throw new GradcheckError(
@@ -104,12 +106,17 @@ export class VectorEvaluator<P = unknown> {
       if (error instanceof TreeError) {
         const where = error.path === '' ? 'out' : error.path.startsWith('[') ? `out${error.path}` : `out.${error.path}`;
         const rest = error.message.slice(error.message.indexOf(' ') + 1);
-        throw new GradcheckError(`${this.caller}: ${this.name} returned a non-numeric output ${siteText(site)}: ${where} ${rest}`);
+        throw new GradcheckError(
+          `${this.caller}: ${this.name} returned a non-numeric output ${siteText(site)}: ${where} ${rest}`,
+        );
       }
       throw error;
     }
     if (this.layout === undefined) {
-      if (layout.size === 0) throw new GradcheckError(`${this.caller}: ${this.name} returned an empty output ${siteText(site)}; there is nothing to differentiate`);
+      if (layout.size === 0)
+        throw new GradcheckError(
+          `${this.caller}: ${this.name} returned an empty output ${siteText(site)}; there is nothing to differentiate`,
+        );
       this.layout = layout;
     } else if (layout.size !== this.layout.size) {
       throw new GradcheckError(

@@ -7,7 +7,7 @@ import { b1Index, flipSign, kink, largescale, mlp, mlpFloat32, mlpTree, rosenbro
 /** f(θ) = Σ cᵢθᵢ + ½ Σ θᵢ², gradient c + θ: smooth, cheap, no truncation error. */
 function quadratic(n: number) {
   const c = Float64Array.from({ length: n }, (_, i) => Math.sin(0.37 * (i + 1)) / Math.sqrt(n));
-  const theta = Float64Array.from({ length: n }, (_, i) => 0.2 * Math.cos(0.11 * i) / Math.sqrt(n));
+  const theta = Float64Array.from({ length: n }, (_, i) => (0.2 * Math.cos(0.11 * i)) / Math.sqrt(n));
   const f = (t: Float64Array) => {
     let s = 0;
     for (let i = 0; i < n; i++) s += c[i] * t[i] + 0.5 * t[i] * t[i];
@@ -96,7 +96,9 @@ describe("fast mode (mode: 'fast')", () => {
       g[777] -= 2 * rtol * norm;
       return g;
     };
-    expect(seeds.slice(0, 20).every((seed) => !checkGradient(q.f, big, { at: q.theta, mode: 'fast', directions: 3, seed }).pass)).toBe(true);
+    expect(
+      seeds.slice(0, 20).every((seed) => !checkGradient(q.f, big, { at: q.theta, mode: 'fast', directions: 3, seed }).pass),
+    ).toBe(true);
   });
 
   it('raises no false alarm on a sum of 10⁵ terms, whose rounding is far above a few ulps', () => {
@@ -116,7 +118,9 @@ describe("fast mode (mode: 'fast')", () => {
     expect(checkGradient(ros.f, ros.grad, { at: ros.theta0, mode: 'fast' }).pass).toBe(true);
     const big = largescale();
     expect(checkGradient(big.f, big.grad, { at: big.theta0, mode: 'fast' }).pass).toBe(true);
-    expect(checkGradient(big.f, withBug(big.grad, flipSign), { at: big.theta0, mode: 'fast' }).mismatches.map((m) => m.path)).toEqual(['[2]']);
+    expect(
+      checkGradient(big.f, withBug(big.grad, flipSign), { at: big.theta0, mode: 'fast' }).mismatches.map((m) => m.path),
+    ).toEqual(['[2]']);
   });
 
   it('localises B1 on P4-small by path, in far fewer than 2n calls', () => {
@@ -138,7 +142,9 @@ describe("fast mode (mode: 'fast')", () => {
     expect(r.mismatches.length).toBeGreaterThan(0);
     expect(r.mismatches.every((m) => m.path.startsWith('b1['))).toBe(true);
     expect(r.hints.join('\n')).toContain('Missing term: the analytic gradient of b1 is zero in all 128 entries');
-    expect(stripVTControlCharacters(r.message)).toMatch(/found 10 wrong coordinates \(stopped at the limit of 10; there are more\) in \d+ evaluations of f/);
+    expect(stripVTControlCharacters(r.message)).toMatch(
+      /found 10 wrong coordinates \(stopped at the limit of 10; there are more\) in \d+ evaluations of f/,
+    );
   });
 
   it('names a kink (P5) instead of failing it, unless kinks: "fail"', () => {
@@ -164,7 +170,9 @@ describe("fast mode (mode: 'fast')", () => {
     const p = mlp('small');
     const r = checkGradient(p.f, (t: Float64Array) => p.grad(t).map((v) => 2 * v), { at: p.theta0, mode: 'fast' });
     expect(r.pass).toBe(false);
-    expect(r.hints.join('\n')).toContain('Uniform factor: the analytic gradient is 2 × the numerical one along all 10 directions');
+    expect(r.hints.join('\n')).toContain(
+      'Uniform factor: the analytic gradient is 2 × the numerical one along all 10 directions',
+    );
     const b1 = checkGradient(p.f, withBug(p.grad, flipSign), { at: p.theta0, mode: 'fast' });
     expect(b1.hints.join('\n')).not.toContain('Uniform factor');
   });

@@ -23,7 +23,8 @@ const A = [
   [0.5, 0, 1.5, 2],
 ];
 const b = [1, -1, 0.5, 2];
-const quad = (t: number[]) => 0.5 * t.reduce((s, ti, i) => s + ti * A[i].reduce((r, a, j) => r + a * t[j], 0), 0) + b.reduce((s, bi, i) => s + bi * t[i], 0);
+const quad = (t: number[]) =>
+  0.5 * t.reduce((s, ti, i) => s + ti * A[i].reduce((r, a, j) => r + a * t[j], 0), 0) + b.reduce((s, bi, i) => s + bi * t[i], 0);
 const quadGrad = (t: number[]) => A.map((row, i) => row.reduce((r, a, j) => r + a * t[j], 0) + b[i]);
 const theta = [0.3, -0.7, 1.1, 0.2];
 
@@ -61,7 +62,8 @@ describe('checkHessian', () => {
   });
 
   it('catches a missing term (the 200 of the previous summand) on the diagonal', () => {
-    const missing = (t: ArrayLike<number>) => rosenbrockHessian(t).map((row, i) => row.map((v, j) => (i === j && i > 0 ? v - 200 : v)));
+    const missing = (t: ArrayLike<number>) =>
+      rosenbrockHessian(t).map((row, i) => row.map((v, j) => (i === j && i > 0 ? v - 200 : v)));
     const r = checkHessian(p.f, missing, { at: p.theta0, gradient: p.grad });
     expect(r.mismatches.map((m) => m.path)).toEqual(expect.arrayContaining(['∂²f/∂θ[1]∂θ[1]', '∂²f/∂θ[9]∂θ[9]']));
     expect(r.mismatches).toHaveLength(9);
@@ -100,10 +102,27 @@ describe('checkHessian', () => {
 
 describe('checkHessian in float32', () => {
   it('passes a float32 quadratic by second differences at the float32 step ε^¼', () => {
-    const f = (t: Float32Array) => Math.fround(Math.fround(2 * t[0] * t[0]) + Math.fround(t[0] * t[1]) + Math.fround(1.5 * t[1] * t[1]));
-    const r = checkHessian(f, [[4, 1], [1, 3]], { at: Float32Array.of(0.3, -0.6) });
+    const f = (t: Float32Array) =>
+      Math.fround(Math.fround(2 * t[0] * t[0]) + Math.fround(t[0] * t[1]) + Math.fround(1.5 * t[1] * t[1]));
+    const r = checkHessian(
+      f,
+      [
+        [4, 1],
+        [1, 3],
+      ],
+      { at: Float32Array.of(0.3, -0.6) },
+    );
     expect(r.settings.precision).toBe('float32');
     expect(r.pass, r.message).toBe(true);
-    expect(checkHessian(f, [[4, -1], [-1, 3]], { at: Float32Array.of(0.3, -0.6) }).pass).toBe(false);
+    expect(
+      checkHessian(
+        f,
+        [
+          [4, -1],
+          [-1, 3],
+        ],
+        { at: Float32Array.of(0.3, -0.6) },
+      ).pass,
+    ).toBe(false);
   });
 });

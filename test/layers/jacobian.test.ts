@@ -64,7 +64,13 @@ describe('checkJacobian on layers', () => {
     expect(checkJacobian(conv2d, conv2dJacobian, { at: convAt() }).pass).toBe(true);
     expect(checkJacobian(tanhLayer, tanhJacobian, { at: z }).pass).toBe(true);
     // A Jacobian given as a value, and with Float64Array rows.
-    expect(checkJacobian(tanhLayer, tanhJacobian(z).map((r) => Float64Array.from(r)), { at: z }).pass).toBe(true);
+    expect(
+      checkJacobian(
+        tanhLayer,
+        tanhJacobian(z).map((r) => Float64Array.from(r)),
+        { at: z },
+      ).pass,
+    ).toBe(true);
   });
 
   it('catches a missing term in softmax and names the entries ∂out[i]/∂θ[j]', () => {
@@ -105,7 +111,11 @@ describe('checkJacobian on layers', () => {
   it('names a transposed Jacobian of a square layer', () => {
     const W = fill(3, 3);
     const f = (x: number[]) => W.map((row) => row.reduce((s, w, j) => s + w * x[j], 0));
-    const r = checkJacobian(f, W[0].map((_, j) => W.map((row) => row[j])), { at: [0.1, 0.2, 0.3] });
+    const r = checkJacobian(
+      f,
+      W[0].map((_, j) => W.map((row) => row[j])),
+      { at: [0.1, 0.2, 0.3] },
+    );
     expect(r.pass).toBe(false);
     expect(r.hints.join('\n')).toContain('Transposed');
   });
@@ -126,9 +136,20 @@ describe('checkJacobian on layers', () => {
   it('rejects a Jacobian of the wrong shape, naming a transposed one', () => {
     expect(() => checkJacobian(dense, (p: Dense) => denseJacobian(p).slice(1), { at: denseAt() })).toThrow(GradcheckError);
     const tall = (x: number[]) => [x[0], x[1], x[0] * x[1]];
-    expect(() => checkJacobian(tall, [[1, 0, 2], [0, 1, 1]], { at: [1, 2] })).toThrow(
+    expect(() =>
+      checkJacobian(
+        tall,
+        [
+          [1, 0, 2],
+          [0, 1, 1],
+        ],
+        { at: [1, 2] },
+      ),
+    ).toThrow(
       'checkJacobian: the Jacobian must be 3×2 (rows = 3 outputs, columns = 2 inputs), but it is 2×3 — it looks transposed',
     );
-    expect(() => checkJacobian(tall, [[1, 0]], { at: [1, 2], cotangents: 2 } as never)).toThrow(/checkJacobian: unknown option "cotangents"/);
+    expect(() => checkJacobian(tall, [[1, 0]], { at: [1, 2], cotangents: 2 } as never)).toThrow(
+      /checkJacobian: unknown option "cotangents"/,
+    );
   });
 });

@@ -15,9 +15,23 @@ describe('checkJvp', () => {
   });
 
   it('passes explicit tangents to jvp and pushes them forward', () => {
-    const u: Dense = { x: [1, 0, 0], W: [[0, 0, 0], [0, 0, 0]], b: [0, 1] };
+    const u: Dense = {
+      x: [1, 0, 0],
+      W: [
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+      b: [0, 1],
+    };
     const seen: Dense[] = [];
-    const r = checkJvp(dense, (p: Dense, t: Dense) => (seen.push(t), denseJvp(p, t)), { at: at(), tangents: u });
+    const r = checkJvp(
+      dense,
+      (p: Dense, t: Dense) => {
+        seen.push(t);
+        return denseJvp(p, t);
+      },
+      { at: at(), tangents: u },
+    );
     expect(r.pass).toBe(true);
     expect(seen).toEqual([u]);
     expect(r.evaluations).toBe(2);
@@ -35,7 +49,8 @@ describe('checkJvp', () => {
   it('names 2-D outputs by their path and works with .not', () => {
     const K = fill(2, 2, 1);
     const f = (x: number[][]) => conv2d({ x, K });
-    const wrong = (_x: number[][], u: number[][]) => conv2d({ x: u, K }).map((row, r) => row.map((v, c) => (r === 1 && c === 0 ? 2 * v : v)));
+    const wrong = (_x: number[][], u: number[][]) =>
+      conv2d({ x: u, K }).map((row, r) => row.map((v, c) => (r === 1 && c === 0 ? 2 * v : v)));
     expect(f).toHaveJvp((_x: number[][], u: number[][]) => conv2d({ x: u, K }), { at: fill(3, 3) });
     expect(f).not.toHaveJvp(wrong, { at: fill(3, 3) });
     expect(checkJvp(f, wrong, { at: fill(3, 3) }).mismatches.map((m) => m.path)).toEqual(['out[1][0]']);
@@ -44,8 +59,18 @@ describe('checkJvp', () => {
   it('rejects tangents of the wrong shape and results of the wrong shape', () => {
     expect(() => checkJvp(dense, denseJvp, { at: at(), tangents: [1, 2, 3] })).toThrow(GradcheckError);
     expect(() => checkJvp(dense, () => [1, 2, 3], { at: at() })).toThrow(/checkJvp: .*the jvp result for tangent 0/);
-    expect(() => checkJvp(dense, denseJvp, { at: at(), tangents: { x: [0, 0, 0], W: [[0, 0, 0], [0, 0, 0]], b: [0, 0] } })).toThrow(
-      'checkJvp: options.tangents is all zeros; a tangent needs a direction',
-    );
+    expect(() =>
+      checkJvp(dense, denseJvp, {
+        at: at(),
+        tangents: {
+          x: [0, 0, 0],
+          W: [
+            [0, 0, 0],
+            [0, 0, 0],
+          ],
+          b: [0, 0],
+        },
+      }),
+    ).toThrow('checkJvp: options.tangents is all zeros; a tangent needs a direction');
   });
 });

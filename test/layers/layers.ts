@@ -12,7 +12,9 @@ const matVec = (a: Matrix, x: number[]) => a.map((row) => row.reduce((s, v, j) =
 
 /** A deterministic matrix of smooth, varied values. */
 export function fill(rows: number, cols: number, phase = 0): Matrix {
-  return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => 0.5 * Math.sin(1.3 * i + 0.7 * j + phase) + 0.1 * (i - j)));
+  return Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => 0.5 * Math.sin(1.3 * i + 0.7 * j + phase) + 0.1 * (i - j)),
+  );
 }
 
 // ── softmax ──────────────────────────────────────────────────────────────────────────────
@@ -145,6 +147,6 @@ export function crossEntropyVjp(label: number): (p: { z: number[] }, yBar: numbe
   return ({ z }, yBar) => ({ z: softmax(z).map((s, i) => yBar * (s - (i === label ? 1 : 0))) });
 }
 /** Bug: the one-hot term left out. */
-export function crossEntropyVjpNoOneHot(label: number): (p: { z: number[] }, yBar: number) => { z: number[] } {
+export function crossEntropyVjpNoOneHot(_label: number): (p: { z: number[] }, yBar: number) => { z: number[] } {
   return ({ z }, yBar) => ({ z: softmax(z).map((s) => yBar * s) });
 }

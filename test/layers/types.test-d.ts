@@ -26,8 +26,10 @@ describe('layer check types', () => {
     expectTypeOf(numericJacobian(forward, at)).toEqualTypeOf<number[][]>();
     expectTypeOf(checkJacobian(forward, [[1, 2, 1, 2, 1]], { at })).toEqualTypeOf<GradientReport>();
     expectTypeOf(checkVjp(forward, (p, yBar) => ({ ...p, b: yBar }), { at, cotangents: 2 })).toEqualTypeOf<GradientReport>();
-    expectTypeOf(checkJvp(forward, (p, u) => u.b, { at, tangents: [at] })).toEqualTypeOf<GradientReport>();
-    expectTypeOf(checkHessian((t: number[]) => t[0] ** 2, [[2]], { at: [1], gradient: (t) => [2 * t[0]] })).toEqualTypeOf<GradientReport>();
+    expectTypeOf(checkJvp(forward, (_p, u) => u.b, { at, tangents: [at] })).toEqualTypeOf<GradientReport>();
+    expectTypeOf(
+      checkHessian((t: number[]) => t[0] ** 2, [[2]], { at: [1], gradient: (t) => [2 * t[0]] }),
+    ).toEqualTypeOf<GradientReport>();
   });
 
   test('vjp receives θ typed like options.at and ȳ typed like f’s output', () => {
@@ -51,9 +53,13 @@ describe('layer check types', () => {
   });
 
   test('the options carry their own names', () => {
-    expectTypeOf<VjpOptions['cotangents']>().toEqualTypeOf<number | import('gradcheck').Params | readonly import('gradcheck').Params[] | undefined>();
+    expectTypeOf<VjpOptions['cotangents']>().toEqualTypeOf<
+      number | import('gradcheck').Params | readonly import('gradcheck').Params[] | undefined
+    >();
     expectTypeOf<JvpOptions>().toHaveProperty('tangents');
-    expectTypeOf<HessianOptions<number[]>['gradient']>().toEqualTypeOf<((theta: number[]) => import('gradcheck').Params) | undefined>();
+    expectTypeOf<HessianOptions<number[]>['gradient']>().toEqualTypeOf<
+      ((theta: number[]) => import('gradcheck').Params) | undefined
+    >();
     // @ts-expect-error cotangents belong to checkVjp, not to checkJacobian
     checkJacobian(forward, [[1]], { at, cotangents: 2 });
     // @ts-expect-error options.at is required
@@ -63,9 +69,13 @@ describe('layer check types', () => {
   test('the matchers exist on Vitest’s expect, with .not, and return void', () => {
     expectTypeOf(expect(forward).toHaveJacobian([[1, 2, 1, 2, 1]], { at })).toEqualTypeOf<void>();
     expectTypeOf(expect(forward).not.toHaveJacobian((p: Layer) => [[...p.x, ...p.W[0], 1]], { at })).toEqualTypeOf<void>();
-    expectTypeOf(expect(forward).toHaveVjp((p: Layer, yBar: number[]) => ({ ...p, b: yBar }), { at, cotangents: 3, seed: 1 })).toEqualTypeOf<void>();
-    expectTypeOf(expect(forward).toHaveJvp((p: Layer, u: Layer) => u.b, { at, tangents: 2 })).toEqualTypeOf<void>();
-    expectTypeOf(expect((t: number[]) => t[0] ** 2).toHaveHessian([[2]], { at: [1], gradient: (t: number[]) => [2 * t[0]] })).toEqualTypeOf<void>();
+    expectTypeOf(
+      expect(forward).toHaveVjp((p: Layer, yBar: number[]) => ({ ...p, b: yBar }), { at, cotangents: 3, seed: 1 }),
+    ).toEqualTypeOf<void>();
+    expectTypeOf(expect(forward).toHaveJvp((_p: Layer, u: Layer) => u.b, { at, tangents: 2 })).toEqualTypeOf<void>();
+    expectTypeOf(
+      expect((t: number[]) => t[0] ** 2).toHaveHessian([[2]], { at: [1], gradient: (t: number[]) => [2 * t[0]] }),
+    ).toEqualTypeOf<void>();
     // @ts-expect-error toHaveHessian has no cotangents
     expect((t: number[]) => t[0]).toHaveHessian([[0]], { at: [1], cotangents: 2 });
     // @ts-expect-error toHaveJvp needs a function

@@ -37,8 +37,19 @@ describe('checkVjp on a dense layer (θ = { x, W, b })', () => {
     expect(checkVjp(dense, spy, { at: wide(), cotangents: [1, -1] }).pass).toBe(true);
     expect(seen).toEqual([[1, -1]]);
     seen = [];
-    expect(checkVjp(dense, spy, { at: wide(), cotangents: [[1, 0], [0, 1]] }).pass).toBe(true);
-    expect(seen).toEqual([[1, 0], [0, 1]]);
+    expect(
+      checkVjp(dense, spy, {
+        at: wide(),
+        cotangents: [
+          [1, 0],
+          [0, 1],
+        ],
+      }).pass,
+    ).toBe(true);
+    expect(seen).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
   });
 
   it('catches a transposed weight gradient and names the W entries', () => {
@@ -46,8 +57,12 @@ describe('checkVjp on a dense layer (θ = { x, W, b })', () => {
     expect(r.pass).toBe(false);
     expect(r.mismatches.every((m) => m.path.startsWith('W['))).toBe(true);
     expect(r.mismatches.length).toBe(6); // the off-diagonal entries
-    expect(r.hints.join('\n')).toContain('Transposed: the analytic vector–Jacobian product on W is the transpose of the numerical one');
-    expect(stripVTControlCharacters(r.message)).toContain('Where W (3×3) disagrees (× wrong, · right):\n  · × ×\n  × · ×\n  × × ·');
+    expect(r.hints.join('\n')).toContain(
+      'Transposed: the analytic vector–Jacobian product on W is the transpose of the numerical one',
+    );
+    expect(stripVTControlCharacters(r.message)).toContain(
+      'Where W (3×3) disagrees (× wrong, · right):\n  · × ×\n  × · ×\n  × × ·',
+    );
   });
 
   it('rejects a transposed W̄ of a non-square W as the wrong shape', () => {
@@ -91,10 +106,16 @@ describe('checkVjp guards', () => {
   });
 
   it('throws a GradcheckError for bad input, with .not too', () => {
-    expect(() => checkVjp(dense, 3 as never, { at: square() })).toThrow('checkVjp: vjp must be a function (θ, ȳ) → θ̄, but got number');
-    expect(() => checkVjp(dense, denseVjp, { at: square(), mode: 'fast' })).toThrow(/checkVjp: options.mode 'fast' applies to gradient checks/);
+    expect(() => checkVjp(dense, 3 as never, { at: square() })).toThrow(
+      'checkVjp: vjp must be a function (θ, ȳ) → θ̄, but got number',
+    );
+    expect(() => checkVjp(dense, denseVjp, { at: square(), mode: 'fast' })).toThrow(
+      /checkVjp: options.mode 'fast' applies to gradient checks/,
+    );
     expect(() => checkVjp(dense, denseVjp, { at: square(), cotangents: 0 })).toThrow(GradcheckError);
-    expect(() => checkVjp(dense, denseVjp, { at: square(), cotangents: [1, 2] })).toThrow(/checkVjp: options.cotangents must be a count, one vector shaped like f's output, or an array of them/);
+    expect(() => checkVjp(dense, denseVjp, { at: square(), cotangents: [1, 2] })).toThrow(
+      /checkVjp: options.cotangents must be a count, one vector shaped like f's output, or an array of them/,
+    );
     expect(() => expect(dense).not.toHaveVjp(denseVjp, { at: square(), cotangents: [[1]] })).toThrow(GradcheckError);
   });
 
