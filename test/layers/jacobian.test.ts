@@ -47,6 +47,21 @@ describe('numericJacobian', () => {
     expect(numericJacobian(([x]: number[]) => x * x, [3])).toEqual([[expect.closeTo(6, 8)]]);
   });
 
+  it("takes n + 1 calls with method: 'forward'", () => {
+    let calls = 0;
+    const J = numericJacobian(
+      (t: number[]) => {
+        calls++;
+        return [t[0] * t[1], t[2]];
+      },
+      [1, 2, 3],
+      { method: 'forward' },
+    );
+    expect(calls).toBe(4);
+    expect(J[0][0]).toBeCloseTo(2, 6);
+    expect(J[1]).toEqual([0, 0, expect.closeTo(1, 8)]);
+  });
+
   it('names the output entry and the move when f returns a non-finite value', () => {
     expect(() => numericJacobian(([x]: number[]) => [1, x > 1 ? Number.NaN : 0], [1])).toThrow(
       /numericJacobian: f returned NaN in out\[1\] with \[0\] moved by \+/,
