@@ -72,7 +72,10 @@ const METHODS: readonly Method[] = [
 function rows(): Row[] {
   const p7 = mlpFloat32();
   const p4 = mlp('small');
-  const flat = (p: { name: string; f: (t: never) => number; theta0: ArrayLike<number>; grad: (t: never) => ArrayLike<number> }, sample?: number): Row => ({
+  const flat = (
+    p: { name: string; f: (t: never) => number; theta0: ArrayLike<number>; grad: (t: never) => ArrayLike<number> },
+    sample?: number,
+  ): Row => ({
     name: p.name,
     f: p.f,
     at: p.theta0,
@@ -89,7 +92,14 @@ function rows(): Row[] {
     flat(kink()),
     flat(largescale()),
     // P7 against the float64 gradient of the same network at the same (float32) θ.
-    { name: 'P7-float32 (vs float64 ∇)', f: p7.f, at: p7.theta0, exact: p4.grad(Float64Array.from(p7.theta0)), precision: 'float32', sample: SAMPLE },
+    {
+      name: 'P7-float32 (vs float64 ∇)',
+      f: p7.f,
+      at: p7.theta0,
+      exact: p4.grad(Float64Array.from(p7.theta0)),
+      precision: 'float32',
+      sample: SAMPLE,
+    },
   ];
 }
 
@@ -190,8 +200,12 @@ export async function runAccuracyBench(print: (line: string) => void = console.l
       ? `Target met: Richardson ≤ 1e-10 normwise on P1–P4 and P6 (worst ${Math.max(...target.map((c) => c.normRelError)).toExponential(1)}).`
       : `Target MISSED: Richardson > 1e-10 normwise on ${missed.map((c) => c.problem).join(', ')}.`,
   );
-  print('Elementwise, small entries next to a large |f| are limited by f’s own round-off (ε·|f| per value): see bench/accuracy.ts.');
-  print('P5 sits on a kink at θ[2] (no difference is accurate there); P7 is float32 code, measured against the float64 gradient.');
+  print(
+    'Elementwise, small entries next to a large |f| are limited by f’s own round-off (ε·|f| per value): see bench/accuracy.ts.',
+  );
+  print(
+    'P5 sits on a kink at θ[2] (no difference is accurate there); P7 is float32 code, measured against the float64 gradient.',
+  );
   return cells;
 }
 

@@ -34,7 +34,10 @@ export interface Float32BenchResult {
  * @example
  * const { falseAlarms } = await runFloat32Bench({ points: 20, sample: 1000 });
  */
-export async function runFloat32Bench(options: { points?: number; sample?: number } = {}, print: (line: string) => void = console.log): Promise<Float32BenchResult> {
+export async function runFloat32Bench(
+  options: { points?: number; sample?: number } = {},
+  print: (line: string) => void = console.log,
+): Promise<Float32BenchResult> {
   const p = mlpFloat32();
   const points = options.points ?? 20;
   let falseAlarms = 0;
@@ -53,12 +56,18 @@ export async function runFloat32Bench(options: { points?: number; sample?: numbe
     await new Promise((resolve) => setImmediate(resolve));
   }
   const missedBugs: string[] = [];
-  for (const [name, bug] of [['B1', flipSign], ['B2', scaleByTwo], ['B6', zeroB1(p.blocks)]] as const) {
+  for (const [name, bug] of [
+    ['B1', flipSign],
+    ['B2', scaleByTwo],
+    ['B6', zeroB1(p.blocks)],
+  ] as const) {
     const report = checkGradient(p.f, (t: Float32Array) => bug(p.grad(t)), { at: p.theta0 });
     if (report.pass) missedBugs.push(name);
     print(`${name} at θ0: ${report.pass ? 'MISSED' : 'caught'} (${report.mismatches.length} mismatches)`);
   }
-  print(`false alarms: ${falseAlarms} of ${points} θ (${checked} entries compared, ${unresolved} not judged); bugs missed: ${missedBugs.join(', ') || 'none'}`);
+  print(
+    `false alarms: ${falseAlarms} of ${points} θ (${checked} entries compared, ${unresolved} not judged); bugs missed: ${missedBugs.join(', ') || 'none'}`,
+  );
   return { falseAlarms, unresolved, checked, missedBugs };
 }
 

@@ -8,10 +8,14 @@
  */
 import fc from 'fast-check';
 import { checkGradient } from '../src/index.js';
-import { GradientPropertyError, gradientProperty, theta } from '../src/fast-check/index.js';
+import { type GradientPropertyError, gradientProperty, theta } from '../src/fast-check/index.js';
 
 // Three examples with labels ±1: loss(w) = mean log(1 + exp(−margin)).
-const X = [[1, 2], [1, -1], [1, 0.5]];
+const X = [
+  [1, 2],
+  [1, -1],
+  [1, 0.5],
+];
 const y = [1, -1, 1];
 const margins = (w: number[]) => X.map((x, i) => y[i] * (w[0] * x[0] + w[1] * x[1]));
 const logLoss = (m: number) => (m > 0 ? Math.log1p(Math.exp(-m)) : -m + Math.log1p(Math.exp(m)));

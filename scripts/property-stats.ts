@@ -22,13 +22,21 @@ interface Run {
 }
 
 /** Checks every generated θ, recording the report; stops at the first failure (shrunk). */
-function collect<P>(stats: ErrorStats, prop: { arbitrary: fc.Arbitrary<P>; check(θ: P): GradientReport }, seed: number, numRuns: number): void {
+function collect<P>(
+  stats: ErrorStats,
+  prop: { arbitrary: fc.Arbitrary<P>; check(θ: P): GradientReport },
+  seed: number,
+  numRuns: number,
+): void {
   fc.assert(
     fc.property(prop.arbitrary, (θ) => {
       const report = prop.check(θ);
       stats.add(report);
       // Long runs (P4: ~13 s per θ) say how far they got.
-      if (numRuns <= 100) console.log(`  θ ${stats.runs}/${numRuns}: ${report.pass ? 'pass' : 'FAIL'}, ‖a−n‖/‖a+n‖ ${report.relativeDifference.toExponential(2)}`);
+      if (numRuns <= 100)
+        console.log(
+          `  θ ${stats.runs}/${numRuns}: ${report.pass ? 'pass' : 'FAIL'}, ‖a−n‖/‖a+n‖ ${report.relativeDifference.toExponential(2)}`,
+        );
       if (!report.pass) throw new Error(report.message);
     }),
     { seed, numRuns },
@@ -41,7 +49,12 @@ const runs: Run[] = [
     name: 'P3 ngnn (38 parameters), θ ∈ [−1, 1], 1 000 θ',
     run: (stats) => {
       const p = ngnnTree();
-      collect(stats, gradientProperty(p.f, (θ) => ({ ...p.grad(θ) }), theta({ Theta1: [5, 4], Theta2: [3, 6] })), 2026, 1000);
+      collect(
+        stats,
+        gradientProperty(p.f, (θ) => ({ ...p.grad(θ) }), theta({ Theta1: [5, 4], Theta2: [3, 6] })),
+        2026,
+        1000,
+      );
     },
   },
   {

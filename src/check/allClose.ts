@@ -21,7 +21,8 @@ function readTree(value: unknown, caller: string, what: string): TreeLayout {
   try {
     return TreeLayout.of(value as Params);
   } catch (error) {
-    if (error instanceof TreeError) throw new GradcheckError(`${caller}: ${what}${error.path ? ` → ${error.path}` : ''}: ${error.message}`);
+    if (error instanceof TreeError)
+      throw new GradcheckError(`${caller}: ${what}${error.path ? ` → ${error.path}` : ''}: ${error.message}`);
     throw error;
   }
 }
@@ -36,7 +37,8 @@ function readTree(value: unknown, caller: string, what: string): TreeLayout {
  * allClose({ w: [1, 2] }, { w: [1, 3] }).mismatches; // [{ path: 'w[1]', … }]
  */
 export function allClose(actual: Params, expected: Params, options: AllCloseOptions = {}, caller = 'allClose'): GradientReport {
-  if (options === null || typeof options !== 'object') throw new GradcheckError(`${caller}: options must be an object like { rtol, atol }`);
+  if (options === null || typeof options !== 'object')
+    throw new GradcheckError(`${caller}: options must be an object like { rtol, atol }`);
   for (const key of Object.keys(options)) {
     if (!['rtol', 'atol', 'equalNaN'].includes(key)) {
       throw new GradcheckError(`${caller}: unknown option ${JSON.stringify(key)}; known options are rtol, atol, equalNaN`);
@@ -53,15 +55,32 @@ export function allClose(actual: Params, expected: Params, options: AllCloseOpti
   const expectedLayout = readTree(expected, caller, 'expected');
   const actualLayout = readTree(actual, caller, 'actual');
   const settings = { method: 'central', step: 0, precision: 'float64', rtol, atol, mode: 'full', seed: DEFAULT_SEED } as const;
-  const context = { subject: 'values', analyticLabel: 'actual', numericLabel: 'expected', reference: `rtol ${rtol}, atol ${atol}`, showTolerance: false };
+  const context = {
+    subject: 'values',
+    analyticLabel: 'actual',
+    numericLabel: 'expected',
+    reference: `rtol ${rtol}, atol ${atol}`,
+    showTolerance: false,
+  };
   const mismatch = expectedLayout.structureMismatch(actual, 'actual');
   if (mismatch) {
     return finishReport(
       {
-        pass: false, evaluations: 0, size: expectedLayout.size, checked: 0,
-        maxAbsError: Number.NaN, maxRelError: Number.NaN, relativeDifference: Number.NaN,
-        mismatches: [], hints: [`Shapes differ: ${mismatch.replace(/^θ/, 'expected')}.`], kinks: [], unresolved: [],
-        analytic: actualLayout.values, numeric: expectedLayout.values, errorEstimates: new Float64Array(expectedLayout.size), settings,
+        pass: false,
+        evaluations: 0,
+        size: expectedLayout.size,
+        checked: 0,
+        maxAbsError: Number.NaN,
+        maxRelError: Number.NaN,
+        relativeDifference: Number.NaN,
+        mismatches: [],
+        hints: [`Shapes differ: ${mismatch.replace(/^θ/, 'expected')}.`],
+        kinks: [],
+        unresolved: [],
+        analytic: actualLayout.values,
+        numeric: expectedLayout.values,
+        errorEstimates: new Float64Array(expectedLayout.size),
+        settings,
       },
       expectedLayout,
       context,
@@ -75,15 +94,32 @@ export function allClose(actual: Params, expected: Params, options: AllCloseOpti
     const same = a[i] === e[i] || (bothNaN && options.equalNaN === true) || agrees(a[i], e[i], 0, rtol, atol);
     if (same) continue;
     mismatches.push({
-      path: displayPath(expectedLayout.pathAt(i)), index: i, analytic: a[i], numeric: e[i],
-      absError: Math.abs(a[i] - e[i]), relError: relativeError(a[i], e[i]), tolerance: tolerance(a[i], e[i], rtol, atol), errorEstimate: 0,
+      path: displayPath(expectedLayout.pathAt(i)),
+      index: i,
+      analytic: a[i],
+      numeric: e[i],
+      absError: Math.abs(a[i] - e[i]),
+      relError: relativeError(a[i], e[i]),
+      tolerance: tolerance(a[i], e[i], rtol, atol),
+      errorEstimate: 0,
     });
   }
   mismatches.sort((p, q) => worstFirst(p, q) || 0);
   return finishReport(
     {
-      pass: mismatches.length === 0, evaluations: 0, size: e.length, checked: e.length, ...summarize(a, e),
-      mismatches, hints: [], kinks: [], unresolved: [], analytic: a, numeric: e, errorEstimates: new Float64Array(e.length), settings,
+      pass: mismatches.length === 0,
+      evaluations: 0,
+      size: e.length,
+      checked: e.length,
+      ...summarize(a, e),
+      mismatches,
+      hints: [],
+      kinks: [],
+      unresolved: [],
+      analytic: a,
+      numeric: e,
+      errorEstimates: new Float64Array(e.length),
+      settings,
     },
     expectedLayout,
     context,

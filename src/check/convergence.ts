@@ -1,4 +1,12 @@
-import { PASS_ORDER, SIGNAL_OVER_NOISE, TAYLOR_RATIO, TAYLOR_START, type TaylorLadder, taylorDirection, taylorLadder } from '../numeric/convergence.js';
+import {
+  PASS_ORDER,
+  SIGNAL_OVER_NOISE,
+  TAYLOR_RATIO,
+  TAYLOR_START,
+  type TaylorLadder,
+  taylorDirection,
+  taylorLadder,
+} from '../numeric/convergence.js';
 import { resolvePrecision } from '../numeric/differences.js';
 import { type Bounds, resolveBounds } from '../numeric/domains.js';
 import { GradcheckError, formatNumber } from '../numeric/errors.js';
@@ -80,7 +88,8 @@ export function checkConvergence<P extends Params>(
   requireFunction(f, caller, 'f (the function under test)');
   const opts = requireOptions(options, caller, '{ at: θ }') as unknown as ConvergenceOptions;
   for (const key of Object.keys(opts)) {
-    if (!KNOWN.includes(key)) throw new GradcheckError(`${caller}: unknown option ${JSON.stringify(key)}; known options are ${KNOWN.join(', ')}`);
+    if (!KNOWN.includes(key))
+      throw new GradcheckError(`${caller}: unknown option ${JSON.stringify(key)}; known options are ${KNOWN.join(', ')}`);
   }
   requirePositive(opts.directions, caller, 'options.directions');
   requireOneOf(opts.precision, ['float64', 'float32'], caller, 'options.precision');
@@ -134,7 +143,9 @@ function convergenceMessage(report: Omit<ConvergenceReport, 'message'>, precisio
       ? `Expected the gradient to fail the Taylor test, but the residual falls with order ${orders} along ${report.checked} random directions (2 for a correct gradient).`
       : `The gradient fails the Taylor test: the residual |f(θ + h·d) − f(θ) − h·⟨g, d⟩| falls with order ${orders} along ${report.checked} random directions (2 for a correct gradient, 1 for a wrong one; pass at ≥ ${PASS_ORDER}).`,
   );
-  lines.push(`Observed order ${orderText(report.order)} · ${report.evaluations} evaluations of f · ${precision} · steps from ${formatNumber(TAYLOR_START)} down by ×1/${TAYLOR_RATIO}`);
+  lines.push(
+    `Observed order ${orderText(report.order)} · ${report.evaluations} evaluations of f · ${precision} · steps from ${formatNumber(TAYLOR_START)} down by ×1/${TAYLOR_RATIO}`,
+  );
   const worst = report.ladders.reduce((a, b) => (b.order < a.order ? b : a));
   lines.push('', 'h → residual (worst direction):');
   for (let k = 0; k < worst.steps.length; k++) {

@@ -1,4 +1,10 @@
-import { type DifferenceSettings, baseStep, differencePartials, resolvePrecision, richardsonPartials } from '../numeric/differences.js';
+import {
+  type DifferenceSettings,
+  baseStep,
+  differencePartials,
+  resolvePrecision,
+  richardsonPartials,
+} from '../numeric/differences.js';
 import { GradcheckError, formatNumber } from '../numeric/errors.js';
 import { type Domain, resolveBounds } from '../numeric/domains.js';
 import { ScalarEvaluator } from '../numeric/evaluate.js';
@@ -68,7 +74,9 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
   const layout = readTheta(opts.at, caller, 'options.at');
   const settings = resolveSettings(opts, layout);
   if (settings.mode === 'fast' && opts.bounds !== undefined) {
-    throw new GradcheckError(`${caller}: options.bounds is not supported with mode: 'fast' (its random directions move every entry); use mode: 'full' or checkConvergence`);
+    throw new GradcheckError(
+      `${caller}: options.bounds is not supported with mode: 'fast' (its random directions move every entry); use mode: 'full' or checkConvergence`,
+    );
   }
   if (settings.mode === 'fast') return fastGradientCheck(f as (theta: unknown) => unknown, grad, layout, settings, opts, caller);
   const analytic = analyticGradient(grad, layout, caller);
@@ -103,7 +111,11 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
   let sides: Int8Array | undefined;
   if (settings.method === 'richardson') {
     const extra = { domain, adaptive: opts.adaptive === true };
-    ({ values: numeric, errors, sides } = richardsonPartials(evaluator, layout, copy, settings.step, settings.precision, indices, extra));
+    ({
+      values: numeric,
+      errors,
+      sides,
+    } = richardsonPartials(evaluator, layout, copy, settings.step, settings.precision, indices, extra));
   } else {
     const diff: DifferenceSettings = { method: settings.method, step: settings.step, precision: settings.precision, domain };
     const partials = differencePartials(evaluator, layout, copy, diff, caller, indices);
@@ -145,8 +157,16 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
     }
     const kink = recheck?.entries.get(i)?.kink;
     if (kink) {
-      const matchesOneSide = agrees(a[i], kink.left, kink.leftError, rtol, atol) || agrees(a[i], kink.right, kink.rightError, rtol, atol);
-      kinks.push({ path: displayPath(layout.pathAt(i)), index: i, analytic: a[i], left: kink.left, right: kink.right, matchesOneSide });
+      const matchesOneSide =
+        agrees(a[i], kink.left, kink.leftError, rtol, atol) || agrees(a[i], kink.right, kink.rightError, rtol, atol);
+      kinks.push({
+        path: displayPath(layout.pathAt(i)),
+        index: i,
+        analytic: a[i],
+        left: kink.left,
+        right: kink.right,
+        matchesOneSide,
+      });
       if (matchesOneSide && (opts.kinks ?? 'report') === 'report') return;
     }
     failing[i] = 1;
@@ -171,10 +191,24 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
   const guards = guardHints({ nondeterministic: recheck?.nondeterministic, analytic, fMutation, layout });
   hints.push(...guards.hints);
   problems.push(...guards.problems);
-  const notRechecked = recheck?.nondeterministic || fMutation ? 0 : mismatches.filter((m) => !recheck?.entries.has(m.index)).length;
+  const notRechecked =
+    recheck?.nondeterministic || fMutation ? 0 : mismatches.filter((m) => !recheck?.entries.has(m.index)).length;
   if (!recheck?.nondeterministic && !fMutation && (mismatches.length > 0 || unresolved.length > 0)) {
     const unresolvedIndices = unresolved.map((u) => u.index);
-    hints.push(...diagnose({ layout, analytic: a, numeric, errors, failing, settings, indices, rechecked: recheck?.entries, unresolved: unresolvedIndices, notRechecked }));
+    hints.push(
+      ...diagnose({
+        layout,
+        analytic: a,
+        numeric,
+        errors,
+        failing,
+        settings,
+        indices,
+        rechecked: recheck?.entries,
+        unresolved: unresolvedIndices,
+        notRechecked,
+      }),
+    );
   }
   hints.push(...kinks.map((k) => kinkHint(k, opts.kinks ?? 'report')));
   // f computes in float32 but was checked as float64: entries that agree only thanks to a
@@ -188,7 +222,8 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
     problems.push('float32 f in float64 mode');
   }
   const oneSided = oneSidedEntries(sides, layout, domain);
-  const withinGlobal = settings.maxRelativeDifference === undefined || summary.relativeDifference < settings.maxRelativeDifference;
+  const withinGlobal =
+    settings.maxRelativeDifference === undefined || summary.relativeDifference < settings.maxRelativeDifference;
   const pass = mismatches.length === 0 && problems.length === 0 && withinGlobal;
   return finishReport(
     {
@@ -219,7 +254,12 @@ function oneSidedEntries(sides: Int8Array | undefined, layout: TreeLayout, domai
   for (let i = 0; i < sides.length; i++) {
     if (sides[i] === 0) continue;
     const side = sides[i] > 0 ? 'forward' : 'backward';
-    out.push({ path: displayPath(layout.pathAt(i)), index: i, side, bound: side === 'forward' ? domain.lower[i] : domain.upper[i] });
+    out.push({
+      path: displayPath(layout.pathAt(i)),
+      index: i,
+      side,
+      bound: side === 'forward' ? domain.lower[i] : domain.upper[i],
+    });
   }
   return out;
 }
@@ -232,5 +272,7 @@ function oneSidedNotes(entries: readonly OneSidedEntry[]): string[] | undefined 
   const shown = entries.slice(0, ONE_SIDED_SHOWN).map((e) => `${e.path} (${e.side}, bound ${formatNumber(e.bound)})`);
   const more = entries.length > ONE_SIDED_SHOWN ? `, …and ${entries.length - ONE_SIDED_SHOWN} more` : '';
   const verb = entries.length === 1 ? 'entry sits' : 'entries sit';
-  return [`One-sided differences: ${entries.length} ${verb} within a step of its bound, so f was not evaluated across it: ${shown.join(', ')}${more}.`];
+  return [
+    `One-sided differences: ${entries.length} ${verb} within a step of its bound, so f was not evaluated across it: ${shown.join(', ')}${more}.`,
+  ];
 }

@@ -52,15 +52,29 @@ export const DEFAULT_TOLERANCES: Record<Precision, { readonly rtol: number; read
 
 /** Every option name a check accepts, for the "unknown option" error. */
 const KNOWN_OPTIONS = new Set([
-  'at', 'step', 'method', 'precision', 'bounds', 'adaptive', 'rtol', 'atol', 'maxRelativeDifference', 'mode', 'directions', 'sample', 'seed', 'kinks',
+  'at',
+  'step',
+  'method',
+  'precision',
+  'bounds',
+  'adaptive',
+  'rtol',
+  'atol',
+  'maxRelativeDifference',
+  'mode',
+  'directions',
+  'sample',
+  'seed',
+  'kinks',
 ]);
-
 
 /** Validates the options object of a check; throws a `GradcheckError` naming the bad option. */
 export function validateCheckOptions(options: Record<string, unknown>, caller: string, extra: readonly string[] = []): void {
   for (const key of Object.keys(options)) {
     if (!KNOWN_OPTIONS.has(key) && !extra.includes(key)) {
-      throw new GradcheckError(`${caller}: unknown option ${JSON.stringify(key)}; known options are ${[...KNOWN_OPTIONS, ...extra].join(', ')}`);
+      throw new GradcheckError(
+        `${caller}: unknown option ${JSON.stringify(key)}; known options are ${[...KNOWN_OPTIONS, ...extra].join(', ')}`,
+      );
     }
   }
   validateDiffOptions(options, caller);

@@ -55,10 +55,14 @@ export function gradientProperty<P extends Params>(
   }
   const arb = arbitrary as unknown as { generate?: unknown; shrink?: unknown } | null | undefined;
   if (arb === null || typeof arb !== 'object' || typeof arb.generate !== 'function' || typeof arb.shrink !== 'function') {
-    throw new GradcheckError(`${caller}: arbitrary must be a fast-check Arbitrary of θ, such as theta(10), but got ${arb === null ? 'null' : typeof arb}`);
+    throw new GradcheckError(
+      `${caller}: arbitrary must be a fast-check Arbitrary of θ, such as theta(10), but got ${arb === null ? 'null' : typeof arb}`,
+    );
   }
   if (checkOptions === null || typeof checkOptions !== 'object' || Array.isArray(checkOptions)) {
-    throw new GradcheckError(`${caller}: checkOptions must be an object such as { rtol: 1e-6 }, but got ${checkOptions === null ? 'null' : typeof checkOptions}`);
+    throw new GradcheckError(
+      `${caller}: checkOptions must be an object such as { rtol: 1e-6 }, but got ${checkOptions === null ? 'null' : typeof checkOptions}`,
+    );
   }
   if ('at' in checkOptions) {
     throw new GradcheckError(`${caller}: checkOptions.at must not be given; θ comes from the arbitrary`);
@@ -71,7 +75,12 @@ export function gradientProperty<P extends Params>(
   const seedFor = (theta: P): number | undefined => checkOptions.seed ?? (random ? thetaSeed(theta) : undefined);
   const check = (theta: P): GradientReport => {
     const seed = seedFor(theta);
-    return gradientCheck(f, grad, seed === undefined ? { ...checkOptions, at: theta } : { ...checkOptions, at: theta, seed }, caller);
+    return gradientCheck(
+      f,
+      grad,
+      seed === undefined ? { ...checkOptions, at: theta } : { ...checkOptions, at: theta, seed },
+      caller,
+    );
   };
   const assertAt = (theta: P): void => {
     const report = check(theta);

@@ -25,8 +25,14 @@ import { type ThetaOptions, resolveThetaOptions } from './_internals/thetaOption
  *   expect(reluLoss).toHaveGradient(reluLossGrad, { at: θ });
  * });
  */
-export function theta<const S extends ShapeSpec>(shape: S, options: ThetaOptions & { precision: 'float32' }): Arbitrary<Theta32Of<S>>;
-export function theta<const S extends ShapeSpec>(shape: S, options?: ThetaOptions & { precision?: 'float64' }): Arbitrary<ThetaOf<S>>;
+export function theta<const S extends ShapeSpec>(
+  shape: S,
+  options: ThetaOptions & { precision: 'float32' },
+): Arbitrary<Theta32Of<S>>;
+export function theta<const S extends ShapeSpec>(
+  shape: S,
+  options?: ThetaOptions & { precision?: 'float64' },
+): Arbitrary<ThetaOf<S>>;
 export function theta<const S extends ShapeSpec>(shape: S, options?: ThetaOptions): Arbitrary<ThetaOf<S> | Theta32Of<S>>;
 export function theta(shape: ShapeSpec, options?: ThetaOptions): Arbitrary<unknown> {
   const node = parseShape(shape, 'theta');

@@ -117,7 +117,9 @@ export function renderMessage(
   const lines: string[] = [];
   const s = report.settings;
   if (report.pass) {
-    lines.push(`Expected the ${analytic} ${context.subject} not to match the ${numeric} one, but all ${report.checked} ${unit} agree.`);
+    lines.push(
+      `Expected the ${analytic} ${context.subject} not to match the ${numeric} one, but all ${report.checked} ${unit} agree.`,
+    );
   } else if (report.mismatches.length > 0) {
     lines.push(`The ${analytic} ${context.subject} disagrees with the ${numeric} one.`);
   } else {
@@ -139,7 +141,11 @@ export function renderMessage(
   if (report.mismatches.length > 0) {
     lines.push('', `Worst ${context.tableUnit ?? unit}:`, ...worstTable(report.mismatches, context, paint));
     if (context.notRechecked) {
-      lines.push(paint.dim(`  (${context.notRechecked} of them were beyond the re-check budget: their verdict comes from the first pass alone)`));
+      lines.push(
+        paint.dim(
+          `  (${context.notRechecked} of them were beyond the re-check budget: their verdict comes from the first pass alone)`,
+        ),
+      );
     }
     lines.push(...(context.maps ? context.maps(paint) : errorMaps(report.mismatches, layout, paint)));
   }

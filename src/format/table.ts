@@ -23,7 +23,11 @@ export function formatError(x: number): string {
  * Rows under a header in aligned columns: the first column left-aligned, the rest
  * right-aligned. `paints[c]` colours column c after padding, so colour codes never skew widths.
  */
-export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], paints: readonly ((t: string) => string)[]): string[] {
+export function renderTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  paints: readonly ((t: string) => string)[],
+): string[] {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: readonly string[], paint: boolean) =>
     cells

@@ -129,7 +129,13 @@ export function observedOrder(
     fit = from <= fit.length - 2 ? fit.slice(from) : usable.slice(-2);
   }
   const last = fit[fit.length - 1];
-  return { order: logSlope(fit.map((k) => steps[k]), fit.map((k) => residuals[k])), slopeError: residuals[last] / steps[last] };
+  return {
+    order: logSlope(
+      fit.map((k) => steps[k]),
+      fit.map((k) => residuals[k]),
+    ),
+    slopeError: residuals[last] / steps[last],
+  };
 }
 
 /**

@@ -33,7 +33,9 @@ function isInterval(value: unknown): value is Interval {
 
 function requireInterval(value: unknown, caller: string, what: string): Interval {
   if (!isInterval(value) || !(value[0] < value[1])) {
-    throw new GradcheckError(`${caller}: ${what} must be an interval [lo, hi] with lo < hi (±Infinity for an open end), but got ${JSON.stringify(value)}`);
+    throw new GradcheckError(
+      `${caller}: ${what} must be an interval [lo, hi] with lo < hi (±Infinity for an open end), but got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -79,10 +81,14 @@ export function resolveBounds(bounds: unknown, layout: TreeLayout, caller: strin
     const unknown = entries.find(([key]) => !paths.some((path) => covers(key, path)));
     if (unknown) {
       const names = layout.tensors.map((t) => displayPath(t.name)).join(', ');
-      throw new GradcheckError(`${caller}: options.bounds names ${JSON.stringify(unknown[0])}, which is no parameter of θ (θ has ${names})`);
+      throw new GradcheckError(
+        `${caller}: options.bounds names ${JSON.stringify(unknown[0])}, which is no parameter of θ (θ has ${names})`,
+      );
     }
   } else {
-    throw new GradcheckError(`${caller}: options.bounds must be an interval [lo, hi] or an object of intervals keyed by parameter path, but got ${String(bounds)}`);
+    throw new GradcheckError(
+      `${caller}: options.bounds must be an interval [lo, hi] or an object of intervals keyed by parameter path, but got ${String(bounds)}`,
+    );
   }
   for (let i = 0; i < n; i++) {
     const x = layout.values[i];

@@ -28,7 +28,8 @@ export function readTheta<P extends Params>(value: unknown, caller: string, what
   try {
     layout = TreeLayout.of(value as P);
   } catch (error) {
-    if (error instanceof TreeError) throw new GradcheckError(`${caller}: ${what}${error.path ? ` → ${error.path}` : ''}: ${error.message}`);
+    if (error instanceof TreeError)
+      throw new GradcheckError(`${caller}: ${what}${error.path ? ` → ${error.path}` : ''}: ${error.message}`);
     throw error;
   }
   if (layout.size === 0) throw new GradcheckError(`${caller}: ${what} is empty; there is nothing to check`);
@@ -51,7 +52,9 @@ export function requirePositive(value: unknown, caller: string, what: string): v
 /** Throws unless `value` is undefined or one of `allowed`. */
 export function requireOneOf(value: unknown, allowed: readonly string[], caller: string, what: string): void {
   if (value !== undefined && !allowed.includes(value as string)) {
-    throw new GradcheckError(`${caller}: ${what} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, but got ${JSON.stringify(value)}`);
+    throw new GradcheckError(
+      `${caller}: ${what} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, but got ${JSON.stringify(value)}`,
+    );
   }
 }
 
@@ -64,6 +67,8 @@ export function validateDiffOptions(options: Record<string, unknown>, caller: st
     throw new GradcheckError(`${caller}: options.adaptive must be true or false, but got ${String(options.adaptive)}`);
   }
   if (options.adaptive === true && options.method !== 'richardson') {
-    throw new GradcheckError(`${caller}: options.adaptive chooses the step of method: 'richardson'; add method: 'richardson' or drop adaptive`);
+    throw new GradcheckError(
+      `${caller}: options.adaptive chooses the step of method: 'richardson'; add method: 'richardson' or drop adaptive`,
+    );
   }
 }

@@ -18,18 +18,58 @@ function errorOf(run: () => unknown): string {
 
 describe('bad input to checkGradient is a clear GradcheckError', () => {
   it.each([
-    ['f is not a function', () => checkGradient(42 as never, g, { at }), 'checkGradient: f (the function under test) must be a function, but got number'],
-    ['grad is missing', () => checkGradient(f, undefined as never, { at }), 'checkGradient: grad must be a function of θ or a gradient value, but got undefined'],
-    ['options are missing', () => checkGradient(f, g, undefined as never), 'checkGradient: options must be an object with the point θ as options.at'],
-    ['at is missing', () => checkGradient(f, g, {} as never), 'checkGradient: options.at is required (the point θ at which to check)'],
+    [
+      'f is not a function',
+      () => checkGradient(42 as never, g, { at }),
+      'checkGradient: f (the function under test) must be a function, but got number',
+    ],
+    [
+      'grad is missing',
+      () => checkGradient(f, undefined as never, { at }),
+      'checkGradient: grad must be a function of θ or a gradient value, but got undefined',
+    ],
+    [
+      'options are missing',
+      () => checkGradient(f, g, undefined as never),
+      'checkGradient: options must be an object with the point θ as options.at',
+    ],
+    [
+      'at is missing',
+      () => checkGradient(f, g, {} as never),
+      'checkGradient: options.at is required (the point θ at which to check)',
+    ],
     ['at is empty', () => checkGradient(f, g, { at: [] }), 'checkGradient: options.at is empty; there is nothing to check'],
-    ['θ holds NaN', () => checkGradient(f, g, { at: [1, Number.NaN] }), 'checkGradient: options.at must be finite, but [1] is NaN'],
-    ['θ holds Infinity in a tree', () => checkGradient(f as never, g as never, { at: { W: [[1, Number.POSITIVE_INFINITY]] } }), 'checkGradient: options.at must be finite, but W[0][1] is Infinity'],
-    ['θ holds a string', () => checkGradient(f, g, { at: [1, '2'] as never }), 'checkGradient: options.at → [1]: [1] is the string "2"'],
+    [
+      'θ holds NaN',
+      () => checkGradient(f, g, { at: [1, Number.NaN] }),
+      'checkGradient: options.at must be finite, but [1] is NaN',
+    ],
+    [
+      'θ holds Infinity in a tree',
+      () => checkGradient(f as never, g as never, { at: { W: [[1, Number.POSITIVE_INFINITY]] } }),
+      'checkGradient: options.at must be finite, but W[0][1] is Infinity',
+    ],
+    [
+      'θ holds a string',
+      () => checkGradient(f, g, { at: [1, '2'] as never }),
+      'checkGradient: options.at → [1]: [1] is the string "2"',
+    ],
     ['an unknown option', () => checkGradient(f, g, { at, rtoll: 1 } as never), 'checkGradient: unknown option "rtoll"'],
-    ['a bad method', () => checkGradient(f, g, { at, method: 'centre' } as never), "checkGradient: options.method must be one of 'central', 'forward', 'backward', 'richardson'"],
-    ['a negative rtol', () => checkGradient(f, g, { at, rtol: -1 }), 'checkGradient: options.rtol must be a finite number ≥ 0, but got -1'],
-    ['a zero step', () => checkGradient(f, g, { at, step: 0 }), 'checkGradient: options.step must be a finite number > 0, but got 0'],
+    [
+      'a bad method',
+      () => checkGradient(f, g, { at, method: 'centre' } as never),
+      "checkGradient: options.method must be one of 'central', 'forward', 'backward', 'richardson'",
+    ],
+    [
+      'a negative rtol',
+      () => checkGradient(f, g, { at, rtol: -1 }),
+      'checkGradient: options.rtol must be a finite number ≥ 0, but got -1',
+    ],
+    [
+      'a zero step',
+      () => checkGradient(f, g, { at, step: 0 }),
+      'checkGradient: options.step must be a finite number > 0, but got 0',
+    ],
   ])('%s', (_, run, message) => {
     expect(errorOf(run)).toContain(message);
   });
@@ -38,8 +78,12 @@ describe('bad input to checkGradient is a clear GradcheckError', () => {
     expect(errorOf(() => checkGradient(() => [1] as never, g, { at }))).toBe(
       'checkGradient: f must return a number, but returned an array of length 1 with [0] moved by +0.0001',
     );
-    expect(errorOf(() => checkGradient(() => 'x' as never, g, { at }))).toContain('f must return a number, but returned the string "x"');
-    expect(errorOf(() => checkGradient((async () => 1) as never, g, { at }))).toContain('returned a Promise (f must be synchronous)');
+    expect(errorOf(() => checkGradient(() => 'x' as never, g, { at }))).toContain(
+      'f must return a number, but returned the string "x"',
+    );
+    expect(errorOf(() => checkGradient((async () => 1) as never, g, { at }))).toContain(
+      'returned a Promise (f must be synchronous)',
+    );
   });
 
   it('f returning NaN or ±Infinity names the coordinate and the direction', () => {
@@ -53,10 +97,23 @@ describe('bad input to checkGradient is a clear GradcheckError', () => {
 
   it('a gradient of the wrong structure names the path that differs', () => {
     expect(errorOf(() => checkGradient(f, [1, 2, 3], { at }))).toBe('checkGradient: θ has 2 entries, gradient has 3');
-    const theta = { W1: [[1, 2, 3], [4, 5, 6], [7, 8, 9], [1, 2, 3], [4, 5, 6]], b2: [1, 2] };
+    const theta = {
+      W1: [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      b2: [1, 2],
+    };
     const h = () => 0;
     expect(errorOf(() => checkGradient(h, { W1: theta.W1 }, { at: theta }))).toBe('checkGradient: gradient is missing b2');
-    const transposed = [[1, 2, 3, 4, 5], [1, 2, 3, 4, 5], [1, 2, 3, 4, 5]];
+    const transposed = [
+      [1, 2, 3, 4, 5],
+      [1, 2, 3, 4, 5],
+      [1, 2, 3, 4, 5],
+    ];
     expect(errorOf(() => checkGradient(h, { W1: transposed, b2: [0, 0] }, { at: theta }))).toBe(
       'checkGradient: W1 has 5×3 entries, gradient W1 has 3×5',
     );
@@ -75,13 +132,19 @@ describe('bad input to checkGradient is a clear GradcheckError', () => {
 
 describe('bad input to the matcher fails under .not too', () => {
   it('throws the same message from toHaveGradient and .not.toHaveGradient', () => {
-    expect(() => expect(f).toHaveGradient(g, {} as never)).toThrow('toHaveGradient: options.at is required (the point θ at which to check)');
+    expect(() => expect(f).toHaveGradient(g, {} as never)).toThrow(
+      'toHaveGradient: options.at is required (the point θ at which to check)',
+    );
     expect(() => expect(f).not.toHaveGradient(g, {} as never)).toThrow('toHaveGradient: options.at is required');
-    expect(() => expect('nope').toHaveGradient(g, { at })).toThrow('toHaveGradient: f (the function under test) must be a function, but got string');
+    expect(() => expect('nope').toHaveGradient(g, { at })).toThrow(
+      'toHaveGradient: f (the function under test) must be a function, but got string',
+    );
     expect(() => expect(f).not.toHaveGradient([1], { at })).toThrow('toHaveGradient: θ has 2 entries, gradient has 1');
   });
 
   it('toHaveDerivative insists on a number θ', () => {
-    expect(() => expect(Math.sin).toHaveDerivative(Math.cos, { at: [1] } as never)).toThrow('toHaveDerivative: options.at must be a number');
+    expect(() => expect(Math.sin).toHaveDerivative(Math.cos, { at: [1] } as never)).toThrow(
+      'toHaveDerivative: options.at must be a number',
+    );
   });
 });

@@ -18,7 +18,12 @@ function softmaxCEGrad(z: number[]): number[] {
 
 const smooth: [string, (t: number[]) => number, (t: number[]) => number[], number[]][] = [
   ['a cubic polynomial', ([x, y]) => x ** 3 - 2 * x * y + y ** 2, ([x, y]) => [3 * x * x - 2 * y, -2 * x + 2 * y], [0.7, -1.3]],
-  ['exp, log and trig', ([x, y]) => Math.exp(x) * Math.log(y) + Math.sin(x * y), ([x, y]) => [Math.exp(x) * Math.log(y) + y * Math.cos(x * y), Math.exp(x) / y + x * Math.cos(x * y)], [0.4, 1.7]],
+  [
+    'exp, log and trig',
+    ([x, y]) => Math.exp(x) * Math.log(y) + Math.sin(x * y),
+    ([x, y]) => [Math.exp(x) * Math.log(y) + y * Math.cos(x * y), Math.exp(x) / y + x * Math.cos(x * y)],
+    [0.4, 1.7],
+  ],
   ['softmax cross-entropy', softmaxCE, softmaxCEGrad, [0.5, -1.2, 0.3, 2.2, -0.7]],
 ];
 
@@ -33,7 +38,11 @@ describe('checkGradient on known derivatives', () => {
   });
 
   it('passes a zero gradient whose first-pass error (3.3e-9) exceeds atol, after one Richardson re-check', () => {
-    const report = checkGradient(([x]: number[]) => x ** 3 / 3, ([x]) => [x * x], { at: [0] });
+    const report = checkGradient(
+      ([x]: number[]) => x ** 3 / 3,
+      ([x]) => [x * x],
+      { at: [0] },
+    );
     expect(report.pass).toBe(true);
     // 2 for the first pass, 2 at θ (determinism probe), 4 for the re-check at h/2 and h/4
     expect(report.evaluations).toBe(8);
@@ -68,7 +77,7 @@ describe('checkGradient on known derivatives', () => {
     expect(report.maxRelError).toBeCloseTo(2, 8);
   });
 
-  it('computes the seed\'s relative difference ‖a − n‖ / ‖a + n‖', () => {
+  it("computes the seed's relative difference ‖a − n‖ / ‖a + n‖", () => {
     const f = ([x, y]: number[]) => x * x + y * y;
     const report = checkGradient(f, [3, 4], { at: [1, 1] });
     // a = (3, 4), n = (2, 2): ‖(1, 2)‖ / ‖(5, 6)‖
@@ -129,21 +138,45 @@ describe('evaluation counts', () => {
 
 describe('inputs are never mutated', () => {
   it('checks deep-frozen θ, and hands f and grad private copies', () => {
-    const theta = Object.freeze({ W: Object.freeze([Object.freeze([0.5, -0.3]), Object.freeze([0.2, 0.9])]), b: Object.freeze([0.1, 0.4]) });
+    const theta = Object.freeze({
+      W: Object.freeze([Object.freeze([0.5, -0.3]), Object.freeze([0.2, 0.9])]),
+      b: Object.freeze([0.1, 0.4]),
+    });
     type T = { W: number[][]; b: number[] };
     const f = (p: T) => p.W[0][0] * p.b[0] + p.W[1][1] ** 2 + Math.exp(p.b[1]) + p.W[0][1] * p.W[1][0];
-    const grad = (p: T) => ({ W: [[p.b[0], p.W[1][0]], [p.W[0][1], 2 * p.W[1][1]]], b: [p.W[0][0], Math.exp(p.b[1])] });
+    const grad = (p: T) => ({
+      W: [
+        [p.b[0], p.W[1][0]],
+        [p.W[0][1], 2 * p.W[1][1]],
+      ],
+      b: [p.W[0][0], Math.exp(p.b[1])],
+    });
     const report = checkGradient(f, grad, { at: theta as unknown as T });
     expect(report.pass).toBe(true);
-    expect(theta).toEqual({ W: [[0.5, -0.3], [0.2, 0.9]], b: [0.1, 0.4] });
+    expect(theta).toEqual({
+      W: [
+        [0.5, -0.3],
+        [0.2, 0.9],
+      ],
+      b: [0.1, 0.4],
+    });
   });
 });
 
 describe('the report message', () => {
   it('summarises, tabulates the worst entries and maps a wrong matrix', () => {
-    const theta = { W: [[1, 2, 3], [4, 5, 6]], b: [0.1, 0.2] };
+    const theta = {
+      W: [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      b: [0.1, 0.2],
+    };
     const f = (p: typeof theta) => p.W.flat().reduce((s, v) => s + v ** 3, 0) + p.b[0] * p.b[1];
-    const grad = (p: typeof theta) => ({ W: p.W.map((r, i) => r.map((v, j) => (i === 1 && j === 2 ? 2 : 3) * v * v)), b: [p.b[1], p.b[0]] });
+    const grad = (p: typeof theta) => ({
+      W: p.W.map((r, i) => r.map((v, j) => (i === 1 && j === 2 ? 2 : 3) * v * v)),
+      b: [p.b[1], p.b[0]],
+    });
     const text = stripVTControlCharacters(checkGradient(f, grad, { at: theta }).message);
     expect(text).toContain('1 of 8 entries disagree · max abs error 36 · max rel error 0.333');
     expect(text).toMatch(/\d+ evaluations of f/);
@@ -154,7 +187,11 @@ describe('the report message', () => {
 
   it('shows at most 10 rows and says how many more', () => {
     const at = Array.from({ length: 25 }, (_, i) => i + 1);
-    const report = checkGradient((t: number[]) => t.reduce((s, v) => s + v * v, 0), (t) => t.map((v) => 3 * v), { at });
+    const report = checkGradient(
+      (t: number[]) => t.reduce((s, v) => s + v * v, 0),
+      (t) => t.map((v) => 3 * v),
+      { at },
+    );
     const text = report.message;
     expect(report.mismatches).toHaveLength(25);
     expect(text).toContain('…and 15 more');

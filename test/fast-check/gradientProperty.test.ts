@@ -61,7 +61,11 @@ describe('gradientProperty: a bug in part of the domain', () => {
     expect(cause.report.mismatches.map((m) => m.path)).toEqual(['[0]']);
     // Runners that serialize errors get the readable message, not θ and typed arrays again.
     expect(Object.getOwnPropertyNames(cause).filter((k) => k !== 'stack' && k !== 'message')).toEqual(['name']);
-    expect(JSON.parse(JSON.stringify(cause))).toEqual({ name: 'GradientPropertyError', message: cause.message, stack: cause.stack });
+    expect(JSON.parse(JSON.stringify(cause))).toEqual({
+      name: 'GradientPropertyError',
+      message: cause.message,
+      stack: cause.stack,
+    });
   });
 
   it('replays: the printed seed and path reproduce the shrunk counterexample in one run', () => {
@@ -75,7 +79,9 @@ describe('gradientProperty: a bug in part of the domain', () => {
     const again = failure(() => fc.assert(gradientProperty(f, counting, arb), replay));
     expect(runs).toBe(1);
     expect((again.cause as GradientPropertyError).theta).toEqual((first.cause as GradientPropertyError).theta);
-    expect(stripVTControlCharacters((again.cause as Error).message)).toBe(stripVTControlCharacters((first.cause as Error).message));
+    expect(stripVTControlCharacters((again.cause as Error).message)).toBe(
+      stripVTControlCharacters((first.cause as Error).message),
+    );
   });
 
   it('passes for the correct gradient', () => {
@@ -93,7 +99,9 @@ describe('gradientProperty: trees, float32, options', () => {
   };
 
   it('checks a tree-shaped θ, and names a tree path in the shrunk failure', () => {
-    expect(() => fc.assert(gradientProperty(treeLoss, treeGrad, theta(spec, { min: -2, max: 2 })), { seed: 1, numRuns: 200 })).not.toThrow();
+    expect(() =>
+      fc.assert(gradientProperty(treeLoss, treeGrad, theta(spec, { min: -2, max: 2 })), { seed: 1, numRuns: 200 }),
+    ).not.toThrow();
     const transposedSign = (θ: T): T => {
       const g = treeGrad(θ);
       if (θ.W[1][2] < -0.25) g.W[1][2] = -g.W[1][2];
@@ -112,7 +120,8 @@ describe('gradientProperty: trees, float32, options', () => {
   });
 
   it('checks float32 θ in float32 (step and tolerances inferred from the Float32Array rows)', () => {
-    const f32 = (θ: Float32Array[]) => Math.fround(θ.flatMap((r) => Array.from(r)).reduce((s, x) => Math.fround(s + Math.fround(x * x)), 0));
+    const f32 = (θ: Float32Array[]) =>
+      Math.fround(θ.flatMap((r) => Array.from(r)).reduce((s, x) => Math.fround(s + Math.fround(x * x)), 0));
     const g32 = (θ: Float32Array[]) => θ.map((r) => r.map((x) => Math.fround(2 * x)));
     const prop = gradientProperty(f32, g32, theta([3, 2], { precision: 'float32' }));
     expect(() => fc.assert(prop, { seed: 5, numRuns: 200 })).not.toThrow();
@@ -124,7 +133,8 @@ describe('gradientProperty: trees, float32, options', () => {
     const arb = theta(30);
     const [a, b] = fc.sample(arb, { seed: 9, numRuns: 2 });
     const prop = gradientProperty(f, grad, arb, { sample: 5, rtol: 1e-6 });
-    const checked = (θ: number[]) => prop.check(θ).numeric.reduce<number[]>((out, n, i) => (Number.isNaN(n) ? out : [...out, i]), []);
+    const checked = (θ: number[]) =>
+      prop.check(θ).numeric.reduce<number[]>((out, n, i) => (Number.isNaN(n) ? out : [...out, i]), []);
     expect(prop.check(a).settings.rtol).toBe(1e-6);
     expect(checked(a)).toHaveLength(5);
     expect(checked(a)).toEqual(checked(a)); // replayable
@@ -138,17 +148,34 @@ describe('gradientProperty: trees, float32, options', () => {
     const prop = gradientProperty(f, gradBuggyAbove, theta(4));
     expect(() => prop([0.2, 0.3, 0, 0])).not.toThrow();
     expect(() => prop([0.7, 0.3, 0, 0])).toThrow(GradientPropertyError);
-    expect(() => prop([0.7, 0.3, 0, 0])).toThrow(/^gradientProperty: the gradient is wrong at θ = \[0\.7, 0\.3, 0, 0\]\n\nThe analytic gradient/);
+    expect(() => prop([0.7, 0.3, 0, 0])).toThrow(
+      /^gradientProperty: the gradient is wrong at θ = \[0\.7, 0\.3, 0, 0\]\n\nThe analytic gradient/,
+    );
   });
 });
 
 describe('gradientProperty: bad input', () => {
   it.each([
-    [() => gradientProperty(42 as never, grad, theta(2)), 'gradientProperty: f (the function under test) must be a function, but got number'],
-    [() => gradientProperty(f, undefined as never, theta(2)), 'gradientProperty: grad must be a function of θ (the analytic gradient), but got undefined'],
-    [() => gradientProperty(f, grad, [0.1, 0.2] as never), 'gradientProperty: arbitrary must be a fast-check Arbitrary of θ, such as theta(10), but got object'],
-    [() => gradientProperty(f, grad, theta(2), { at: [1, 2] } as never), 'gradientProperty: checkOptions.at must not be given; θ comes from the arbitrary'],
-    [() => gradientProperty(f, grad, theta(2), { rtol: -1 }), 'gradientProperty: options.rtol must be a finite number ≥ 0, but got -1'],
+    [
+      () => gradientProperty(42 as never, grad, theta(2)),
+      'gradientProperty: f (the function under test) must be a function, but got number',
+    ],
+    [
+      () => gradientProperty(f, undefined as never, theta(2)),
+      'gradientProperty: grad must be a function of θ (the analytic gradient), but got undefined',
+    ],
+    [
+      () => gradientProperty(f, grad, [0.1, 0.2] as never),
+      'gradientProperty: arbitrary must be a fast-check Arbitrary of θ, such as theta(10), but got object',
+    ],
+    [
+      () => gradientProperty(f, grad, theta(2), { at: [1, 2] } as never),
+      'gradientProperty: checkOptions.at must not be given; θ comes from the arbitrary',
+    ],
+    [
+      () => gradientProperty(f, grad, theta(2), { rtol: -1 }),
+      'gradientProperty: options.rtol must be a finite number ≥ 0, but got -1',
+    ],
     [() => gradientProperty(f, grad, theta(2), { tol: 1 } as never), 'gradientProperty: unknown option "tol"'],
   ])('%#: %s', (make, message) => {
     expect(make).toThrow(expect.objectContaining({ name: 'GradcheckError', message: expect.stringContaining(message) }));
@@ -187,7 +214,10 @@ describe('matchers inside property bodies', () => {
     W: θ.W.map((row) => row.map((w) => 2 * w * θ.b[0])),
     b: [θ.W.flat().reduce((s, w) => s + w * w, 0), 1],
   });
-  propTest.prop([arb], { seed: 12, numRuns: 200 })('test.prop with gradientProperty as the body', gradientProperty(loss, lossGrad, arb));
+  propTest.prop([arb], { seed: 12, numRuns: 200 })(
+    'test.prop with gradientProperty as the body',
+    gradientProperty(loss, lossGrad, arb),
+  );
 });
 
 describe('gradientProperty: θ the check cannot use', () => {
@@ -212,7 +242,9 @@ describe('gradientProperty with avoid: kinks (P5-style ReLU loss)', () => {
   });
 
   it('with avoid: [0] (default margin 2e-4, twice the stencil half-width) the same check passes everywhere', () => {
-    expect(() => fc.assert(gradientProperty(reluLoss, reluGrad, theta(6, { avoid: [0] }), { kinks: 'fail' }), { seed: 1, numRuns: 500 })).not.toThrow();
+    expect(() =>
+      fc.assert(gradientProperty(reluLoss, reluGrad, theta(6, { avoid: [0] }), { kinks: 'fail' }), { seed: 1, numRuns: 500 }),
+    ).not.toThrow();
   });
 
   it('a margin smaller than the stencil lets the central difference straddle the kink', () => {
@@ -228,6 +260,11 @@ describe('gradientProperty with avoid: kinks (P5-style ReLU loss)', () => {
   it('in float32 the default margin follows the float32 stencil (re-checks up to 4·∛ε ≈ 2e-2)', () => {
     const f32 = (θ: Float32Array) => Math.fround(reluLoss(Array.from(θ)));
     const g32 = (θ: Float32Array) => θ.map((x) => (x > 0 ? 1 : 0) + x);
-    expect(() => fc.assert(gradientProperty(f32, g32, theta(4, { avoid: [0], precision: 'float32' }), { kinks: 'fail' }), { seed: 2, numRuns: 300 })).not.toThrow();
+    expect(() =>
+      fc.assert(gradientProperty(f32, g32, theta(4, { avoid: [0], precision: 'float32' }), { kinks: 'fail' }), {
+        seed: 2,
+        numRuns: 300,
+      }),
+    ).not.toThrow();
   });
 });

@@ -15,11 +15,14 @@ describe('gradientProperty: no false alarms on the reference problems', () => {
     // The spread turns the NgnnParams interface into an object type, which Params accepts.
     const prop = gradientProperty(p.f, (θ) => ({ ...p.grad(θ) }), theta({ Theta1: [5, 4], Theta2: [3, 6] }));
     const stats = new ErrorStats();
-    fc.assert(fc.property(prop.arbitrary, (θ) => {
-      const report = prop.check(θ);
-      stats.add(report);
-      return report.pass;
-    }), { seed: 2026, numRuns: 1000 });
+    fc.assert(
+      fc.property(prop.arbitrary, (θ) => {
+        const report = prop.check(θ);
+        stats.add(report);
+        return report.pass;
+      }),
+      { seed: 2026, numRuns: 1000 },
+    );
     expect(stats.runs).toBe(1000);
     expect(stats.failures).toBe(0);
     // The seed's global criterion holds everywhere too, far below the course's 1e-9.
@@ -31,11 +34,14 @@ describe('gradientProperty: no false alarms on the reference problems', () => {
     const arb = theta(10, { min: -2, max: 2 });
     const stats = new ErrorStats();
     const prop = gradientProperty(p.f, p.grad, arb);
-    fc.assert(fc.property(arb, (θ) => {
-      const report = prop.check(θ);
-      stats.add(report);
-      return report.pass;
-    }), { seed: 2027, numRuns: 1000 });
+    fc.assert(
+      fc.property(arb, (θ) => {
+        const report = prop.check(θ);
+        stats.add(report);
+        return report.pass;
+      }),
+      { seed: 2027, numRuns: 1000 },
+    );
     expect(stats.failures).toBe(0);
     // Not under the course's 1e-9 everywhere: where |θ| ≈ 2 the h² truncation of f''' ≈ 2400θ
     // reaches ~1e-8 relative, which the per-entry error estimate accounts for.
@@ -49,12 +55,15 @@ describe('gradientProperty: no false alarms on the reference problems', () => {
     const arb = theta(p.n, { min: -0.5, max: 0.5 }).map((θ) => Float64Array.from(θ));
     const prop = gradientProperty(p.f, p.grad, arb, { sample: 64 });
     const stats = new ErrorStats();
-    fc.assert(fc.property(arb, (θ) => {
-      const report = prop.check(θ);
-      stats.add(report);
-      expect(report.checked).toBe(64);
-      return report.pass;
-    }), { seed: 2028, numRuns: 20 });
+    fc.assert(
+      fc.property(arb, (θ) => {
+        const report = prop.check(θ);
+        stats.add(report);
+        expect(report.checked).toBe(64);
+        return report.pass;
+      }),
+      { seed: 2028, numRuns: 20 },
+    );
     expect(stats.failures).toBe(0);
   });
 

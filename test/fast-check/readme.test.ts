@@ -46,7 +46,8 @@ export default defineConfig({
       process.execPath,
       [`${root}node_modules/vitest/vitest.mjs`, 'run', '--config', 'vitest.config.ts', '--reporter', 'verbose'],
       { cwd: work, env: { ...process.env, CI: '1', NO_COLOR: '1' }, maxBuffer: 1 << 24 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: stripVTControlCharacters(stdout + stderr) }),
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, output: stripVTControlCharacters(stdout + stderr) }),
     );
   });
 }
@@ -71,7 +72,9 @@ it('the README example runs: the fixed θ passes, both properties fail with a sh
   expect(output.match(/\{ seed: -?\d+, path: "[\d:]+", endOnFailure: true \}/g)?.length).toBeGreaterThanOrEqual(2);
   // The matcher body's cause is the matcher message; gradientProperty's names θ first.
   expect(output).toContain('Caused by: Error: expect(received).toHaveGradient(grad, options)');
-  expect(output).toMatch(/Caused by: GradientPropertyError: gradientProperty: the gradient is wrong at θ = \[[-\d.e]+, [-\d.e]+\]/);
+  expect(output).toMatch(
+    /Caused by: GradientPropertyError: gradientProperty: the gradient is wrong at θ = \[[-\d.e]+, [-\d.e]+\]/,
+  );
   // …followed by the report toHaveGradient prints (its headline as the core words it).
   const headline = checkGradient((t: number[]) => t[0] * t[1], [5, 5], { at: [1, 1] }).message.split('\n')[0];
   expect(output.split(headline).length - 1).toBeGreaterThanOrEqual(2);

@@ -120,7 +120,7 @@ describe('theta: values', () => {
     );
   });
 
-  it("float32 trees are checked in float32 by the core (inferred from the Float32Array leaves)", () => {
+  it('float32 trees are checked in float32 by the core (inferred from the Float32Array leaves)', () => {
     const [θ] = fc.sample(theta({ W: [2, 3], b: 2 }, { precision: 'float32' }), { numRuns: 1, seed: 10 });
     expect(flatten(θ).dtype).toBe('float32');
     expect(flatten(θ).paths).toEqual(['W[0][0]', 'W[0][1]', 'W[0][2]', 'W[1][0]', 'W[1][1]', 'W[1][2]', 'b[0]', 'b[1]']);
@@ -148,7 +148,11 @@ describe('theta: values', () => {
 
   it('the default margin is twice the widest stencil at the point: 2e-4 in float64, 2·4·∛ε₃₂ ≈ 3.9e-2 in float32', () => {
     const near = (precision: 'float64' | 'float32', p: number) =>
-      Math.min(...fc.sample(theta(20, { avoid: [p], min: p - 0.1, max: p + 0.1, precision }), { numRuns: 50, seed: 12 }).flatMap((θ) => Array.from(θ, (x) => Math.abs(x - p))));
+      Math.min(
+        ...fc
+          .sample(theta(20, { avoid: [p], min: p - 0.1, max: p + 0.1, precision }), { numRuns: 50, seed: 12 })
+          .flatMap((θ) => Array.from(θ, (x) => Math.abs(x - p))),
+      );
     expect(near('float64', 0)).toBeGreaterThanOrEqual(2e-4);
     expect(near('float64', 0)).toBeLessThan(2e-4 * 1.01); // the bias toward the origin reaches the edge
     expect(near('float64', 3)).toBeGreaterThanOrEqual(6e-4);
@@ -160,7 +164,13 @@ describe('theta: values', () => {
 describe('theta: shrinking', () => {
   it('shrinks every entry to 0 when 0 is allowed, one entry at a time', () => {
     const { value } = shrunk(theta({ W: [2, 3], b: 2 }), () => true);
-    expect(value).toEqual({ W: [[0, 0, 0], [0, 0, 0]], b: [0, 0] });
+    expect(value).toEqual({
+      W: [
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+      b: [0, 0],
+    });
   });
 
   it('shrinks onto the boundary of the failing region, within one grid step', () => {
@@ -187,7 +197,9 @@ describe('theta: shrinking', () => {
     expect(value[0]).toBe(Math.fround(value[0]));
     expect(value[0]).toBeGreaterThan(1 / 3);
     expect(value[0] - 1 / 3).toBeLessThan(1e-7);
-    expect(Array.from(value.subarray(1))).toEqual([Math.fround(0.1), Math.fround(0.1)].map((x) => (x < 0.1 ? nextFloat32(x) : x)));
+    expect(Array.from(value.subarray(1))).toEqual(
+      [Math.fround(0.1), Math.fround(0.1)].map((x) => (x < 0.1 ? nextFloat32(x) : x)),
+    );
     for (const θ of seen) for (const x of θ) expect(x >= 0.1 && x <= 0.9).toBe(true);
   });
 });
@@ -204,7 +216,10 @@ describe('theta: bad input', () => {
     [() => theta(3, { avoid: [0, Number.NaN] }), 'theta: options.avoid[1] must be a finite number'],
     [() => theta(3, { precision: 'float16' as never }), "theta: options.precision must be one of 'float64', 'float32'"],
     [() => theta(3, { mn: 0 } as never), 'theta: unknown option "mn"; known options are min, max, precision, avoid, margin'],
-    [() => theta(3, { min: -1e-5, max: 1e-5, avoid: [0] }), 'theta: options.avoid [0] with margins [0.0002] leaves no value in [-0.00001, 0.00001]'],
+    [
+      () => theta(3, { min: -1e-5, max: 1e-5, avoid: [0] }),
+      'theta: options.avoid [0] with margins [0.0002] leaves no value in [-0.00001, 0.00001]',
+    ],
   ])('%#: %s', (make, message) => {
     expect(make).toThrow(expect.objectContaining({ name: 'GradcheckError', message: expect.stringContaining(message) }));
   });

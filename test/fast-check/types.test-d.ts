@@ -3,7 +3,6 @@ import type fc from 'fast-check';
 import { type GradientProperty, type ThetaOptions, gradientProperty, theta } from 'gradcheck/fast-check';
 import { describe, test } from 'vitest';
 
-
 describe('theta: the shape spec decides the type of θ', () => {
   test('float64: vectors, matrices, deeper arrays, bare numbers', () => {
     const v = theta(10);
@@ -24,7 +23,7 @@ describe('theta: the shape spec decides the type of θ', () => {
     >();
   });
 
-  test("float32: the last dimension is a Float32Array", () => {
+  test('float32: the last dimension is a Float32Array', () => {
     expectTypeOf(theta(10, { precision: 'float32' })).toEqualTypeOf<fc.Arbitrary<Float32Array>>();
     expectTypeOf(theta([5, 3], { precision: 'float32' })).toEqualTypeOf<fc.Arbitrary<Float32Array[]>>();
     expectTypeOf(theta([2, 3, 4], { precision: 'float32' })).toEqualTypeOf<fc.Arbitrary<Float32Array[][]>>();
@@ -62,16 +61,29 @@ describe('gradientProperty: typed by the arbitrary', () => {
     );
     expectTypeOf(prop).toEqualTypeOf<GradientProperty<{ W: number[][]; b: number[] }>>();
     expectTypeOf(prop).toExtend<fc.IProperty<[{ W: number[][]; b: number[] }]>>();
-    expectTypeOf(prop).toBeCallableWith({ W: [[0, 0, 0], [0, 0, 0]], b: [0, 0] });
+    expectTypeOf(prop).toBeCallableWith({
+      W: [
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+      b: [0, 0],
+    });
     expectTypeOf(prop.check).returns.toHaveProperty('pass').toEqualTypeOf<boolean>();
   });
 
   test('at is not an option; other check options are', () => {
     const arb = theta(3);
+    const first = (θ: number[]) => θ[0];
+    const same = (θ: number[]) => θ;
     // @ts-expect-error θ comes from the arbitrary
-    gradientProperty((θ) => θ[0], (θ) => θ, arb, { at: [1, 2, 3] });
+    gradientProperty(first, same, arb, { at: [1, 2, 3] });
     // @ts-expect-error unknown option
-    gradientProperty((θ) => θ[0], (θ) => θ, arb, { rtoll: 1 });
-    gradientProperty((θ) => θ[0], (θ) => θ, arb, { mode: 'fast', directions: 4, seed: 1, kinks: 'fail' });
+    gradientProperty(first, same, arb, { rtoll: 1 });
+    gradientProperty(
+      (θ) => θ[0],
+      (θ) => θ,
+      arb,
+      { mode: 'fast', directions: 4, seed: 1, kinks: 'fail' },
+    );
   });
 });

@@ -42,9 +42,21 @@ describe('toHaveGradient', () => {
   });
 
   it('works with parameter trees', () => {
-    const theta = { W: [[0.1, 0.2], [0.3, 0.4]], b: new Float64Array([0.5, -0.5]) };
+    const theta = {
+      W: [
+        [0.1, 0.2],
+        [0.3, 0.4],
+      ],
+      b: new Float64Array([0.5, -0.5]),
+    };
     const f = (p: typeof theta) => p.W[0][0] * p.b[0] + p.W[1][1] * p.b[1] + p.W[0][1] ** 2;
-    const g = (p: typeof theta) => ({ W: [[p.b[0], 2 * p.W[0][1]], [0, p.b[1]]], b: [p.W[0][0], p.W[1][1]] });
+    const g = (p: typeof theta) => ({
+      W: [
+        [p.b[0], 2 * p.W[0][1]],
+        [0, p.b[1]],
+      ],
+      b: [p.W[0][0], p.W[1][1]],
+    });
     expect(f).toHaveGradient(g, { at: theta });
     const text = failureOf(() => expect(f).toHaveGradient((p: typeof theta) => ({ ...g(p), b: [p.W[0][0], 0] }), { at: theta }));
     expect(text).toMatch(/b\[1\] +0 +0\.4 +0\.4 +1/);

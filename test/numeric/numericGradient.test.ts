@@ -62,8 +62,14 @@ describe('numericGradient', () => {
     expect(Math.abs(g[1] - Math.exp(0.3) * Math.cos(1.2))).toBeLessThan(1e-10);
   });
 
-  it('returns a tree shaped like θ and hands f θ in the caller\'s structure', () => {
-    const theta = { W: [[1, 2], [3, 4]], b: new Float64Array([0.5]) };
+  it("returns a tree shaped like θ and hands f θ in the caller's structure", () => {
+    const theta = {
+      W: [
+        [1, 2],
+        [3, 4],
+      ],
+      b: new Float64Array([0.5]),
+    };
     const f = counted((p: typeof theta) => p.W[0][1] * p.W[1][0] + p.b[0] ** 2);
     const g = numericGradient(f, theta);
     expect(f.seen.every((p) => Array.isArray(p.W[0]) && p.b instanceof Float64Array)).toBe(true);
@@ -74,7 +80,7 @@ describe('numericGradient', () => {
     expect(g.b[0]).toBeCloseTo(1, 8);
   });
 
-  it('never mutates the caller\'s θ (deep-frozen input)', () => {
+  it("never mutates the caller's θ (deep-frozen input)", () => {
     const theta = Object.freeze({ W: Object.freeze([Object.freeze([1, 2])]), b: Object.freeze([3]) });
     expect(() => numericGradient((p) => p.W[0][0] * p.b[0], theta)).not.toThrow();
     expect(theta).toEqual({ W: [[1, 2]], b: [3] });

@@ -4,7 +4,15 @@ import { TreeLayout } from '../../src/numeric/tree.js';
 
 describe('flatten', () => {
   it('flattens objects in key order and arrays row-major, with entry paths', () => {
-    const flat = flatten({ W1: [[1, 2], [3, 4], [5, 6]], b1: new Float64Array([7, 8]), s: 9 });
+    const flat = flatten({
+      W1: [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      b1: new Float64Array([7, 8]),
+      s: 9,
+    });
     expect([...flat.values]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(flat.paths).toEqual(['W1[0][0]', 'W1[0][1]', 'W1[1][0]', 'W1[1][1]', 'W1[2][0]', 'W1[2][1]', 'b1[0]', 'b1[1]', 's']);
     expect(flat.tensors.map((t) => [t.name, t.offset, t.shape])).toEqual([
@@ -16,7 +24,12 @@ describe('flatten', () => {
 
   it('names root entries [i], [i][j] and a bare number θ', () => {
     expect(flatten([1, 2, 3]).paths).toEqual(['[0]', '[1]', '[2]']);
-    expect(flatten([[1, 2], [3, 4]]).paths).toEqual(['[0][0]', '[0][1]', '[1][0]', '[1][1]']);
+    expect(
+      flatten([
+        [1, 2],
+        [3, 4],
+      ]).paths,
+    ).toEqual(['[0][0]', '[0][1]', '[1][0]', '[1][1]']);
     expect(flatten(2.5).paths).toEqual(['θ']);
   });
 
@@ -56,9 +69,20 @@ describe('flatten', () => {
 });
 
 describe('structure comparison', () => {
-  const layout = TreeLayout.of({ W1: [[1, 2, 3], [4, 5, 6], [7, 8, 9], [1, 2, 3], [4, 5, 6]], b2: [1, 2] });
+  const layout = TreeLayout.of({
+    W1: [
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+      [1, 2, 3],
+      [4, 5, 6],
+    ],
+    b2: [1, 2],
+  });
   it('accepts the same structure, whatever the array type', () => {
-    expect(layout.structureMismatch({ W1: Array.from({ length: 5 }, () => [0, 0, 0]), b2: new Float64Array(2) }, 'gradient')).toBeUndefined();
+    expect(
+      layout.structureMismatch({ W1: Array.from({ length: 5 }, () => [0, 0, 0]), b2: new Float64Array(2) }, 'gradient'),
+    ).toBeUndefined();
   });
   it('names a missing key', () => {
     expect(layout.structureMismatch({ W1: layout.unflatten(layout.values).W1 }, 'gradient')).toBe('gradient is missing b2');
@@ -69,9 +93,36 @@ describe('structure comparison', () => {
   });
   it('accepts matrix rows as typed arrays against number[][] and back', () => {
     const rows = TreeLayout.of({ W: [new Float32Array([1, 2]), new Float32Array([3, 4])] });
-    expect(rows.structureMismatch({ W: [[0, 0], [0, 0]] }, 'gradient')).toBeUndefined();
-    expect(TreeLayout.of({ W: [[0, 0], [0, 0]] }).structureMismatch({ W: [new Float64Array(2), new Float64Array(2)] }, 'gradient')).toBeUndefined();
-    expect(rows.structureMismatch({ W: [[0, 0, 0], [0, 0, 0]] }, 'gradient')).toBe('W has 2×2 entries, gradient W has 2×3');
+    expect(
+      rows.structureMismatch(
+        {
+          W: [
+            [0, 0],
+            [0, 0],
+          ],
+        },
+        'gradient',
+      ),
+    ).toBeUndefined();
+    expect(
+      TreeLayout.of({
+        W: [
+          [0, 0],
+          [0, 0],
+        ],
+      }).structureMismatch({ W: [new Float64Array(2), new Float64Array(2)] }, 'gradient'),
+    ).toBeUndefined();
+    expect(
+      rows.structureMismatch(
+        {
+          W: [
+            [0, 0, 0],
+            [0, 0, 0],
+          ],
+        },
+        'gradient',
+      ),
+    ).toBe('W has 2×2 entries, gradient W has 2×3');
   });
 
   it('names a wrong length at the root', () => {

@@ -82,13 +82,19 @@ describe('checkConvergence (the Taylor test)', () => {
       if (p.sigma < 0) throw new RangeError('sigma < 0');
       return p.sigma ** 3 + Math.exp(p.mu) * (1 + p.sigma);
     };
-    const grad = (p: { mu: number; sigma: number }) => ({ mu: Math.exp(p.mu) * (1 + p.sigma), sigma: 3 * p.sigma ** 2 + Math.exp(p.mu) });
+    const grad = (p: { mu: number; sigma: number }) => ({
+      mu: Math.exp(p.mu) * (1 + p.sigma),
+      sigma: 3 * p.sigma ** 2 + Math.exp(p.mu),
+    });
     for (let seed = 0; seed < 10; seed++) {
       const report = checkConvergence(f, grad, { at: { mu: 0.2, sigma: 0 }, bounds: { sigma: [0, Infinity] }, seed });
       expect(report.pass).toBe(true);
     }
     expect(Math.min(...seen)).toBe(0);
-    const wrong = checkConvergence(f, (p) => ({ ...grad(p), sigma: 0 }), { at: { mu: 0.2, sigma: 0 }, bounds: { sigma: [0, Infinity] } });
+    const wrong = checkConvergence(f, (p) => ({ ...grad(p), sigma: 0 }), {
+      at: { mu: 0.2, sigma: 0 },
+      bounds: { sigma: [0, Infinity] },
+    });
     expect(wrong.pass).toBe(false);
     expect(Math.min(...seen)).toBe(0);
   });
@@ -105,13 +111,17 @@ describe('checkConvergence (the Taylor test)', () => {
     const grad = (t: Float32Array) => Float32Array.of(fr(2 * fr(t[0] * t[1])), fr(fr(t[0] * t[0]) + fr(Math.cos(t[1]))));
     const ok = checkConvergence(f, grad, { at: Float32Array.of(0.7, -0.4) });
     expect(ok.pass).toBe(true);
-    const wrong = checkConvergence(f, (t: Float32Array) => Float32Array.of(grad(t)[0], -grad(t)[1]), { at: Float32Array.of(0.7, -0.4) });
+    const wrong = checkConvergence(f, (t: Float32Array) => Float32Array.of(grad(t)[0], -grad(t)[1]), {
+      at: Float32Array.of(0.7, -0.4),
+    });
     expect(wrong.pass).toBe(false);
   });
 
   it('rejects bad input with a GradcheckError naming the option', () => {
     const f = (t: number[]) => t[0];
-    expect(() => checkConvergence(f, [1], { at: [1], directions: 0 })).toThrow(/^checkConvergence: options\.directions must be a finite number > 0/);
+    expect(() => checkConvergence(f, [1], { at: [1], directions: 0 })).toThrow(
+      /^checkConvergence: options\.directions must be a finite number > 0/,
+    );
     expect(() => checkConvergence(f, [1], { at: [1], rtol: 1e-3 } as never)).toThrow(/^checkConvergence: unknown option "rtol"/);
     expect(() => checkConvergence(f, [1, 2], { at: [1] })).toThrow(/^checkConvergence: /);
     expect(() => checkConvergence(f, [1], undefined as never)).toThrow(/^checkConvergence: options must be an object/);

@@ -96,10 +96,15 @@ describe('bounds', () => {
       seen.push([...p.layer.w, ...p.layer.s]);
       return p.layer.w.reduce((a, b) => a + b * b, 0) + p.layer.s.reduce((a, b) => a + Math.sqrt(b), 0);
     };
-    const grad = (p: { layer: { w: number[]; s: number[] } }) => ({ layer: { w: p.layer.w.map((x) => 2 * x), s: p.layer.s.map((x) => 0.5 / Math.sqrt(x)) } });
+    const grad = (p: { layer: { w: number[]; s: number[] } }) => ({
+      layer: { w: p.layer.w.map((x) => 2 * x), s: p.layer.s.map((x) => 0.5 / Math.sqrt(x)) },
+    });
     const at = { layer: { w: [0, 1], s: [1e-5, 2] } };
     const report = checkGradient(f, grad, { at, bounds: { layer: [-5, 5], 'layer.s': [0, 5], 'layer.w[0]': [0, 1] } });
-    expect(report.oneSided?.map((e) => [e.path, e.side])).toEqual([['layer.w[0]', 'forward'], ['layer.s[0]', 'forward']]);
+    expect(report.oneSided?.map((e) => [e.path, e.side])).toEqual([
+      ['layer.w[0]', 'forward'],
+      ['layer.s[0]', 'forward'],
+    ]);
     for (const v of seen) {
       expect(v[0]).toBeGreaterThanOrEqual(0);
       expect(v[2]).toBeGreaterThanOrEqual(0);
@@ -113,7 +118,10 @@ describe('bounds', () => {
       if (t[0] < 0.25) throw new RangeError('outside');
       return Math.fround(Math.fround(t[0] - 0.25) ** 2);
     };
-    const report = checkGradient(f, (t: Float32Array) => Float32Array.of(2 * (t[0] - 0.25)), { at: Float32Array.of(0.25), bounds: [0.25, 1] });
+    const report = checkGradient(f, (t: Float32Array) => Float32Array.of(2 * (t[0] - 0.25)), {
+      at: Float32Array.of(0.25),
+      bounds: [0.25, 1],
+    });
     expect(Math.min(...seen)).toBe(0.25);
     expect(report.oneSided?.[0].side).toBe('forward');
   });
@@ -145,13 +153,19 @@ describe('bounds', () => {
   it('rejects bad bounds with a GradcheckError naming the option', () => {
     const f = (t: number[]) => t[0];
     const grad = () => [1];
-    expect(() => checkGradient(f, grad, { at: [0.5], bounds: [1, 0] })).toThrow(/^checkGradient: options\.bounds must be an interval \[lo, hi\] with lo < hi/);
-    expect(() => checkGradient(f, grad, { at: [2], bounds: [0, 1] })).toThrow(/^checkGradient: \[0\] = 2 lies outside its bounds \[0, 1\]/);
+    expect(() => checkGradient(f, grad, { at: [0.5], bounds: [1, 0] })).toThrow(
+      /^checkGradient: options\.bounds must be an interval \[lo, hi\] with lo < hi/,
+    );
+    expect(() => checkGradient(f, grad, { at: [2], bounds: [0, 1] })).toThrow(
+      /^checkGradient: \[0\] = 2 lies outside its bounds \[0, 1\]/,
+    );
     expect(() => checkGradient(f, grad, { at: [0.5], bounds: { sigma: [0, 1] } })).toThrow(
       /^checkGradient: options\.bounds names "sigma", which is no parameter of θ/,
     );
     expect(() => checkGradient(f, grad, { at: [0.5], bounds: { '[0]': [0, Number.NaN] } as never })).toThrow(GradcheckError);
-    expect(() => numericGradient(f, [0.5], { bounds: 3 as never })).toThrow(/^numericGradient: options\.bounds must be an interval/);
+    expect(() => numericGradient(f, [0.5], { bounds: 3 as never })).toThrow(
+      /^numericGradient: options\.bounds must be an interval/,
+    );
     expect(() => checkGradient(f, grad, { at: [0.5], bounds: [0, 1], mode: 'fast' })).toThrow(
       /^checkGradient: options\.bounds is not supported with mode: 'fast'/,
     );

@@ -56,7 +56,9 @@ describe('float32 code (P7: the MLP with every intermediate rounded by Math.frou
       expect(Math.abs(u.analytic - u.numeric)).toBeGreaterThan(1e-6 + 1e-3 * Math.max(Math.abs(u.analytic), Math.abs(u.numeric)));
     }
     expect(stripVTControlCharacters(report.message)).toMatch(
-      new RegExp(`Not judged: ${report.unresolved.length} entries are smaller than the numerical error can resolve: \\[\\d+\\] \\(±`),
+      new RegExp(
+        `Not judged: ${report.unresolved.length} entries are smaller than the numerical error can resolve: \\[\\d+\\] \\(±`,
+      ),
     );
   });
 
@@ -122,11 +124,18 @@ describe('smaller float32 models at 500 random θ each', () => {
       if (!report.pass) failures.push(report.message);
       const g = net353.grad(at);
       // A flip is visible when 2|g| exceeds the round-off the check allows (4 ulps of f over h).
-      if (2 * Math.abs(g.W2[7]) > 10 * ((4 * FLOAT32_EPSILON * Math.abs(net353.f(at))) / DEFAULT_STEP_FLOAT32) + 2e-3 * Math.abs(g.W2[7])) {
+      if (
+        2 * Math.abs(g.W2[7]) >
+        10 * ((4 * FLOAT32_EPSILON * Math.abs(net353.f(at))) / DEFAULT_STEP_FLOAT32) + 2e-3 * Math.abs(g.W2[7])
+      ) {
         resolvable++;
-        const wrong = checkGradient(net353.f, (t: typeof at) => ({ ...net353.grad(t), W2: net353.grad(t).W2.map((v, i) => (i === 7 ? -v : v)) }), {
-          at,
-        });
+        const wrong = checkGradient(
+          net353.f,
+          (t: typeof at) => ({ ...net353.grad(t), W2: net353.grad(t).W2.map((v, i) => (i === 7 ? -v : v)) }),
+          {
+            at,
+          },
+        );
         if (!wrong.pass && wrong.mismatches.some((m) => m.path === 'W2[7]')) caught++;
       }
     }

@@ -87,7 +87,12 @@ export const net353 = {
     return fr(loss / M);
   },
   grad(p: Net353): Net353 {
-    const g: Net353 = { W1: new Float32Array(HID * IN), b1: new Float32Array(HID), W2: new Float32Array(OUT * HID), b2: new Float32Array(OUT) };
+    const g: Net353 = {
+      W1: new Float32Array(HID * IN),
+      b1: new Float32Array(HID),
+      W2: new Float32Array(OUT * HID),
+      b2: new Float32Array(OUT),
+    };
     for (let i = 0; i < M; i++) {
       const { a1, z2, lse } = forward(p, i);
       const dz2 = new Float32Array(OUT);

@@ -19,7 +19,11 @@ const relErr = (value: number, exact: number) => Math.abs(value - exact) / Math.
 describe.each([false, true])("method: 'richardson' (adaptive: %s)", (adaptive) => {
   for (const { name, f, df, at } of CASES) {
     it.each(at)(`${name}'(%s): accurate to 1e-10, and the error estimate bounds the true error`, (x) => {
-      const report = checkGradient((t: number[]) => f(t[0]), (t: number[]) => [df(t[0])], { at: [x], method: 'richardson', adaptive });
+      const report = checkGradient(
+        (t: number[]) => f(t[0]),
+        (t: number[]) => [df(t[0])],
+        { at: [x], method: 'richardson', adaptive },
+      );
       const exact = df(x);
       const value = report.numeric[0];
       expect(relErr(value, exact)).toBeLessThan(RICHARDSON_ACCURACY);
@@ -82,9 +86,9 @@ describe("method: 'richardson' costs and verdicts", () => {
   });
 
   it('rejects a non-boolean adaptive option, naming it', () => {
-    expect(() => numericGradient((t: number[]) => t[0], [1], { method: 'richardson', adaptive: 'yes' as unknown as boolean })).toThrow(
-      /^numericGradient: options\.adaptive must be true or false/,
-    );
+    expect(() =>
+      numericGradient((t: number[]) => t[0], [1], { method: 'richardson', adaptive: 'yes' as unknown as boolean }),
+    ).toThrow(/^numericGradient: options\.adaptive must be true or false/);
     expect(() => checkGradient((t: number[]) => t[0], [1], { at: [1], adaptive: true })).toThrow(
       /^checkGradient: options\.adaptive chooses the step of method: 'richardson'/,
     );

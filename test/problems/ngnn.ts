@@ -26,9 +26,7 @@ export const ngnnBlocks: Blocks<'Theta1' | 'Theta2'> = { Theta1: [0, 20], Theta2
  */
 export function debugInitializeWeights(fanOut: number, fanIn: number): number[][] {
   const cols = 1 + fanIn;
-  return Array.from({ length: fanOut }, (_, r) =>
-    Array.from({ length: cols }, (_, c) => Math.sin(c * fanOut + r + 1) / 10),
-  );
+  return Array.from({ length: fanOut }, (_, r) => Array.from({ length: cols }, (_, c) => Math.sin(c * fanOut + r + 1) / 10));
 }
 
 /** P3's data: X (5×3), labels y ∈ {1, 2, 3} (MATLAB's 1 + mod(1:m, 3)), λ and m. */
@@ -70,9 +68,7 @@ export function rollColumnMajor(
   }
   let offset = 0;
   return shapes.map(([rows, cols]) => {
-    const A = Array.from({ length: rows }, (_, r) =>
-      Array.from({ length: cols }, (_, c) => flat[offset + c * rows + r]),
-    );
+    const A = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => flat[offset + c * rows + r]));
     offset += rows * cols;
     return A;
   });

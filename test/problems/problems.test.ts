@@ -57,9 +57,7 @@ interface Expected {
   X_rowmajor?: string[];
 }
 
-const expected = JSON.parse(
-  readFileSync(new URL('./expected_values.json', import.meta.url), 'utf8'),
-) as Record<string, Expected>;
+const expected = JSON.parse(readFileSync(new URL('./expected_values.json', import.meta.url), 'utf8')) as Record<string, Expected>;
 
 /** Float64 ports agree with the reference to ~1e-14 (sum order, libm); we allow 1e-12. */
 const RTOL_F64 = 1e-12;
@@ -178,46 +176,43 @@ const cases: Case[] = [
   { key: 'P7-float32', view: 'flat', make: mlpFloat32, toFlat: flat },
 ];
 
-describe.each(cases)(
-  '$key ($view view) against expected_values.json',
-  ({ key, make, toFlat }) => {
-    const e = expected[key];
-    const f32 = e.dtype === 'float32';
-    const p = make();
-    const theta0 = toFlat(p.theta0);
-    const grad = toFlat(p.grad(p.theta0));
+describe.each(cases)('$key ($view view) against expected_values.json', ({ key, make, toFlat }) => {
+  const e = expected[key];
+  const f32 = e.dtype === 'float32';
+  const p = make();
+  const theta0 = toFlat(p.theta0);
+  const grad = toFlat(p.grad(p.theta0));
 
-    it('has the expected size, name and θ0', () => {
-      expect(p.name).toBe(key);
-      expect(p.n).toBe(e.n);
-      expect(theta0.length).toBe(e.n);
-      expectEnds(theta0, e.theta0_first5, e.theta0_last5, RTOL_F64, 'θ0');
-    });
+  it('has the expected size, name and θ0', () => {
+    expect(p.name).toBe(key);
+    expect(p.n).toBe(e.n);
+    expect(theta0.length).toBe(e.n);
+    expectEnds(theta0, e.theta0_first5, e.theta0_last5, RTOL_F64, 'θ0');
+  });
 
-    it('has the expected f(θ0)', () => {
-      if (f32) expectRel(p.f(p.theta0), e.f_loop, RTOL_F32_F, 'f');
-      else expectRel(p.f(p.theta0), e.f, RTOL_F64, 'f');
-    });
+  it('has the expected f(θ0)', () => {
+    if (f32) expectRel(p.f(p.theta0), e.f_loop, RTOL_F32_F, 'f');
+    else expectRel(p.f(p.theta0), e.f, RTOL_F64, 'f');
+  });
 
-    it('has the expected gradient ends, 2-norm and B1/B5 entries', () => {
-      const rtol = f32 ? RTOL_F32_GRAD : RTOL_F64;
-      expect(grad.length).toBe(e.n);
-      expectEnds(grad, e.grad_first5, e.grad_last5, rtol, 'grad');
-      expectRel(norm2(grad), e.grad_norm2, rtol, '‖grad‖');
-      expect(b1Index(e.n)).toBe(e.B1_index);
-      expect(b5Index(e.n)).toBe(e.B5_index);
-      expectRel(grad[e.B1_index], e.grad_at_B1_index, rtol, 'grad[B1]');
-      expectRel(grad[e.B5_index], e.grad_at_B5_index, rtol, 'grad[B5]');
-    });
+  it('has the expected gradient ends, 2-norm and B1/B5 entries', () => {
+    const rtol = f32 ? RTOL_F32_GRAD : RTOL_F64;
+    expect(grad.length).toBe(e.n);
+    expectEnds(grad, e.grad_first5, e.grad_last5, rtol, 'grad');
+    expectRel(norm2(grad), e.grad_norm2, rtol, '‖grad‖');
+    expect(b1Index(e.n)).toBe(e.B1_index);
+    expect(b5Index(e.n)).toBe(e.B5_index);
+    expectRel(grad[e.B1_index], e.grad_at_B1_index, rtol, 'grad[B1]');
+    expectRel(grad[e.B5_index], e.grad_at_B5_index, rtol, 'grad[B5]');
+  });
 
-    it('does not mutate θ', () => {
-      const before = Array.from(toFlat(p.theta0));
-      p.f(p.theta0);
-      p.grad(p.theta0);
-      expect(Array.from(toFlat(p.theta0))).toEqual(before);
-    });
-  },
-);
+  it('does not mutate θ', () => {
+    const before = Array.from(toFlat(p.theta0));
+    p.f(p.theta0);
+    p.grad(p.theta0);
+    expect(Array.from(toFlat(p.theta0))).toEqual(before);
+  });
+});
 
 describe('analytic gradients agree with finite differences', () => {
   it.each([
@@ -269,7 +264,12 @@ describe('analytic gradients agree with finite differences', () => {
     const p = kink();
     const grad = p.grad(p.theta0);
     const f = (x: Float64Array): number => p.f(Array.from(x));
-    expectMatchesNumeric(f, p.theta0, grad, range(p.n).filter((i) => i !== KINK_INDEX));
+    expectMatchesNumeric(
+      f,
+      p.theta0,
+      grad,
+      range(p.n).filter((i) => i !== KINK_INDEX),
+    );
     expect(grad[KINK_INDEX]).toBe(0);
     expect(numericPartial(f, Float64Array.from(p.theta0), KINK_INDEX)).toBeCloseTo(0.5, 12);
   });
@@ -299,7 +299,15 @@ describe('views and layouts', () => {
     ];
     const B = [[7], [8]];
     expect(unrollColumnMajor([A, B])).toEqual([1, 4, 2, 5, 3, 6, 7, 8]);
-    expect(rollColumnMajor([1, 4, 2, 5, 3, 6, 7, 8], [[2, 3], [2, 1]])).toEqual([A, B]);
+    expect(
+      rollColumnMajor(
+        [1, 4, 2, 5, 3, 6, 7, 8],
+        [
+          [2, 3],
+          [2, 1],
+        ],
+      ),
+    ).toEqual([A, B]);
     expect(() => rollColumnMajor([1, 2], [[2, 3]])).toThrow(RangeError);
   });
 

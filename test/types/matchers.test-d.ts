@@ -5,7 +5,7 @@ import 'gradcheck/vitest';
 
 const loss = (t: number[]) => t[0] * t[1];
 
-describe('matcher types on Vitest\'s expect', () => {
+describe("matcher types on Vitest's expect", () => {
   test('the matchers exist and return void', () => {
     expectTypeOf(expect(loss).toHaveGradient).toBeFunction();
     expectTypeOf(expect(loss).toHaveGradient((t: number[]) => [t[1], t[0]], { at: [1, 2] })).toEqualTypeOf<void>();
@@ -15,7 +15,14 @@ describe('matcher types on Vitest\'s expect', () => {
   });
 
   test('options are typed', () => {
-    expect(loss).toHaveGradient((t: number[]) => t, { at: [1, 2], rtol: 1e-6, atol: 0, method: 'central', precision: 'float64', kinks: 'fail' });
+    expect(loss).toHaveGradient((t: number[]) => t, {
+      at: [1, 2],
+      rtol: 1e-6,
+      atol: 0,
+      method: 'central',
+      precision: 'float64',
+      kinks: 'fail',
+    });
     // @ts-expect-error a wrong option name is a compile error
     expect(loss).toHaveGradient((t: number[]) => t, { at: [1, 2], rtoll: 1e-6 });
     // @ts-expect-error options.at is required
@@ -53,8 +60,9 @@ describe('parameter types', () => {
   });
 
   test('a string is not a parameter', () => {
+    const length = (s: string) => s.length;
     // @ts-expect-error θ must be numbers, arrays, typed arrays or objects of these
-    checkGradient((s: string) => s.length, () => 0, { at: 'abc' });
+    checkGradient(length, () => 0, { at: 'abc' });
   });
 });
 

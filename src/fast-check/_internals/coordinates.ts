@@ -113,7 +113,13 @@ export function coordinateSpace(c: CoordinateConstraints, caller: string): Coord
   });
   // Pieces walked outward from the origin: [start, end] with the start nearest the origin.
   const positive: [number, number][] = [[origin, intervals[home][1]], ...intervals.slice(home + 1)];
-  const negative: [number, number][] = [[origin, intervals[home][0]], ...intervals.slice(0, home).reverse().map(([a, b]): [number, number] => [b, a])];
+  const negative: [number, number][] = [
+    [origin, intervals[home][0]],
+    ...intervals
+      .slice(0, home)
+      .reverse()
+      .map(([a, b]): [number, number] => [b, a]),
+  ];
   const length = (pieces: [number, number][]) => pieces.reduce((sum, [s, e]) => sum + Math.abs(e - s), 0);
   const upper = length(positive);
   const lower = length(negative);

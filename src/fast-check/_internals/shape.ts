@@ -57,7 +57,9 @@ export interface LeafShape {
 }
 
 /** A parsed shape: tensors in flat order (object keys in insertion order, row-major). @internal */
-export type ShapeNode = { readonly kind: 'leaf'; readonly leaf: LeafShape } | { readonly kind: 'object'; readonly entries: readonly (readonly [string, ShapeNode])[] };
+export type ShapeNode =
+  | { readonly kind: 'leaf'; readonly leaf: LeafShape }
+  | { readonly kind: 'object'; readonly entries: readonly (readonly [string, ShapeNode])[] };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
@@ -67,7 +69,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function dimension(value: unknown, caller: string, where: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new GradcheckError(`${caller}: ${where} must be a positive integer (a number of entries), but got ${JSON.stringify(value) ?? String(value)}`);
+    throw new GradcheckError(
+      `${caller}: ${where} must be a positive integer (a number of entries), but got ${JSON.stringify(value) ?? String(value)}`,
+    );
   }
   return value;
 }
@@ -88,7 +92,8 @@ export function parseShape(spec: unknown, caller: string, path = 'shape'): Shape
   }
   if (isPlainObject(spec)) {
     const keys = Object.keys(spec);
-    if (keys.length === 0) throw new GradcheckError(`${caller}: ${path} is an empty object; give at least one tensor, e.g. { w: 3 }`);
+    if (keys.length === 0)
+      throw new GradcheckError(`${caller}: ${path} is an empty object; give at least one tensor, e.g. { w: 3 }`);
     return { kind: 'object', entries: keys.map((key) => [key, parseShape(spec[key], caller, `${path}.${key}`)] as const) };
   }
   throw new GradcheckError(
