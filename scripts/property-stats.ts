@@ -1,6 +1,6 @@
 /**
  * Property-based gradient checks of the reference problems at full size, with the error
- * figures quoted in docs/property.md: P3 and Rosenbrock (n = 10) over 1 000 generated θ each,
+ * figures quoted in the README: P3 and Rosenbrock (n = 10) over 1 000 generated θ each,
  * and P4-small (9 610 parameters) over 20 θ with every coordinate checked (19 220+ calls of f
  * per θ, about 13 s each: too slow for `npm test`, so CI runs this script).
  *

@@ -27,7 +27,7 @@ export interface DiffOptions {
    * `'central'`: (f(θ+hᵢeᵢ) − f(θ−hᵢeᵢ)) / 2hᵢ, 2n calls of f. `'forward'` / `'backward'`:
    * one-sided, n + 1 calls. `'richardson'`: central differences at hᵢ, hᵢ/2, hᵢ/4, hᵢ/8 (8 calls
    * per coordinate) extrapolated in Ridders' tableau, each entry with its own error estimate
-   * (docs/numerics.md).
+   * (README, "Checking float32 code and choosing a method").
    * @defaultValue 'central'
    */
   method?: DifferenceMethod;

@@ -1,6 +1,6 @@
 /**
  * Floating-point constants and the step and tolerance formulas derived from them. Each formula
- * is written once here and documented in docs/numerics.md ("Checking float32 code and choosing
+ * is written once here and documented in the README ("Checking float32 code and choosing
  * a method").
  */
 

@@ -6,7 +6,7 @@ import { checkGradient } from 'gradcheck';
 import { expect, it } from 'vitest';
 
 /**
- * The README's example ("Property-based gradient tests", docs/property.md), run as a user runs
+ * The README's example ("Property-based gradient tests" in README.md), run as a user runs
  * it: copied into a project of its own and run by the Vitest CLI. Its gradient is wrong only
  * where a margin drops below −3; the output must show the shrunk counterexample on that edge,
  * the seed and path to replay it, and the report.
@@ -15,9 +15,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const work = `${root}node_modules/.cache/gradcheck-readme/`;
 
 function readmeExample(): string {
-  const doc = readFileSync(`${root}docs/property.md`, 'utf8');
+  const doc = readFileSync(`${root}README.md`, 'utf8');
   const match = /<!-- readme-example[^>]*-->\s*```ts\n([\s\S]*?)```/.exec(doc);
-  if (!match) throw new Error('docs/property.md: no ```ts block after the readme-example marker');
+  if (!match) throw new Error('README.md: no ```ts block after the readme-example marker');
   return match[1];
 }
 

@@ -41,7 +41,7 @@ describe('checkConvergence (the Taylor test)', () => {
   });
 
   // Each bug on a problem it applies to; B5 (one entry × (1 + 1e-3)) on the small problems, where
-  // its directional error stands above round-off (on P1 n = 1000 it does not: see docs/numerics.md).
+  // its directional error stands above round-off (on P1 n = 1000 it does not: see the README).
   const bugs = [
     ['B1 on P1 (n = 10)', injectBug(rosenbrock(10), flipSign)],
     ['B1 on P4-small', injectBug(mlpSmall, flipSign)],

@@ -11,7 +11,7 @@ const CASES: readonly { name: string; f: (x: number) => number; df: (x: number) 
   { name: '1/(1+x²)', f: (x) => 1 / (1 + x * x), df: (x) => (-2 * x) / (1 + x * x) ** 2, at: [-2, -0.5, 0, 0.3, 1, 3] },
 ];
 
-/** The accuracy docs/numerics.md promises for Richardson in float64: relative to max(1, |f'|). */
+/** The accuracy the README promises for Richardson in float64: relative to max(1, |f'|). */
 const RICHARDSON_ACCURACY = 1e-10;
 
 const relErr = (value: number, exact: number) => Math.abs(value - exact) / Math.max(1, Math.abs(exact));
