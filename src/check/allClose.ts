@@ -1,6 +1,7 @@
 import { GradcheckError } from '../numeric/errors.js';
 import { DEFAULT_SEED } from '../numeric/random.js';
-import { type Params, TreeError, TreeLayout, displayPath } from '../numeric/tree.js';
+import { type Params, displayPath } from '../numeric/tree.js';
+import { readTree } from '../numeric/validate.js';
 import { agrees, relativeError, summarize, tolerance, worstFirst } from './compare.js';
 import { finishReport } from './finish.js';
 import type { GradientReport, Mismatch } from './report.js';
@@ -16,16 +17,6 @@ export interface AllCloseOptions {
 }
 
 export const ALL_CLOSE_DEFAULTS = { rtol: 1e-5, atol: 1e-8 } as const;
-
-function readTree(value: unknown, caller: string, what: string): TreeLayout {
-  try {
-    return TreeLayout.of(value as Params);
-  } catch (error) {
-    if (error instanceof TreeError)
-      throw new GradcheckError(`${caller}: ${what}${error.path ? ` → ${error.path}` : ''}: ${error.message}`);
-    throw error;
-  }
-}
 
 /**
  * Compares two parameter trees entry by entry: |actual − expected| ≤ atol + rtol ·

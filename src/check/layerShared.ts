@@ -8,8 +8,8 @@ import { renderErrorMap } from '../format/errorMap.js';
 import type { Paint } from '../format/message.js';
 import { GradcheckError, formatNumber } from '../numeric/errors.js';
 import { createRandom } from '../numeric/random.js';
-import { type Params, type Tensor, TreeError, TreeLayout, displayPath } from '../numeric/tree.js';
-import { readTheta, requireFunction, requireOptions } from '../numeric/validate.js';
+import { type Params, type Tensor, TreeLayout, displayPath } from '../numeric/tree.js';
+import { readTheta, readTree, requireFunction, requireOptions } from '../numeric/validate.js';
 import { resolveSettings } from './gradient.js';
 import { type CheckOptions, validateCheckOptions } from './options.js';
 import { relativeError, tolerance } from './compare.js';
@@ -95,16 +95,6 @@ export function callUser(
  */
 export function mutationHint(name: string, m: Mutation): string {
   return `${name} mutates its input: it changed θ at ${m.path} from ${formatNumber(m.before)} to ${formatNumber(m.after)}. ${name} must not write to θ; copy it first.`;
-}
-
-function readTree(value: unknown, caller: string, what: string): TreeLayout {
-  try {
-    return TreeLayout.of(value as Params);
-  } catch (error) {
-    if (error instanceof TreeError)
-      throw new GradcheckError(`${caller}: ${what}${error.path ? ` → ${error.path}` : ''}: ${error.message}`);
-    throw error;
-  }
 }
 
 /** Throws naming the first non-finite entry. */

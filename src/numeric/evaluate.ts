@@ -8,7 +8,8 @@ export interface EvaluationSite {
   readonly delta?: number;
 }
 
-function siteText(site: EvaluationSite): string {
+/** `at θ`, or `with W[0][1] moved by +0.0001`. */
+export function siteText(site: EvaluationSite): string {
   if (site.path === undefined) return 'at θ';
   const sign = (site.delta ?? 0) >= 0 ? '+' : '−';
   return `with ${site.path} moved by ${sign}${formatNumber(Math.abs(site.delta ?? 0))}`;

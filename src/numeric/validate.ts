@@ -17,6 +17,20 @@ export function requireOptions(options: unknown, caller: string, hint: string): 
 }
 
 /**
+ * Reads any parameter tree (possibly empty or non-finite); a value that is not one becomes a
+ * `GradcheckError` naming `what` and the path (`expected → W[0][1]: …`).
+ */
+export function readTree<P extends Params>(value: unknown, caller: string, what: string): TreeLayout<P> {
+  try {
+    return TreeLayout.of(value as P);
+  } catch (error) {
+    if (error instanceof TreeError)
+      throw new GradcheckError(`${caller}: ${what}${error.path ? ` → ${error.path}` : ''}: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
  * Reads a parameter tree that must be non-empty and finite; `what` names it in messages
  * (`options.at`). Returns its layout.
  */
@@ -24,14 +38,7 @@ export function readTheta<P extends Params>(value: unknown, caller: string, what
   if (value === undefined) {
     throw new GradcheckError(`${caller}: ${what} is required (the point θ at which to check)`);
   }
-  let layout: TreeLayout<P>;
-  try {
-    layout = TreeLayout.of(value as P);
-  } catch (error) {
-    if (error instanceof TreeError)
-      throw new GradcheckError(`${caller}: ${what}${error.path ? ` → ${error.path}` : ''}: ${error.message}`);
-    throw error;
-  }
+  const layout = readTree<P>(value, caller, what);
   if (layout.size === 0) throw new GradcheckError(`${caller}: ${what} is empty; there is nothing to check`);
   const bad = layout.values.findIndex((v) => !Number.isFinite(v));
   if (bad >= 0) {

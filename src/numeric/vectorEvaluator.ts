@@ -1,4 +1,5 @@
 import { GradcheckError, formatNumber } from './errors.js';
+import { siteText } from './evaluate.js';
 import { type Params, TreeError, TreeLayout } from './tree.js';
 
 /** Where a vector-valued f was evaluated, for error messages. */
@@ -7,12 +8,6 @@ export interface VectorSite {
   readonly path?: string;
   /** Signed displacement actually taken. */
   readonly delta?: number;
-}
-
-function siteText(site: VectorSite): string {
-  if (site.path === undefined) return 'at θ';
-  const sign = (site.delta ?? 0) >= 0 ? '+' : '−';
-  return `with ${site.path} moved by ${sign}${formatNumber(Math.abs(site.delta ?? 0))}`;
 }
 
 /**

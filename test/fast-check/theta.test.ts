@@ -3,9 +3,6 @@ import { flatten } from 'gradcheck';
 import { theta } from 'gradcheck/fast-check';
 import { describe, expect, it } from 'vitest';
 
-/** Every flat entry of a generated θ. */
-const entries = (tree: unknown): number[] => Array.from(flatten(tree as number[]).values);
-
 /** Runs a property that always fails and returns the counterexample fast-check shrank to. */
 function shrunk<T>(arb: fc.Arbitrary<T>, fails: (value: T) => boolean, seed = 1): { value: T; seen: T[] } {
   const seen: T[] = [];
