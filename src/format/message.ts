@@ -122,8 +122,10 @@ export function renderMessage(
     );
   } else if (report.mismatches.length > 0) {
     lines.push(`The ${analytic} ${context.subject} disagrees with the ${numeric} one.`);
+  } else if (s.maxRelativeDifference !== undefined && !(report.relativeDifference < s.maxRelativeDifference)) {
+    lines.push(`The ${analytic} ${context.subject} agrees entry by entry, but not as closely as maxRelativeDifference demands.`);
   } else {
-    lines.push(`The ${analytic} ${context.subject} check failed.`);
+    lines.push(`The ${analytic} ${context.subject} check failed (see the diagnosis).`);
   }
   lines.push(summaryLine(report, context));
   const rule =

@@ -93,6 +93,22 @@ describe('checkGradient on known derivatives', () => {
     expect(strict.message).toContain('is NOT under maxRelativeDifference 1e-9');
   });
 
+  it('re-checks the heaviest entries when truncation error alone breaks maxRelativeDifference', () => {
+    const f = ([p, q]: number[]) => p ** 3 + p * q + Math.exp(q);
+    const grad = ([p, q]: number[]) => [3 * p * p + q, p + Math.exp(q)];
+    // At ε = 1e-4 the first pass shows ‖a − n‖/‖a + n‖ ≈ 5e-9 on this correct gradient.
+    const report = checkGradient(f, grad, { at: [0.4, -0.6], maxRelativeDifference: 1e-9 });
+    expect(report.pass).toBe(true);
+    expect(report.relativeDifference).toBeLessThan(1e-11);
+    expect(report.evaluations).toBe(4 + 2 + 2 * 4);
+    const slightlyOff = checkGradient(f, ([p, q]: number[]) => [(3 * p * p + q) * (1 + 3e-6), p + Math.exp(q)], {
+      at: [0.4, -0.6],
+      maxRelativeDifference: 1e-9,
+    });
+    expect(slightlyOff.pass).toBe(false);
+    expect(slightlyOff.message).toContain('agrees entry by entry, but not as closely as maxRelativeDifference demands');
+  });
+
   it('checks derivatives of functions of one number', () => {
     expect(checkDerivative(Math.sin, Math.cos, { at: 0.3 }).pass).toBe(true);
     expect(checkDerivative(Math.sin, Math.cos(0.3), { at: 0.3 }).pass).toBe(true);
