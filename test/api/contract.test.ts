@@ -128,7 +128,7 @@ describe('checks return the report API.md fixes', () => {
 describe('the numeric core', () => {
   it('numericGradient: 2n calls, shaped like at, θ untouched', () => {
     let calls = 0;
-    const at = Object.freeze({ a: Object.freeze([1, 2]), s: 3 });
+    const at = Object.freeze({ a: Object.freeze([1, 2]), s: 3 }) as unknown as { a: number[]; s: number };
     const g = numericGradient((p: { a: number[]; s: number }) => {
       calls++;
       return p.a[0] * p.a[1] * p.s;
