@@ -9,19 +9,28 @@ import { formatNumber } from '../numeric/errors.js';
 export const FLOAT32_EVIDENCE = 4;
 
 /**
- * Whether every finite value is exactly representable in float32 (and there are enough of them).
+ * Wraps f to watch whether every finite value it returns is exactly representable in float32
+ * (evidence that it computes in float32 although the check runs in float64).
+ *
  * @example
- * looksFloat32([0.5, Math.fround(0.1), 2, 3]); // true
- * looksFloat32([0.5, 0.1, 2, 3]);              // false: 0.1 is not a float32
+ * const watch = watchFloat32((x: number) => Math.fround(x * x));
+ * [1, 2, 3, 4].forEach(watch.f);
+ * watch.suspected(); // true
  */
-export function looksFloat32(values: Iterable<number>): boolean {
+export function watchFloat32<T>(f: (theta: T) => unknown): { f: (theta: T) => unknown; suspected: () => boolean } {
+  let all = true;
   let seen = 0;
-  for (const v of values) {
-    if (!Number.isFinite(v)) continue;
-    if (Math.fround(v) !== v) return false;
-    seen++;
-  }
-  return seen >= FLOAT32_EVIDENCE;
+  return {
+    f: (theta) => {
+      const v = f(theta);
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        seen++;
+        if (Math.fround(v) !== v) all = false;
+      }
+      return v;
+    },
+    suspected: () => all && seen >= FLOAT32_EVIDENCE,
+  };
 }
 
 /**
