@@ -66,3 +66,22 @@ export function summarize(analytic: ArrayLike<number>, numeric: ArrayLike<number
 export function worstFirst(a: Mismatch, b: Mismatch): number {
   return b.relError - a.relError || b.absError - a.absError || a.index - b.index;
 }
+
+/**
+ * A mismatch row.
+ *
+ * @example
+ * mismatchOf('b[0]', 4, 0, 1, 1e-12, 1e-5, 1e-10); // { path: 'b[0]', absError: 1, relError: 1, … }
+ */
+export function mismatchOf(path: string, index: number, a: number, n: number, err: number, rtol: number, atol: number): Mismatch {
+  return {
+    path,
+    index,
+    analytic: a,
+    numeric: n,
+    absError: Math.abs(a - n),
+    relError: relativeError(a, n),
+    tolerance: tolerance(a, n, rtol, atol) + err,
+    errorEstimate: err,
+  };
+}

@@ -6,7 +6,7 @@ import { roundoffError } from '../numeric/precision.js';
 import { createRandom } from '../numeric/random.js';
 import { type TreeLayout, displayPath } from '../numeric/tree.js';
 import { analyticGradient } from './analytic.js';
-import { agrees, relativeError, summarize, tolerance, worstFirst } from './compare.js';
+import { agrees, mismatchOf, summarize, worstFirst } from './compare.js';
 import { kinkHint } from './diagnose/kink.js';
 import { finishReport } from './finish.js';
 import type { CheckOptions } from './options.js';
@@ -208,16 +208,7 @@ export function fastGradientCheck(
             kinks.push(kink);
             if (kink.matchesOneSide && policy === 'report') return false;
           }
-          mismatches.push({
-            path: displayPath(layout.pathAt(i)),
-            index: i,
-            analytic: g[i],
-            numeric: value,
-            absError: Math.abs(g[i] - value),
-            relError: relativeError(g[i], value),
-            tolerance: tolerance(g[i], value, rtol, atol) + err,
-            errorEstimate: err,
-          });
+          mismatches.push(mismatchOf(displayPath(layout.pathAt(i)), i, g[i], value, err, rtol, atol));
           return true;
         },
       },

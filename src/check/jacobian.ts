@@ -4,7 +4,7 @@ import { scaledStep } from '../numeric/precision.js';
 import { RICHARDSON_LEVELS } from '../numeric/richardson.js';
 import { type Params, type TreeLayout, type WorkingCopy, displayPath } from '../numeric/tree.js';
 import { VectorEvaluator, outputName, partialName } from '../numeric/vectorEvaluator.js';
-import { agrees, isUnresolved, summarize, worstFirst } from './compare.js';
+import { agrees, isUnresolved, mismatchOf, summarize, worstFirst } from './compare.js';
 import { finishReport } from './finish.js';
 import {
   type Block,
@@ -15,7 +15,6 @@ import {
   callUser,
   groupHints,
   inputTensorName,
-  mismatchOf,
   mutationHint,
   outputTensorName,
   prepare,

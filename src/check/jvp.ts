@@ -3,18 +3,9 @@ import { GradcheckError } from '../numeric/errors.js';
 import { type Stencil, StencilSequence, stencilRoundoff } from '../numeric/numericJacobian.js';
 import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
 import { VectorEvaluator, outputName } from '../numeric/vectorEvaluator.js';
-import { agrees, summarize, worstFirst } from './compare.js';
+import { agrees, mismatchOf, summarize, worstFirst } from './compare.js';
 import { finishReport } from './finish.js';
-import {
-  type Mutation,
-  callUser,
-  mismatchOf,
-  mutationHint,
-  prepare,
-  readLike,
-  resolveProbes,
-  withinGlobal,
-} from './layerShared.js';
+import { type Mutation, callUser, mutationHint, prepare, readLike, resolveProbes, withinGlobal } from './layerShared.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS } from './recheck.js';
 import type { GradientReport, Mismatch } from './report.js';

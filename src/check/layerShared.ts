@@ -12,8 +12,7 @@ import { type Params, type Tensor, TreeLayout, displayPath } from '../numeric/tr
 import { readTheta, readTree, requireFunction, requireOptions } from '../numeric/validate.js';
 import { resolveSettings } from './gradient.js';
 import { type CheckOptions, validateCheckOptions } from './options.js';
-import { relativeError, tolerance } from './compare.js';
-import type { CheckSettings, Mismatch } from './report.js';
+import type { CheckSettings } from './report.js';
 
 /** A validated layer check: its options, θ's layout and the resolved settings. */
 export interface Prepared {
@@ -216,25 +215,6 @@ export function resolveProbes(
     return values;
   });
   return { flat, trees: list as Params[], random: false };
-}
-
-/**
- * A mismatch row.
- *
- * @example
- * mismatchOf('b[0]', 4, 0, 1, 1e-12, 1e-5, 1e-10); // { path: 'b[0]', absError: 1, relError: 1, … }
- */
-export function mismatchOf(path: string, index: number, a: number, n: number, err: number, rtol: number, atol: number): Mismatch {
-  return {
-    path,
-    index,
-    analytic: a,
-    numeric: n,
-    absError: Math.abs(a - n),
-    relError: relativeError(a, n),
-    tolerance: tolerance(a, n, rtol, atol) + err,
-    errorEstimate: err,
-  };
 }
 
 /** A block of a Jacobian-shaped matrix: one row tensor against one column tensor. */

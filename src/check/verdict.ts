@@ -1,5 +1,5 @@
 import { type TreeLayout, displayPath } from '../numeric/tree.js';
-import { agrees, isUnresolved, relativeError, tolerance, worstFirst } from './compare.js';
+import { agrees, isUnresolved, mismatchOf, worstFirst } from './compare.js';
 import type { Visit } from './estimate.js';
 import type { RecheckOutcome } from './recheck.js';
 import type { CheckSettings, KinkEntry, Mismatch, UnresolvedEntry } from './report.js';
@@ -52,16 +52,7 @@ export function judgeEntries(
       if (matchesOneSide && kinkPolicy === 'report') return;
     }
     failing[i] = 1;
-    mismatches.push({
-      path: path(),
-      index: i,
-      analytic: a[i],
-      numeric: n,
-      absError: Math.abs(a[i] - n),
-      relError: relativeError(a[i], n),
-      tolerance: tolerance(a[i], n, rtol, atol) + err,
-      errorEstimate: err,
-    });
+    mismatches.push(mismatchOf(path(), i, a[i], n, err, rtol, atol));
   });
   mismatches.sort(worstFirst);
   return { mismatches, kinks, unresolved, failing };

@@ -3,13 +3,12 @@ import { coordinateSequence, scanColumns, type Stencil, stencilRoundoff } from '
 import { scaledStep } from '../numeric/precision.js';
 import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
 import { VectorEvaluator } from '../numeric/vectorEvaluator.js';
-import { agrees, summarize, worstFirst } from './compare.js';
+import { agrees, mismatchOf, summarize, worstFirst } from './compare.js';
 import { finishReport } from './finish.js';
 import {
   type Mutation,
   callUser,
   groupHints,
-  mismatchOf,
   mutationHint,
   prepare,
   readLike,
