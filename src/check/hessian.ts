@@ -5,21 +5,9 @@ import { FLOAT32_EPSILON, type Precision, roundoffError, scaledStep } from '../n
 import { RICHARDSON_LEVELS, richardson } from '../numeric/richardson.js';
 import { type Params, type TreeLayout, type WorkingCopy, displayPath } from '../numeric/tree.js';
 import { VectorEvaluator, inputName } from '../numeric/vectorEvaluator.js';
-import { agrees, summarize } from './compare.js';
-import { finishReport } from './finish.js';
-import { type NumericMatrix, blockHints, compareMatrix, numericMatrix } from './jacobian.js';
-import {
-  type Mutation,
-  blockMaps,
-  blockNote,
-  blocksOf,
-  callUser,
-  inputTensorName,
-  mutationHint,
-  prepare,
-  readMatrix,
-  withinGlobal,
-} from './layerShared.js';
+import { agrees } from './compare.js';
+import { type NumericMatrix, compareMatrix, matrixReport, numericMatrix } from './jacobian.js';
+import { type Mutation, blocksOf, callUser, inputTensorName, mutationHint, prepare, readMatrix } from './layerShared.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LIMIT } from './recheck.js';
 import type { CheckSettings, GradientReport } from './report.js';
@@ -128,39 +116,27 @@ export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: s
   }
   const verdict = compareMatrix(a, num, n, settings, name);
   const blocks = blocksOf(layout.tensors, layout.tensors, (r, c) => `∂²f/∂${inputTensorName(r)}∂${inputTensorName(c)}`);
-  if (fMutation) hints.push(mutationHint(typeof gradient === 'function' ? 'options.gradient' : 'f', fMutation));
-  if (mutation) hints.push(mutationHint('H', mutation));
-  if (verdict.mismatches.length > 0) hints.push(...blockHints(blocks, verdict.wrong, n, a, num.values, 'Hessian'));
-  const note = blockNote(blocks, verdict.wrong, n);
   const byGradient = typeof gradient === 'function';
-  const summary = summarize(a, num.values);
-  return finishReport(
-    {
-      pass: verdict.mismatches.length === 0 && !mutation && !fMutation && withinGlobal(settings, summary.relativeDifference),
-      evaluations,
-      size: n * n,
-      checked: n * n,
-      ...summary,
-      mismatches: verdict.mismatches,
-      hints,
-      kinks: [],
-      unresolved: verdict.unresolved,
-      analytic: a,
-      numeric: num.values,
-      errorEstimates: num.errors,
-      settings,
-    },
-    undefined,
-    {
+  if (fMutation) hints.push(mutationHint(byGradient ? 'options.gradient' : 'f', fMutation));
+  if (mutation) hints.push(mutationHint('H', mutation));
+  return matrixReport({
+    a,
+    num,
+    verdict,
+    blocks,
+    cols: n,
+    settings,
+    evaluations,
+    hints,
+    failed: Boolean(mutation || fMutation),
+    context: {
       subject: 'Hessian',
       reference: byGradient
         ? `central differences of options.gradient (step ${settings.step}·max(1, |θᵢ|), ${settings.precision})`
         : `second differences of f (step ${settings.step}·max(1, |θᵢ|), ${settings.precision})`,
       evaluationsLabel: byGradient ? 'evaluations of the gradient' : undefined,
-      notes: note ? [note] : undefined,
-      maps: (paint) => blockMaps(blocks, verdict.wrong, n, paint),
     },
-  );
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import { RICHARDSON_LEVELS } from '../numeric/richardson.js';
 import { type Params, type TreeLayout, type WorkingCopy, displayPath } from '../numeric/tree.js';
 import { VectorEvaluator, outputName, partialName } from '../numeric/vectorEvaluator.js';
 import { agrees, isUnresolved, mismatchOf, summarize, worstFirst } from './compare.js';
+import type { MessageContext } from '../format/message.js';
 import { finishReport } from './finish.js';
 import {
   type Block,
@@ -182,6 +183,54 @@ export function compareMatrix(
   return { mismatches, unresolved, wrong };
 }
 
+/** What a matrix check (Jacobian, Hessian) hands over to become its report. @internal */
+export interface MatrixReportInput {
+  readonly a: Float64Array;
+  readonly num: NumericMatrix;
+  readonly verdict: MatrixVerdict;
+  readonly blocks: readonly Block[];
+  readonly cols: number;
+  readonly settings: CheckSettings;
+  readonly evaluations: number;
+  /** Hints found so far (mutations, asymmetry); block hints are added after them. */
+  readonly hints: string[];
+  /** Whether something found so far (f or the matrix mutating θ) fails the check already. */
+  readonly failed: boolean;
+  /** `subject` ('Jacobian', 'Hessian') and any wording of the message. */
+  readonly context: MessageContext;
+}
+
+/**
+ * The report of a matrix check: block hints for the wrong blocks, a note and a map per block,
+ * and the verdict (every entry agrees, no earlier hint, the global criterion holds).
+ * @internal
+ */
+export function matrixReport(input: MatrixReportInput): GradientReport {
+  const { a, num, verdict, blocks, cols, settings, hints } = input;
+  if (verdict.mismatches.length > 0) hints.push(...blockHints(blocks, verdict.wrong, cols, a, num.values, input.context.subject));
+  const note = blockNote(blocks, verdict.wrong, cols);
+  const summary = summarize(a, num.values);
+  return finishReport(
+    {
+      pass: verdict.mismatches.length === 0 && !input.failed && withinGlobal(settings, summary.relativeDifference),
+      evaluations: input.evaluations,
+      size: a.length,
+      checked: a.length,
+      ...summary,
+      mismatches: verdict.mismatches,
+      hints,
+      kinks: [],
+      unresolved: verdict.unresolved,
+      analytic: a,
+      numeric: num.values,
+      errorEstimates: num.errors,
+      settings,
+    },
+    undefined,
+    { ...input.context, notes: note ? [note] : undefined, maps: (paint) => blockMaps(blocks, verdict.wrong, cols, paint) },
+  );
+}
+
 /**
  * Hints for the blocks of a matrix that hold wrong entries.
  *
@@ -244,30 +293,7 @@ export function jacobianCheck(f: unknown, jac: unknown, options: unknown, caller
   const hints: string[] = [];
   if (num.fMutation) hints.push(mutationHint('f', num.fMutation));
   if (mutation) hints.push(mutationHint('jac', mutation));
-  if (verdict.mismatches.length > 0) hints.push(...blockHints(blocks, verdict.wrong, n, a, num.values, 'Jacobian'));
-  const note = blockNote(blocks, verdict.wrong, n);
-  const summary = summarize(a, num.values);
-  return finishReport(
-    {
-      pass: verdict.mismatches.length === 0 && !mutation && !num.fMutation && withinGlobal(settings, summary.relativeDifference),
-      evaluations: evaluator.count,
-      size: a.length,
-      checked: a.length,
-      ...summary,
-      mismatches: verdict.mismatches,
-      hints,
-      kinks: [],
-      unresolved: verdict.unresolved,
-      analytic: a,
-      numeric: num.values,
-      errorEstimates: num.errors,
-      settings,
-    },
-    undefined,
-    {
-      subject: 'Jacobian',
-      notes: note ? [note] : undefined,
-      maps: (paint) => blockMaps(blocks, verdict.wrong, n, paint),
-    },
-  );
+  const failed = Boolean(mutation || num.fMutation);
+  const context = { subject: 'Jacobian' };
+  return matrixReport({ a, num, verdict, blocks, cols: n, settings, evaluations: evaluator.count, hints, failed, context });
 }
