@@ -1,8 +1,8 @@
-import { type DiffOptions, baseStep, differencePartials, resolvePrecision, richardsonPartials } from './differences.js';
+import { type DiffOptions, differencePartials, richardsonPartials } from './differences.js';
 import { resolveBounds } from './domains.js';
 import { ScalarEvaluator } from './evaluate.js';
 import type { Params } from './tree.js';
-import { readTheta, requireFunction, validateDiffOptions } from './validate.js';
+import { readDifferenceInputs } from './setup.js';
 
 /**
  * The numerical gradient of a scalar function f at θ, shaped like θ.
@@ -19,13 +19,8 @@ import { readTheta, requireFunction, validateDiffOptions } from './validate.js';
  */
 export function numericGradient<P extends Params>(f: (theta: P) => number, at: P, options: DiffOptions = {}): P {
   const caller = 'numericGradient';
-  requireFunction(f, caller, 'f');
-  validateDiffOptions(options as Record<string, unknown>, caller);
-  const layout = readTheta<P>(at, caller, 'at');
-  const precision = resolvePrecision(options, layout);
-  const step = baseStep(options, precision);
+  const { layout, precision, step, copy } = readDifferenceInputs(f, at, options, caller);
   const evaluator = new ScalarEvaluator(f as (theta: unknown) => unknown, caller);
-  const copy = layout.workingCopy();
   const domain = resolveBounds(options.bounds, layout, caller);
   if (options.method === 'richardson') {
     const extra = { domain, adaptive: options.adaptive === true };

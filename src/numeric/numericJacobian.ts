@@ -1,9 +1,9 @@
-import { type DiffOptions, type DifferenceSettings, baseStep, place, resolvePrecision } from './differences.js';
+import { type DiffOptions, type DifferenceSettings, place } from './differences.js';
 import { GradcheckError, formatNumber } from './errors.js';
 import { type Precision, roundoffError, scaledStep } from './precision.js';
 import { type Estimate, RICHARDSON_LEVELS, richardson } from './richardson.js';
 import type { Params, TreeLayout, WorkingCopy } from './tree.js';
-import { readTheta, requireFunction, validateDiffOptions } from './validate.js';
+import { readDifferenceInputs } from './setup.js';
 import { VectorEvaluator } from './vectorEvaluator.js';
 
 /** f evaluated on both sides of θ along one coordinate or direction. */
@@ -222,13 +222,8 @@ export function coordinateSequence(
  */
 export function numericJacobian<P extends Params>(f: (theta: P) => Params, at: P, options: DiffOptions = {}): number[][] {
   const caller = 'numericJacobian';
-  requireFunction(f, caller, 'f');
-  validateDiffOptions(options as Record<string, unknown>, caller);
-  const layout = readTheta<P>(at, caller, 'at');
-  const precision = resolvePrecision(options, layout);
-  const step = baseStep(options, precision);
+  const { layout, precision, step, copy } = readDifferenceInputs(f, at, options, caller);
   const evaluator = new VectorEvaluator(f as (theta: unknown) => unknown, caller);
-  const copy = layout.workingCopy();
   const n = layout.size;
   let rows: number[][] = [];
   const store = (j: number, values: ArrayLike<number>) => {
