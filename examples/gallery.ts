@@ -140,8 +140,7 @@ export const CASES: readonly Case[] = [
   },
   {
     title: 'A kink, not a bug (P5, ReLU at 0) — this check passes',
-    story:
-      "θ[2] sits exactly on the ReLU kink; the analytic value uses relu'(0) = 0. Shown with `.not` wording because it passes.",
+    story: "θ[2] sits exactly on the ReLU kink; the analytic value uses relu'(0) = 0. It passes: the kink is named, not failed.",
     run: () => {
       const p5 = kink();
       return checkGradient(p5.f, p5.grad, { at: p5.theta0 });

@@ -9,25 +9,38 @@ export type { FlatParams, NestedArray, Params, Tensor, Dtype } from './numeric/t
 export type { DiffOptions, DifferenceMethod } from './numeric/differences.js';
 export type { Precision } from './numeric/precision.js';
 export { GradcheckError } from './numeric/errors.js';
-export { checkGradient } from './check/gradient.js';
+export { checkGradient } from './api/checkGradient.js';
 export type { GradientSpec } from './check/gradient.js';
-export { checkDerivative } from './check/derivative.js';
-export { checkConvergence } from './check/convergence.js';
+export { checkDerivative } from './api/checkDerivative.js';
+export { checkConvergence } from './api/checkConvergence.js';
 export type { ConvergenceOptions, ConvergenceReport } from './check/convergence.js';
 export type { TaylorLadder } from './numeric/convergence.js';
 export type { Bounds, Interval } from './numeric/domains.js';
-export { allClose } from './check/allClose.js';
-export { checkJacobian } from './check/jacobian.js';
+export { allClose } from './api/allClose.js';
+export { checkJacobian } from './api/checkJacobian.js';
 export type { JacobianSpec } from './check/jacobian.js';
-export { checkVjp } from './check/vjp.js';
+export { checkVjp } from './api/checkVjp.js';
 export type { VjpOptions } from './check/vjp.js';
-export { checkJvp } from './check/jvp.js';
+export { checkJvp } from './api/checkJvp.js';
 export type { JvpOptions } from './check/jvp.js';
-export { checkHessian } from './check/hessian.js';
+export { checkHessian } from './api/checkHessian.js';
 export type { HessianOptions, HessianSpec } from './check/hessian.js';
 export type { AllCloseOptions } from './check/allClose.js';
 export type { CheckOptions } from './check/options.js';
-export type { CheckSettings, GradientReport, KinkEntry, Mismatch, OneSidedEntry, UnresolvedEntry } from './check/report.js';
+export type {
+  BlockInfo,
+  CheckSettings,
+  Diagnosis,
+  DiagnosisKind,
+  GradientReport,
+  KinkEntry,
+  Mismatch,
+  OneSidedEntry,
+  ReportCheck,
+  ReportDetails,
+  TensorInfo,
+  UnresolvedEntry,
+} from './check/report.js';
 export { gradcheckMatchers } from './matchers/index.js';
 export type { GradcheckMatchers } from './matchers/types.js';
 export type { MatcherContext, MatcherResult } from './matchers/context.js';

@@ -1,25 +1,15 @@
-import {
-  PASS_ORDER,
-  SIGNAL_OVER_NOISE,
-  TAYLOR_RATIO,
-  TAYLOR_START,
-  type TaylorLadder,
-  taylorDirection,
-  taylorLadder,
-} from '../numeric/convergence.js';
-import { resolvePrecision } from '../numeric/differences.js';
-import { type Bounds, resolveBounds } from '../numeric/domains.js';
-import { GradcheckError, formatNumber } from '../numeric/errors.js';
+import { PASS_ORDER, TAYLOR_START, type TaylorLadder, taylorDirection, taylorLadder } from '../numeric/convergence.js';
+import type { Bounds } from '../numeric/domains.js';
+import { formatNumber } from '../numeric/errors.js';
 import { ScalarEvaluator } from '../numeric/evaluate.js';
 import type { Precision } from '../numeric/precision.js';
-import { DEFAULT_SEED, createRandom } from '../numeric/random.js';
+import { createRandom } from '../numeric/random.js';
 import type { Params } from '../numeric/tree.js';
-import { readTheta, requireFunction, requireOneOf, requireOptions, requirePositive } from '../numeric/validate.js';
+import { requireFunction } from '../numeric/validate.js';
 import { analyticGradient } from './analytic.js';
-import type { GradientSpec } from './gradient.js';
+import { resolveSettings } from './settings/resolve.js';
 
-/** Default number of random directions of `checkConvergence`. */
-export const CONVERGENCE_DIRECTIONS = 3;
+export { CONVERGENCE_DIRECTIONS } from './settings/resolve.js';
 
 /** Options of `checkConvergence`: no step and no tolerance, by design. */
 export interface ConvergenceOptions<P extends Params = Params> {
@@ -59,11 +49,16 @@ export interface ConvergenceReport {
   readonly ladders: readonly TaylorLadder[];
   /** What the failure means, each a sentence; empty on a pass. */
   readonly hints: readonly string[];
-  /** The readable summary. */
+  /** The precision f was taken to compute in. */
+  readonly precision: Precision;
+  /** Wall time of the check, in milliseconds. */
+  readonly durationMs: number;
+  /** The readable summary, rendered when first read. */
   readonly message: string;
 }
 
-const KNOWN = ['at', 'directions', 'seed', 'precision', 'bounds'];
+/** A Taylor-test report as the check produces it: plain data; `format` adds the message. */
+export type ConvergenceData = Omit<ConvergenceReport, 'message'>;
 
 /**
  * The Taylor test, a verdict that needs no step and no tolerance: along random directions d,
@@ -79,32 +74,16 @@ const KNOWN = ['at', 'directions', 'seed', 'precision', 'bounds'];
  * report.pass;  // true
  * report.order; // ≈ 2
  */
-export function checkConvergence<P extends Params>(
-  f: (theta: P) => number,
-  grad: GradientSpec<P>,
-  options: ConvergenceOptions<P>,
-): ConvergenceReport {
-  const caller = 'checkConvergence';
+export function convergenceCheck(f: unknown, grad: unknown, options: unknown, caller: string): ConvergenceData {
   requireFunction(f, caller, 'f (the function under test)');
-  const opts = requireOptions(options, caller, '{ at: θ }') as unknown as ConvergenceOptions;
-  for (const key of Object.keys(opts)) {
-    if (!KNOWN.includes(key))
-      throw new GradcheckError(`${caller}: unknown option ${JSON.stringify(key)}; known options are ${KNOWN.join(', ')}`);
-  }
-  requirePositive(opts.directions, caller, 'options.directions');
-  requireOneOf(opts.precision, ['float64', 'float32'], caller, 'options.precision');
-  if (opts.seed !== undefined && !(typeof opts.seed === 'number' && Number.isFinite(opts.seed))) {
-    throw new GradcheckError(`${caller}: options.seed must be a finite number, but got ${String(opts.seed)}`);
-  }
-  const layout = readTheta(opts.at, caller, 'options.at');
-  const precision = resolvePrecision(opts, layout);
-  const domain = resolveBounds(opts.bounds, layout, caller);
+  const settings = resolveSettings(options, 'convergence', caller);
+  const { layout, precision, domain } = settings;
   const g = analyticGradient(grad, layout, caller).values;
   const evaluator = new ScalarEvaluator(f as (theta: unknown) => unknown, caller);
   const copy = layout.workingCopy();
   const f0 = evaluator.call(copy.root(), {});
-  const rng = createRandom(opts.seed ?? DEFAULT_SEED);
-  const count = Math.max(1, Math.floor(opts.directions ?? CONVERGENCE_DIRECTIONS));
+  const rng = createRandom(settings.seed);
+  const count = settings.directions;
   const ladders: TaylorLadder[] = [];
   for (let k = 0; k < count; k++) {
     const { direction, maxStep } = taylorDirection(layout, rng, domain, TAYLOR_START);
@@ -114,8 +93,19 @@ export function checkConvergence<P extends Params>(
   const order = Math.min(...orders);
   const pass = order >= PASS_ORDER;
   const hints = pass ? [] : failureHints(ladders);
-  const report = { pass, order, orders, evaluations: evaluator.count, size: layout.size, checked: count, ladders, hints };
-  return { ...report, message: convergenceMessage(report, precision) };
+  const durationMs = performance.now() - settings.startedAt;
+  return {
+    pass,
+    order,
+    orders,
+    evaluations: evaluator.count,
+    size: layout.size,
+    checked: count,
+    ladders,
+    hints,
+    precision,
+    durationMs,
+  };
 }
 
 function failureHints(ladders: readonly TaylorLadder[]): string[] {
@@ -129,29 +119,4 @@ function failureHints(ladders: readonly TaylorLadder[]): string[] {
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
-}
-
-function orderText(order: number): string {
-  return order === Number.POSITIVE_INFINITY ? '∞ (residual at round-off)' : formatNumber(round(order));
-}
-
-function convergenceMessage(report: Omit<ConvergenceReport, 'message'>, precision: Precision): string {
-  const lines: string[] = [];
-  const orders = report.orders.map(orderText).join(', ');
-  lines.push(
-    report.pass
-      ? `Expected the gradient to fail the Taylor test, but the residual falls with order ${orders} along ${report.checked} random directions (2 for a correct gradient).`
-      : `The gradient fails the Taylor test: the residual |f(θ + h·d) − f(θ) − h·⟨g, d⟩| falls with order ${orders} along ${report.checked} random directions (2 for a correct gradient, 1 for a wrong one; pass at ≥ ${PASS_ORDER}).`,
-  );
-  lines.push(
-    `Observed order ${orderText(report.order)} · ${report.evaluations} evaluations of f · ${precision} · steps from ${formatNumber(TAYLOR_START)} down by ×1/${TAYLOR_RATIO}`,
-  );
-  const worst = report.ladders.reduce((a, b) => (b.order < a.order ? b : a));
-  lines.push('', 'h → residual (worst direction):');
-  for (let k = 0; k < worst.steps.length; k++) {
-    const quiet = worst.residuals[k] <= SIGNAL_OVER_NOISE * worst.noise ? '  (round-off)' : '';
-    lines.push(`  ${worst.steps[k].toExponential(2)}  ${worst.residuals[k].toExponential(3)}${quiet}`);
-  }
-  if (report.hints.length > 0) lines.push('', 'Diagnosis:', ...report.hints.map((h) => `  • ${h}`));
-  return lines.join('\n');
 }

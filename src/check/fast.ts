@@ -8,10 +8,10 @@ import { type TreeLayout, displayPath } from '../numeric/tree.js';
 import { analyticGradient } from './analytic.js';
 import { agrees, mismatchOf, summarize, worstFirst } from './compare.js';
 import { kinkHint } from './diagnose/kink.js';
-import { finishReport } from './finish.js';
-import type { CheckOptions } from './options.js';
+import { buildReport } from './buildReport.js';
 import { KINK_GAP_RATIO } from './recheck.js';
-import type { CheckSettings, GradientReport, KinkEntry, Mismatch } from './report.js';
+import type { KinkEntry, Mismatch, ReportData } from './report.js';
+import type { Settings } from './settings/types.js';
 
 /**
  * Default number of random directions in fast mode. Each costs 2 calls of f. A single wrong
@@ -21,7 +21,7 @@ import type { CheckSettings, GradientReport, KinkEntry, Mismatch } from './repor
  * and k directions with 1 − (1 − p)ᵏ. With k = 10 at rtol 1e-5: ρ = 1e-5 → 0.99999,
  * ρ = 3e-6 → 0.93, ρ = 1e-6 → 0.56 (measured in test/layers/fast.test.ts and bench/fast.ts).
  */
-export const DEFAULT_DIRECTIONS = 10;
+export { DEFAULT_DIRECTIONS } from './settings/resolve.js';
 
 /** erf by Abramowitz & Stegun 7.1.26 (absolute error < 1.5e-7), enough for a documented probability. */
 function erf(x: number): number {
@@ -90,18 +90,12 @@ interface DirectionResult {
  * checkGradient(loss, grad, { at: θ, mode: 'fast', directions: 10, seed: 1 });
  * @internal
  */
-export function fastGradientCheck(
-  f: (theta: unknown) => unknown,
-  grad: unknown,
-  layout: TreeLayout,
-  settings: CheckSettings,
-  options: CheckOptions,
-  caller: string,
-): GradientReport {
+export function fastGradientCheck(f: (theta: unknown) => unknown, grad: unknown, settings: Settings): ReportData {
+  const { layout, caller } = settings;
   const analytic = analyticGradient(grad, layout, caller);
   const g = analytic.values;
   const n = layout.size;
-  const k = Math.max(1, Math.floor(options.directions ?? DEFAULT_DIRECTIONS));
+  const k = settings.directions;
   const { rtol, atol, precision, step } = settings;
   const evaluator = new ScalarEvaluator(f, caller);
   const copy = layout.workingCopy();
@@ -134,7 +128,7 @@ export function fastGradientCheck(
   const kinks: KinkEntry[] = [];
   /** f(θ) from the determinism probe (for one-sided quotients at kinks). */
   let f0 = Number.NaN;
-  const policy = options.kinks ?? 'report';
+  const policy = settings.kinks;
   const numeric = new Float64Array(n).fill(Number.NaN);
   const errors = new Float64Array(n).fill(Number.NaN);
   let problem = false;
@@ -283,7 +277,9 @@ export function fastGradientCheck(
 
   const da = Float64Array.from(directions, (d) => d.measure.analytic);
   const dn = Float64Array.from(directions, (d) => d.measure.numeric);
-  return finishReport(
+  return buildReport(
+    settings,
+    'fast',
     {
       pass: unexplained.length === 0 && mismatches.length === 0 && !problem,
       evaluations: evaluator.count,
@@ -297,13 +293,8 @@ export function fastGradientCheck(
       analytic: g,
       numeric,
       errorEstimates: errors,
-      settings,
     },
-    layout,
     {
-      subject: 'gradient',
-      unit: 'directions',
-      tableUnit: 'entries (localised)',
       disagreeing: unexplained.length,
       reference: `directional derivatives along ${k} random directions, central differences with Richardson re-checks, ${precision}`,
       notes,

@@ -1,95 +1,49 @@
-import { baseStep, resolvePrecision } from '../numeric/differences.js';
-import { resolveBounds, type Domain } from '../numeric/domains.js';
-import { GradcheckError, formatNumber } from '../numeric/errors.js';
+import type { Domain } from '../numeric/domains.js';
+import { formatNumber } from '../numeric/errors.js';
 import { ScalarEvaluator } from '../numeric/evaluate.js';
-import { DEFAULT_SEED, createRandom, sampleIndices } from '../numeric/random.js';
+import { createRandom, sampleIndices } from '../numeric/random.js';
 import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
-import { readTheta, requireFunction, requireOptions } from '../numeric/validate.js';
+import { requireFunction } from '../numeric/validate.js';
 import { analyticGradient } from './analytic.js';
 import { summarize, tolerance } from './compare.js';
 import { diagnose, guardHints, kinkHint } from './diagnose/index.js';
 import { type Visit, estimateNumeric } from './estimate.js';
 import { fastGradientCheck } from './fast.js';
-import { finishReport } from './finish.js';
-import { type CheckOptions, DEFAULT_TOLERANCES, validateCheckOptions } from './options.js';
+import { buildReport } from './buildReport.js';
 import { precisionHint, watchFloat32 } from './precisionHint.js';
-import type { CheckSettings, GradientReport, OneSidedEntry } from './report.js';
+import type { OneSidedEntry, ReportData } from './report.js';
+import { resolveSettings } from './settings/resolve.js';
 import { judgeEntries } from './verdict.js';
 
 /** A gradient: a function of θ returning a tree shaped like θ, or such a tree itself. */
 export type GradientSpec<P extends Params = Params> = ((theta: P) => Params) | Params;
 
 /**
- * Checks an analytic gradient against finite differences of f at `options.at`.
- *
- * Every entry is compared elementwise, |a − n| ≤ atol + rtol · max(|a|, |n|) + the numerical
- * error estimate of n. Central differences at the seed's step cost exactly 2n calls of f; entries
- * the first pass cannot confirm are re-checked with Richardson extrapolation (4 calls each) and
- * one-sided differences (to tell a kink from a bug), after making sure f is deterministic.
- *
- * @example
- * const f = ([x, y]: number[]) => x * x + 3 * y;
- * const report = checkGradient(f, ([x]) => [2 * x, 3], { at: [1.5, -2] });
- * report.pass;        // true
- * report.evaluations; // 4
- */
-export function checkGradient<P extends Params>(
-  f: (theta: P) => number,
-  grad: GradientSpec<P>,
-  options: CheckOptions<P>,
-): GradientReport {
-  return gradientCheck(f, grad, options, 'checkGradient');
-}
-
-/** The resolved settings of a check. @internal */
-export function resolveSettings(opts: CheckOptions, layout: TreeLayout): CheckSettings {
-  const precision = resolvePrecision(opts, layout);
-  const defaults = DEFAULT_TOLERANCES[precision];
-  return {
-    method: opts.method ?? 'central',
-    step: baseStep(opts, precision),
-    precision,
-    rtol: opts.rtol ?? defaults.rtol,
-    atol: opts.atol ?? defaults.atol,
-    maxRelativeDifference: opts.maxRelativeDifference,
-    mode: opts.mode ?? 'full',
-    seed: opts.seed ?? DEFAULT_SEED,
-  };
-}
-
-/**
  * `checkGradient` with the name of the public function that was called, for messages.
  * @internal
  */
-export function gradientCheck(f: unknown, grad: unknown, options: unknown, caller: string, subject = 'gradient'): GradientReport {
+export function gradientCheck(f: unknown, grad: unknown, options: unknown, caller: string, subject = 'gradient'): ReportData {
   requireFunction(f, caller, 'f (the function under test)');
-  const opts = requireOptions(options, caller, '{ at: θ }') as unknown as CheckOptions;
-  validateCheckOptions(opts as unknown as Record<string, unknown>, caller);
-  const layout = readTheta(opts.at, caller, 'options.at');
-  const settings = resolveSettings(opts, layout);
-  if (settings.mode === 'fast' && opts.bounds !== undefined) {
-    throw new GradcheckError(
-      `${caller}: options.bounds is not supported with mode: 'fast' (its random directions move every entry); use mode: 'full' or checkConvergence`,
-    );
-  }
-  if (settings.mode === 'fast') return fastGradientCheck(f as (theta: unknown) => unknown, grad, layout, settings, opts, caller);
+  const settings = resolveSettings(options, subject === 'derivative' ? 'derivative' : 'gradient', caller);
+  const { layout, domain } = settings;
+  if (settings.mode === 'fast') return fastGradientCheck(f as (theta: unknown) => unknown, grad, settings);
   const analytic = analyticGradient(grad, layout, caller);
-  const domain = resolveBounds(opts.bounds, layout, caller);
   // In float64 mode, watch whether f only ever returns float32 values (for the precision hint).
   const watch = watchFloat32(f as (theta: unknown) => unknown);
   const evaluator = new ScalarEvaluator(settings.precision === 'float64' ? watch.f : (f as (theta: unknown) => unknown), caller);
   const copy = layout.workingCopy();
-  const indices = opts.sample !== undefined ? sampleIndices(layout.size, opts.sample, createRandom(settings.seed)) : undefined;
+  const indices =
+    settings.sample !== undefined ? sampleIndices(layout.size, settings.sample, createRandom(settings.seed)) : undefined;
   const visit: Visit = (fn) => {
     if (indices) for (const i of indices) fn(i);
     else for (let i = 0; i < layout.size; i++) fn(i);
   };
   const a = analytic.values;
   const { numeric, errors, recheck, sides } = estimateNumeric(
-    { evaluator, layout, copy, settings, domain, adaptive: opts.adaptive === true, indices, visit, caller },
+    { evaluator, layout, copy, settings, domain, adaptive: settings.adaptive, indices, visit, caller },
     a,
   );
-  const kinkPolicy = opts.kinks ?? 'report';
+  const kinkPolicy = settings.kinks;
   const { mismatches, kinks, unresolved, failing } = judgeEntries(
     a,
     numeric,
@@ -143,7 +97,10 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
   const withinGlobal =
     settings.maxRelativeDifference === undefined || summary.relativeDifference < settings.maxRelativeDifference;
   const pass = mismatches.length === 0 && problems.length === 0 && withinGlobal;
-  return finishReport(
+  const check = subject === 'derivative' ? 'derivative' : 'gradient';
+  return buildReport(
+    settings,
+    check,
     {
       pass,
       evaluations: evaluator.count,
@@ -157,11 +114,9 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
       analytic: a,
       numeric,
       errorEstimates: errors,
-      settings,
       ...(oneSided.length > 0 ? { oneSided } : {}),
     },
-    layout,
-    { subject, notRechecked, notes: oneSidedNotes(oneSided) },
+    { notRechecked, notes: oneSidedNotes(oneSided) },
   );
 }
 
@@ -185,8 +140,8 @@ function oneSidedEntries(sides: Int8Array | undefined, layout: TreeLayout, domai
 /** How many entries to name in the one-sided note. */
 const ONE_SIDED_SHOWN = 5;
 
-function oneSidedNotes(entries: readonly OneSidedEntry[]): string[] | undefined {
-  if (entries.length === 0) return undefined;
+function oneSidedNotes(entries: readonly OneSidedEntry[]): string[] {
+  if (entries.length === 0) return [];
   const shown = entries.slice(0, ONE_SIDED_SHOWN).map((e) => `${e.path} (${e.side}, bound ${formatNumber(e.bound)})`);
   const more = entries.length > ONE_SIDED_SHOWN ? `, …and ${entries.length - ONE_SIDED_SHOWN} more` : '';
   const verb = entries.length === 1 ? 'entry sits' : 'entries sit';

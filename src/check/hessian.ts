@@ -10,7 +10,7 @@ import { type NumericMatrix, compareMatrix, matrixReport, numericMatrix } from '
 import { type Mutation, blocksOf, callUser, inputTensorName, mutationHint, prepare, readMatrix } from './layerShared.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LIMIT } from './recheck.js';
-import type { CheckSettings, GradientReport } from './report.js';
+import type { CheckSettings, ReportData } from './report.js';
 
 /** Options of `checkHessian` and `toHaveHessian`. */
 export interface HessianOptions<P extends Params = Params> extends CheckOptions<P> {
@@ -30,45 +30,16 @@ export type HessianSpec<P extends Params = Params> = ((theta: P) => Params) | Pa
 const PAIRS_SHOWN = 3;
 
 /**
- * Checks an analytic Hessian against finite differences at `options.at`.
- *
- * With `options.gradient`, the reference is the numerical Jacobian of that gradient (exactly 2n
- * calls of it, suspects re-checked with Richardson). Without it, second differences of f:
- * (f(θ + hᵢeᵢ) − 2f(θ) + f(θ − hᵢeᵢ)) / hᵢ² on the diagonal and the four-point stencil
- * (f(++) − f(+−) − f(−+) + f(−−)) / 4hᵢhⱼ off it — 2n² + 1 calls of f — with entries that
- * disagree re-checked by Richardson extrapolation from a larger step. The report names an
- * asymmetric analytic Hessian (and a gradient whose Jacobian is not symmetric). Entries are
- * named `∂²f/∂θ[i]∂θ[j]` (`∂²f/∂W[0][1]∂b[0]` for trees); `analytic` and `numeric` are n×n
- * row-major and a mismatch's `index` is i·n + j.
- *
- * @example
- * const f = ([x, y]: number[]) => x * x * y;
- * checkHessian(f, ([x, y]) => [[2 * y, 2 * x], [2 * x, 0]], { at: [1, 2] }).pass; // true
- */
-export function checkHessian<P extends Params>(
-  f: (theta: P) => number,
-  H: HessianSpec<P>,
-  options: HessianOptions<P>,
-): GradientReport {
-  return hessianCheck(f, H, options, 'checkHessian');
-}
-
-/**
  * `checkHessian` with the caller's name for messages.
  *
  * @example
  * hessianCheck(f, H, { at: θ, gradient: grad }, 'toHaveHessian').pass;
  * @internal
  */
-export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: string): GradientReport {
-  const { opts, layout, settings } = prepare(f, options, caller, ['gradient']);
+export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: string): ReportData {
+  const { layout, settings } = prepare(f, options, caller, 'hessian');
   const n = layout.size;
-  const gradient = opts.gradient as unknown;
-  if (gradient !== undefined && typeof gradient !== 'function') {
-    throw new GradcheckError(
-      `${caller}: options.gradient must be a function (θ) → gradient, but got ${gradient === null ? 'null' : typeof gradient}`,
-    );
-  }
+  const gradient = settings.gradient as unknown;
   let mutation: Mutation | undefined;
   let raw: unknown = H;
   if (typeof H === 'function') ({ value: raw, mutation } = callUser(H as () => unknown, layout, caller, 'H'));
@@ -102,7 +73,13 @@ export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: s
   } else {
     const evaluator = new ScalarEvaluator(f as (theta: unknown) => unknown, caller);
     const copy = layout.workingCopy();
-    num = secondDifferences(evaluator, layout, copy, secondDifferenceSettings(settings, opts.step), a);
+    num = secondDifferences(
+      evaluator,
+      layout,
+      copy,
+      secondDifferenceSettings(settings, settings.stepGiven ? settings.step : undefined),
+      a,
+    );
     evaluations = evaluator.count;
     const changed = copy.firstDifference(layout.values);
     if (changed >= 0)
@@ -129,12 +106,12 @@ export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: s
     evaluations,
     hints,
     failed: Boolean(mutation || fMutation),
-    context: {
-      subject: 'Hessian',
+    check: 'hessian',
+    extras: {
       reference: byGradient
         ? `central differences of options.gradient (step ${settings.step}·max(1, |θᵢ|), ${settings.precision})`
         : `second differences of f (step ${settings.step}·max(1, |θᵢ|), ${settings.precision})`,
-      evaluationsLabel: byGradient ? 'evaluations of the gradient' : undefined,
+      evaluationsOf: byGradient ? 'evaluations of the gradient' : undefined,
     },
   });
 }

@@ -5,13 +5,10 @@ import { RICHARDSON_LEVELS } from '../numeric/richardson.js';
 import { type Params, type TreeLayout, type WorkingCopy, displayPath } from '../numeric/tree.js';
 import { VectorEvaluator, outputName, partialName } from '../numeric/vectorEvaluator.js';
 import { agrees, isUnresolved, mismatchOf, summarize, worstFirst } from './compare.js';
-import type { MessageContext } from '../format/message.js';
-import { finishReport } from './finish.js';
+import { buildReport, type ReportExtras } from './buildReport.js';
 import {
   type Block,
   type Mutation,
-  blockMaps,
-  blockNote,
   blocksOf,
   callUser,
   groupHints,
@@ -22,9 +19,9 @@ import {
   readMatrix,
   withinGlobal,
 } from './layerShared.js';
-import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS, RECHECK_LIMIT } from './recheck.js';
-import type { CheckSettings, GradientReport, Mismatch, UnresolvedEntry } from './report.js';
+import type { BlockInfo, CheckSettings, Mismatch, ReportData, UnresolvedEntry } from './report.js';
+import type { Settings } from './settings/types.js';
 
 /**
  * A Jacobian: rows = flattened outputs of f, columns = flattened entries of θ, as a
@@ -32,29 +29,6 @@ import type { CheckSettings, GradientReport, Mismatch, UnresolvedEntry } from '.
  * returning one.
  */
 export type JacobianSpec<P extends Params = Params> = ((theta: P) => Params) | Params;
-
-/**
- * Checks an analytic Jacobian against finite differences of f at `options.at`.
- *
- * f returns a number, an array, a typed array or a tree; `jac` is the m×n matrix (rows = the m
- * flattened outputs, columns = the n flattened entries of θ) or a function of θ returning it.
- * Central differences cost exactly 2n calls of f; columns holding entries that do not agree are
- * re-checked with Richardson extrapolation (4 more calls each). Entries are named
- * `∂out[i]/∂θ[j]` (`∂out[0]/∂W[1][2]` for trees) and every block (output tensor × input tensor)
- * holding a wrong entry gets a map. In the report, `analytic`, `numeric` and `errorEstimates`
- * are the m×n matrices row-major, and a mismatch's `index` is i·n + j.
- *
- * @example
- * const f = ([x, y]: number[]) => [x * y, x + y];
- * checkJacobian(f, ([x, y]) => [[y, x], [1, 1]], { at: [2, 3] }).pass; // true
- */
-export function checkJacobian<P extends Params>(
-  f: (theta: P) => Params,
-  jac: JacobianSpec<P>,
-  options: CheckOptions<P>,
-): GradientReport {
-  return jacobianCheck(f, jac, options, 'checkJacobian');
-}
 
 /** Numerical Jacobian with error estimates, re-checked where it disagrees with `analytic`. */
 export interface NumericMatrix {
@@ -190,14 +164,15 @@ export interface MatrixReportInput {
   readonly verdict: MatrixVerdict;
   readonly blocks: readonly Block[];
   readonly cols: number;
-  readonly settings: CheckSettings;
+  readonly settings: Settings;
   readonly evaluations: number;
   /** Hints found so far (mutations, asymmetry); block hints are added after them. */
   readonly hints: string[];
   /** Whether something found so far (f or the matrix mutating θ) fails the check already. */
   readonly failed: boolean;
-  /** `subject` ('Jacobian', 'Hessian') and any wording of the message. */
-  readonly context: MessageContext;
+  readonly check: 'jacobian' | 'hessian';
+  /** The reference text and counting noun, when not the settings' defaults. */
+  readonly extras?: ReportExtras;
 }
 
 /**
@@ -205,12 +180,15 @@ export interface MatrixReportInput {
  * and the verdict (every entry agrees, no earlier hint, the global criterion holds).
  * @internal
  */
-export function matrixReport(input: MatrixReportInput): GradientReport {
-  const { a, num, verdict, blocks, cols, settings, hints } = input;
-  if (verdict.mismatches.length > 0) hints.push(...blockHints(blocks, verdict.wrong, cols, a, num.values, input.context.subject));
-  const note = blockNote(blocks, verdict.wrong, cols);
+export function matrixReport(input: MatrixReportInput): ReportData {
+  const { a, num, verdict, blocks, cols, settings, hints, check } = input;
+  const subject = check === 'jacobian' ? 'Jacobian' : 'Hessian';
+  if (verdict.mismatches.length > 0) hints.push(...blockHints(blocks, verdict.wrong, cols, a, num.values, subject));
   const summary = summarize(a, num.values);
-  return finishReport(
+  const rows = a.length / cols;
+  return buildReport(
+    settings,
+    check,
     {
       pass: verdict.mismatches.length === 0 && !input.failed && withinGlobal(settings, summary.relativeDifference),
       evaluations: input.evaluations,
@@ -224,11 +202,25 @@ export function matrixReport(input: MatrixReportInput): GradientReport {
       analytic: a,
       numeric: num.values,
       errorEstimates: num.errors,
-      settings,
     },
-    undefined,
-    { ...input.context, notes: note ? [note] : undefined, maps: (paint) => blockMaps(blocks, verdict.wrong, cols, paint) },
+    {
+      ...input.extras,
+      tensors: [{ name: subject, shape: [rows, cols], offset: 0, size: a.length }],
+      blocks: blocks.map(blockInfo),
+      columns: cols,
+    },
   );
+}
+
+/** A block as reports carry it. */
+function blockInfo(block: Block): BlockInfo {
+  return {
+    name: block.name,
+    rowOffset: block.row.offset,
+    rows: block.row.size,
+    colOffset: block.col.offset,
+    cols: block.col.size,
+  };
 }
 
 /**
@@ -275,8 +267,8 @@ export function blockHints(
  * jacobianCheck(f, jac, { at: θ }, 'toHaveJacobian').pass;
  * @internal
  */
-export function jacobianCheck(f: unknown, jac: unknown, options: unknown, caller: string): GradientReport {
-  const { layout, settings } = prepare(f, options, caller, []);
+export function jacobianCheck(f: unknown, jac: unknown, options: unknown, caller: string): ReportData {
+  const { layout, settings } = prepare(f, options, caller, 'jacobian');
   const n = layout.size;
   const evaluator = new VectorEvaluator(f as (theta: unknown) => unknown, caller);
   let mutation: Mutation | undefined;
@@ -294,6 +286,16 @@ export function jacobianCheck(f: unknown, jac: unknown, options: unknown, caller
   if (num.fMutation) hints.push(mutationHint('f', num.fMutation));
   if (mutation) hints.push(mutationHint('jac', mutation));
   const failed = Boolean(mutation || num.fMutation);
-  const context = { subject: 'Jacobian' };
-  return matrixReport({ a, num, verdict, blocks, cols: n, settings, evaluations: evaluator.count, hints, failed, context });
+  return matrixReport({
+    a,
+    num,
+    verdict,
+    blocks,
+    cols: n,
+    settings,
+    evaluations: evaluator.count,
+    hints,
+    failed,
+    check: 'jacobian',
+  });
 }

@@ -4,11 +4,11 @@ import { type Stencil, StencilSequence, stencilRoundoff } from '../numeric/numer
 import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
 import { VectorEvaluator, outputName } from '../numeric/vectorEvaluator.js';
 import { agrees, mismatchOf, summarize, worstFirst } from './compare.js';
-import { finishReport } from './finish.js';
+import { buildReport, tensorInfo } from './buildReport.js';
 import { type Mutation, callUser, mutationHint, prepare, readLike, resolveProbes, withinGlobal } from './layerShared.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS } from './recheck.js';
-import type { GradientReport, Mismatch } from './report.js';
+import type { Mismatch, ReportData } from './report.js';
 
 /** Random tangents drawn when `options.tangents` is not given. */
 export const DEFAULT_TANGENTS = 3;
@@ -37,40 +37,18 @@ export function tangentStep(step: number, theta: ArrayLike<number>, u: ArrayLike
 }
 
 /**
- * Checks a Jacobian–vector product (a forward-mode derivative) against finite differences.
- *
- * `jvp(θ, u) → ẏ` (u shaped like θ, ẏ shaped like f's output) must equal J u, which is the
- * directional derivative (f(θ + t·u) − f(θ − t·u)) / 2t: exactly 2 calls of f per tangent,
- * whatever the size of θ. Outputs that disagree are re-checked with Richardson extrapolation
- * along the same tangent (4 more calls). θ may be a tree (`{ x, W, b }`). Mismatches are named
- * by output path (`out[1]`, `out.logits[3]`), once per output (its worst tangent);
- * `report.analytic` and `numeric` hold ẏ for the first tangent, flattened like the output.
- *
- * @example
- * const f = ([x, y]: number[]) => [x * y, Math.sin(x)];
- * checkJvp(f, ([x, y], [u, v]: number[]) => [u * y + x * v, Math.cos(x) * u], { at: [1, 2] }).pass; // true
- */
-export function checkJvp<P extends Params, Y extends Params>(
-  f: (theta: P) => Y,
-  jvp: (theta: P, tangent: P) => Params,
-  options: JvpOptions<P>,
-): GradientReport {
-  return jvpCheck(f, jvp, options, 'checkJvp');
-}
-
-/**
  * `checkJvp` with the caller's name for messages.
  *
  * @example
  * jvpCheck(f, jvp, { at: θ, tangents: 2 }, 'toHaveJvp').pass;
  * @internal
  */
-export function jvpCheck(f: unknown, jvp: unknown, options: unknown, caller: string): GradientReport {
-  const { opts, layout, settings } = prepare(f, options, caller, ['tangents']);
+export function jvpCheck(f: unknown, jvp: unknown, options: unknown, caller: string): ReportData {
+  const { layout, settings } = prepare(f, options, caller, 'jvp');
   if (typeof jvp !== 'function')
     throw new GradcheckError(`${caller}: jvp must be a function (θ, u) → ẏ, but got ${jvp === null ? 'null' : typeof jvp}`);
   const { rtol, atol, precision, step } = settings;
-  const probes = resolveProbes(opts.tangents, layout, DEFAULT_TANGENTS, settings.seed, caller, 'tangents');
+  const probes = resolveProbes(settings.probes, layout, DEFAULT_TANGENTS, settings.seed, caller, 'tangents');
   probes.flat.forEach((u, k) => {
     if (u.every((v) => v === 0))
       throw new GradcheckError(
@@ -139,7 +117,9 @@ export function jvpCheck(f: unknown, jvp: unknown, options: unknown, caller: str
   const allA = Float64Array.from(analytic.flatMap((a) => [...a]));
   const allN = Float64Array.from(numeric.flatMap((a) => [...a]));
   const summary = summarize(allA, allN);
-  return finishReport(
+  return buildReport(
+    settings,
+    'jvp',
     {
       pass: mismatches.length === 0 && fChanged < 0 && !mutation && withinGlobal(settings, summary.relativeDifference),
       evaluations: evaluator.count,
@@ -153,11 +133,9 @@ export function jvpCheck(f: unknown, jvp: unknown, options: unknown, caller: str
       analytic: analytic[0],
       numeric: numeric[0],
       errorEstimates: errors[0],
-      settings,
     },
-    out,
     {
-      subject: 'Jacobian–vector product',
+      tensors: out.tensors.map(tensorInfo),
       notes,
       reference: `directional central differences along each tangent (step ${settings.step}·max(1, |θᵢ|) per coordinate, ${precision})`,
     },

@@ -4,41 +4,32 @@
  * block maps and block diagnoses of a Jacobian.
  * @internal
  */
-import { renderErrorMap } from '../format/errorMap.js';
-import type { Paint } from '../format/message.js';
 import { GradcheckError, formatNumber } from '../numeric/errors.js';
 import { createRandom } from '../numeric/random.js';
 import { type Params, type Tensor, TreeLayout, displayPath } from '../numeric/tree.js';
-import { readTheta, readTree, requireFunction, requireOptions } from '../numeric/validate.js';
-import { resolveSettings } from './gradient.js';
-import { type CheckOptions, validateCheckOptions } from './options.js';
+import { readTree, requireFunction } from '../numeric/validate.js';
 import type { CheckSettings } from './report.js';
+import type { CheckKind } from './settings/kinds.js';
+import { resolveSettings } from './settings/resolve.js';
+import type { Settings } from './settings/types.js';
 
-/** A validated layer check: its options, θ's layout and the resolved settings. */
+/** A validated layer check: θ's layout and the resolved settings. */
 export interface Prepared {
-  readonly opts: CheckOptions & Record<string, unknown>;
   readonly layout: TreeLayout;
-  readonly settings: CheckSettings;
+  readonly settings: Settings;
 }
 
 /**
- * Validates f and the options (with the check's own extra option names) and reads θ.
+ * Validates f and resolves the options of a layer check (the schema refuses fast mode,
+ * sampling, bounds and adaptive steps for them).
  *
  * @example
- * const { layout, settings } = prepare(f, { at: [1, 2] }, 'checkJacobian', []);
+ * const { layout, settings } = prepare(f, { at: [1, 2] }, 'checkJacobian', 'jacobian');
  */
-export function prepare(f: unknown, options: unknown, caller: string, extra: readonly string[]): Prepared {
+export function prepare(f: unknown, options: unknown, caller: string, check: CheckKind): Prepared {
   requireFunction(f, caller, 'f (the function under test)');
-  const opts = requireOptions(options, caller, '{ at: θ }') as CheckOptions & Record<string, unknown>;
-  validateCheckOptions(opts, caller, extra);
-  if (opts.mode === 'fast' || opts.sample !== undefined) {
-    const which = opts.mode === 'fast' ? "options.mode 'fast'" : 'options.sample';
-    throw new GradcheckError(
-      `${caller}: ${which} applies to gradient checks (toHaveGradient / checkGradient); a layer check compares every entry (use checkJvp for a cost independent of θ's size)`,
-    );
-  }
-  const layout = readTheta(opts.at, caller, 'options.at');
-  return { opts, layout, settings: resolveSettings(opts, layout) };
+  const settings = resolveSettings(options, check, caller);
+  return { layout: settings.layout, settings };
 }
 
 /**
@@ -232,50 +223,6 @@ export interface Block {
  */
 export function blocksOf(rows: readonly Tensor[], cols: readonly Tensor[], name: (row: Tensor, col: Tensor) => string): Block[] {
   return rows.flatMap((row) => cols.map((col) => ({ name: name(row, col), row, col })));
-}
-
-/** The wrong entries of each block, as local row-major indices. */
-function wrongByBlock(blocks: readonly Block[], wrong: Iterable<number>, cols: number): Map<Block, Set<number>> {
-  const out = new Map<Block, Set<number>>();
-  for (const k of wrong) {
-    const i = Math.floor(k / cols);
-    const j = k % cols;
-    const block = blocks.find(
-      (b) => i >= b.row.offset && i < b.row.offset + b.row.size && j >= b.col.offset && j < b.col.offset + b.col.size,
-    );
-    if (!block) continue;
-    let set = out.get(block);
-    if (!set) out.set(block, (set = new Set()));
-    set.add((i - block.row.offset) * block.col.size + (j - block.col.offset));
-  }
-  return out;
-}
-
-/**
- * One error map per block that holds a wrong entry (rows = that block's outputs, columns = its inputs).
- *
- * @example
- * blockMaps(blocks, [3, 9], 5, PLAIN); // ['', 'Where ∂out/∂b (2×2) disagrees …', '  × ·', '  · ×']
- */
-export function blockMaps(blocks: readonly Block[], wrong: Iterable<number>, cols: number, paint: Paint): string[] {
-  const lines: string[] = [];
-  for (const [block, set] of wrongByBlock(blocks, wrong, cols)) {
-    lines.push('', ...renderErrorMap(block.name, block.row.size, block.col.size, set, paint));
-  }
-  return lines;
-}
-
-/**
- * `Wrong blocks: ∂out/∂b (3 of 3 entries), …`
- *
- * @example
- * blockNote(blocks, wrong, n); // 'Wrong blocks: ∂out/∂b (2 of 4 entries).'
- */
-export function blockNote(blocks: readonly Block[], wrong: Iterable<number>, cols: number): string | undefined {
-  const byBlock = wrongByBlock(blocks, wrong, cols);
-  if (byBlock.size === 0 || blocks.length < 2) return undefined;
-  const parts = [...byBlock].map(([b, set]) => `${b.name} (${set.size} of ${b.row.size * b.col.size} entries)`);
-  return `Wrong blocks: ${parts.join(', ')}.`;
 }
 
 /** Least-squares a ≈ k·n over some entries, with the relative residual. */

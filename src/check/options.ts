@@ -1,8 +1,7 @@
 import type { DiffOptions } from '../numeric/differences.js';
-import { GradcheckError } from '../numeric/errors.js';
-import type { Precision } from '../numeric/precision.js';
 import type { Params } from '../numeric/tree.js';
-import { requireOneOf, requirePositive, validateDiffOptions } from '../numeric/validate.js';
+import { validateOptions } from './settings/schema.js';
+import type { PicturesOption, EntryPolicy } from './settings/types.js';
 
 /** Options of `checkGradient` and `toHaveGradient`: `DiffOptions` plus the verdict's knobs. */
 export interface CheckOptions<P extends Params = Params> extends DiffOptions {
@@ -41,55 +40,31 @@ export interface CheckOptions<P extends Params = Params> extends DiffOptions {
    * value equals a one-sided derivative is named, not failed. `'fail'`: it fails.
    * @defaultValue 'report'
    */
-  kinks?: 'report' | 'fail';
+  kinks?: EntryPolicy;
+  /**
+   * `'report'`: an entry whose finite-difference error is too large to judge it (float32 noise,
+   * a kink the re-check could not settle) is listed in `report.unresolved`, not failed.
+   * `'fail'`: it fails.
+   * @defaultValue 'report'
+   */
+  unresolved?: EntryPolicy;
+  /**
+   * Under Vitest, when a failing matcher attaches the report's picture (`reportSvg`) to the test
+   * as an annotation: `'on-failure'`, `'always'`, or `false` for never.
+   * @defaultValue 'on-failure'
+   */
+  pictures?: PicturesOption;
 }
 
-/** Default tolerances by precision (see NUMERICS.md and the README's tolerance section). */
-export const DEFAULT_TOLERANCES: Record<Precision, { readonly rtol: number; readonly atol: number }> = {
-  float64: { rtol: 1e-5, atol: 1e-10 },
-  float32: { rtol: 1e-3, atol: 1e-6 },
-};
+export { DEFAULT_TOLERANCES } from './settings/resolve.js';
 
-/** Every option name a check accepts, for the "unknown option" error. */
-const KNOWN_OPTIONS = new Set([
-  'at',
-  'step',
-  'method',
-  'precision',
-  'bounds',
-  'adaptive',
-  'rtol',
-  'atol',
-  'maxRelativeDifference',
-  'mode',
-  'directions',
-  'sample',
-  'seed',
-  'kinks',
-]);
-
-/** Validates the options object of a check; throws a `GradcheckError` naming the bad option. */
-export function validateCheckOptions(options: Record<string, unknown>, caller: string, extra: readonly string[] = []): void {
-  for (const key of Object.keys(options)) {
-    if (!KNOWN_OPTIONS.has(key) && !extra.includes(key)) {
-      throw new GradcheckError(
-        `${caller}: unknown option ${JSON.stringify(key)}; known options are ${[...KNOWN_OPTIONS, ...extra].join(', ')}`,
-      );
-    }
-  }
-  validateDiffOptions(options, caller);
-  for (const name of ['rtol', 'atol'] as const) {
-    const v = options[name];
-    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) {
-      throw new GradcheckError(`${caller}: options.${name} must be a finite number ≥ 0, but got ${String(v)}`);
-    }
-  }
-  requirePositive(options.maxRelativeDifference, caller, 'options.maxRelativeDifference');
-  requirePositive(options.directions, caller, 'options.directions');
-  requirePositive(options.sample, caller, 'options.sample');
-  if (options.seed !== undefined && !(typeof options.seed === 'number' && Number.isFinite(options.seed))) {
-    throw new GradcheckError(`${caller}: options.seed must be a finite number, but got ${String(options.seed)}`);
-  }
-  requireOneOf(options.mode, ['full', 'fast'], caller, 'options.mode');
-  requireOneOf(options.kinks, ['report', 'fail'], caller, 'options.kinks');
+/**
+ * Validates the options object of a gradient check (θ may be absent: property tests draw it).
+ *
+ * @example
+ * validateCheckOptions({ rtol: 1e-6 }, 'gradientProperty'); // ok
+ * @internal
+ */
+export function validateCheckOptions(options: Record<string, unknown>, caller: string): void {
+  validateOptions(options, 'gradient', caller);
 }

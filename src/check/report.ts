@@ -1,5 +1,4 @@
-import type { DifferenceMethod } from '../numeric/differences.js';
-import type { Precision } from '../numeric/precision.js';
+import type { CheckSettings } from './settings/types.js';
 
 /** One entry where the analytic and numerical values disagree. */
 export interface Mismatch {
@@ -51,16 +50,80 @@ export interface OneSidedEntry {
   readonly bound: number;
 }
 
-/** The settings a check actually used, after defaults. */
-export interface CheckSettings {
-  readonly method: DifferenceMethod;
-  readonly step: number;
-  readonly precision: Precision;
-  readonly rtol: number;
-  readonly atol: number;
-  readonly maxRelativeDifference?: number;
-  readonly mode: 'full' | 'fast';
-  readonly seed: number;
+export type { CheckSettings } from './settings/types.js';
+
+/** What a diagnosis says is wrong (the table in API.md, "Structured diagnoses"). */
+export type DiagnosisKind =
+  | 'sign'
+  | 'factor'
+  | 'per-unit-factor'
+  | 'missing-term'
+  | 'wrong-sign-term'
+  | 'extra-term'
+  | 'transposed'
+  | 'layout'
+  | 'swapped'
+  | 'shifted'
+  | 'zeroed'
+  | 'kink'
+  | 'nondeterministic'
+  | 'mutates-input'
+  | 'non-finite'
+  | 'float32-in-float64'
+  | 'step';
+
+/** One explanation of what is wrong, with the evidence behind it. */
+export interface Diagnosis {
+  readonly kind: DiagnosisKind;
+  /** The tensors ('W1', 'layer.bias') or entries ('W1[2][0]') it is about; 'θ' for a flat θ as a whole. */
+  readonly paths: readonly string[];
+  /** In [0, 1]: the fraction of the disagreeing entries of those paths that it explains. */
+  readonly share: number;
+  /** The sentence shown in the report. */
+  readonly message: string;
+  /** Kinds the evidence cannot tell apart from this one. */
+  readonly alternatives?: readonly DiagnosisKind[];
+}
+
+/** A tensor of the space the compared entries live in (θ's tensors for a gradient). */
+export interface TensorInfo {
+  /** '' for a bare array or number, otherwise the path: 'W1', 'layer.bias', '[0]'. */
+  readonly name: string;
+  readonly shape: readonly number[];
+  /** Where the tensor starts in the flat vectors (`analytic`, `numeric`). */
+  readonly offset: number;
+  readonly size: number;
+}
+
+/** A block of a matrix check (Jacobian, Hessian): one output tensor against one input tensor. */
+export interface BlockInfo {
+  /** '∂out.logits/∂W', '∂²f/∂W∂b'. */
+  readonly name: string;
+  readonly rowOffset: number;
+  readonly rows: number;
+  readonly colOffset: number;
+  readonly cols: number;
+}
+
+/** Which check made a report: decides the report's wording. */
+export type ReportCheck = 'gradient' | 'derivative' | 'fast' | 'jacobian' | 'vjp' | 'jvp' | 'hessian' | 'allClose';
+
+/** Facts about how the reference values were obtained and what else was seen, for the message. */
+export interface ReportDetails {
+  /** How the numerical values were obtained ('central differences, step 1e-4·max(1, |θᵢ|), float64'). */
+  readonly reference: string;
+  /** Sentences placed under the summary (fast mode's directions, probes used, one-sided entries). */
+  readonly notes: readonly string[];
+  /** Failing entries the re-check budget did not reach (their verdict is the first pass's). */
+  readonly notRechecked: number;
+  /** Fast mode: how many directions disagree (the summary counts directions, not entries). */
+  readonly disagreeing?: number;
+  /** `'evaluations of the gradient'` when the Hessian is checked through options.gradient. */
+  readonly evaluationsOf?: string;
+  /** Matrix checks: their blocks, for one error map per wrong block. */
+  readonly blocks?: readonly BlockInfo[];
+  /** Matrix checks: the number of columns of the flat row-major matrix. */
+  readonly columns?: number;
 }
 
 /** What every gradcheck check returns. */
@@ -94,6 +157,19 @@ export interface GradientReport {
   /** Estimated absolute error of each numerical value (NaN for entries not compared). */
   readonly errorEstimates: Float64Array;
   readonly settings: CheckSettings;
-  /** The readable text the matcher prints (without colours). */
+  /** Which check made the report. */
+  readonly check: ReportCheck;
+  /** The tensors `analytic` and `numeric` are laid out in, in flat order. */
+  readonly tensors: readonly TensorInfo[];
+  /** What is wrong, strongest first; `hints` holds their messages (plus notes such as kinks). */
+  readonly diagnoses: readonly Diagnosis[];
+  /** Wall time of the check, in milliseconds. */
+  readonly durationMs: number;
+  /** How the reference was obtained and what else the message needs to say. */
+  readonly details: ReportDetails;
+  /** The readable text the matcher prints (without colours), rendered when first read. */
   readonly message: string;
 }
+
+/** A report as the checks produce it: plain data; `format` adds the message. */
+export type ReportData = Omit<GradientReport, 'message'>;

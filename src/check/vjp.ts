@@ -4,7 +4,7 @@ import { scaledStep } from '../numeric/precision.js';
 import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
 import { VectorEvaluator } from '../numeric/vectorEvaluator.js';
 import { agrees, mismatchOf, summarize, worstFirst } from './compare.js';
-import { finishReport } from './finish.js';
+import { buildReport } from './buildReport.js';
 import {
   type Mutation,
   callUser,
@@ -18,7 +18,7 @@ import {
 } from './layerShared.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS, RECHECK_LIMIT } from './recheck.js';
-import type { GradientReport, Mismatch } from './report.js';
+import type { Mismatch, ReportData } from './report.js';
 
 /** Random cotangents drawn when `options.cotangents` is not given. */
 export const DEFAULT_COTANGENTS = 3;
@@ -35,38 +35,14 @@ export interface VjpOptions<P extends Params = Params> extends CheckOptions<P> {
 }
 
 /**
- * Checks a vector–Jacobian product (a layer's backward pass) against finite differences.
- *
- * For a layer `forward(θ) → y` and `vjp(θ, ȳ) → θ̄` (θ̄ shaped like θ, ȳ shaped like f's output),
- * θ̄ must equal Jᵀȳ. θ may be a tree (`{ x, W, b }`), so one check covers the input and the
- * parameter gradients of a layer. The numerical Jᵀȳ comes from central differences of f, one
- * column at a time: f(θ) once (to learn the output's shape) plus 2n calls, shared by every
- * cotangent; entries that disagree are re-checked with Richardson extrapolation. A mismatch is
- * reported once per entry of θ̄ (its worst cotangent); `report.analytic`, `numeric` and
- * `errorEstimates` hold θ̄ for the first cotangent, flattened like θ.
- *
- * @example
- * const forward = ({ x, w }: { x: number[]; w: number[] }) => x.map((xi, i) => xi * w[i]);
- * const backward = ({ x, w }: { x: number[]; w: number[] }, yBar: number[]) => ({ x: yBar.map((g, i) => g * w[i]), w: yBar.map((g, i) => g * x[i]) });
- * checkVjp(forward, backward, { at: { x: [1, 2], w: [3, 4] } }).pass; // true
- */
-export function checkVjp<P extends Params, Y extends Params>(
-  f: (theta: P) => Y,
-  vjp: (theta: P, cotangent: Y) => Params,
-  options: VjpOptions<P>,
-): GradientReport {
-  return vjpCheck(f, vjp, options, 'checkVjp');
-}
-
-/**
  * `checkVjp` with the caller's name for messages.
  *
  * @example
  * vjpCheck(forward, backward, { at: { x, W, b } }, 'toHaveVjp').pass;
  * @internal
  */
-export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: string): GradientReport {
-  const { opts, layout, settings } = prepare(f, options, caller, ['cotangents']);
+export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: string): ReportData {
+  const { layout, settings } = prepare(f, options, caller, 'vjp');
   if (typeof vjp !== 'function')
     throw new GradcheckError(`${caller}: vjp must be a function (θ, ȳ) → θ̄, but got ${vjp === null ? 'null' : typeof vjp}`);
   const n = layout.size;
@@ -75,7 +51,7 @@ export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: str
   const copy = layout.workingCopy();
   const y0 = evaluator.call(copy.root(), {});
   const out = evaluator.layout as TreeLayout;
-  const probes = resolveProbes(opts.cotangents, out, DEFAULT_COTANGENTS, settings.seed, caller, 'cotangents');
+  const probes = resolveProbes(settings.probes, out, DEFAULT_COTANGENTS, settings.seed, caller, 'cotangents');
   const C = probes.flat.length;
 
   // The analytic θ̄ = vjp(θ, ȳ) per cotangent.
@@ -184,7 +160,9 @@ export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: str
   const allA = concat(analytic);
   const allN = concat(numeric);
   const summary = summarize(allA, allN);
-  return finishReport(
+  return buildReport(
+    settings,
+    'vjp',
     {
       pass: mismatches.length === 0 && fChanged < 0 && !mutation && withinGlobal(settings, summary.relativeDifference),
       evaluations: evaluator.count,
@@ -198,10 +176,8 @@ export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: str
       analytic: analytic[0],
       numeric: numeric[0],
       errorEstimates: errors[0],
-      settings,
     },
-    layout,
-    { subject: 'vector–Jacobian product', notes },
+    { notes },
   );
 }
 

@@ -1,5 +1,6 @@
 import { type Arbitrary, type IProperty, property } from 'fast-check';
 import { gradientCheck } from '../check/gradient.js';
+import { withMessage } from '../format/withMessage.js';
 import type { GradientSpec } from '../check/gradient.js';
 import { type CheckOptions, validateCheckOptions } from '../check/options.js';
 import type { GradientReport } from '../check/report.js';
@@ -75,11 +76,8 @@ export function gradientProperty<P extends Params>(
   const seedFor = (theta: P): number | undefined => checkOptions.seed ?? (random ? thetaSeed(theta) : undefined);
   const check = (theta: P): GradientReport => {
     const seed = seedFor(theta);
-    return gradientCheck(
-      f,
-      grad,
-      seed === undefined ? { ...checkOptions, at: theta } : { ...checkOptions, at: theta, seed },
-      caller,
+    return withMessage(
+      gradientCheck(f, grad, seed === undefined ? { ...checkOptions, at: theta } : { ...checkOptions, at: theta, seed }, caller),
     );
   };
   const assertAt = (theta: P): void => {

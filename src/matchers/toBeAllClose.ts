@@ -1,5 +1,4 @@
-import { allClose } from '../check/allClose.js';
-import type { Params } from '../numeric/tree.js';
+import { allCloseCheck } from '../check/allClose.js';
 import type { MatcherContext, MatcherResult } from './context.js';
 import { reportResult } from './result.js';
 
@@ -11,5 +10,5 @@ import { reportResult } from './result.js';
  * expect([0.1 + 0.2, 1]).toBeAllClose([0.3, 1]);
  */
 export function toBeAllClose(this: MatcherContext, received: unknown, expected: unknown, options: unknown = {}): MatcherResult {
-  return reportResult(this, 'toBeAllClose', allClose(received as Params, expected as Params, options as object, 'toBeAllClose'));
+  return reportResult(this, 'toBeAllClose', allCloseCheck(received, expected, options, 'toBeAllClose'));
 }

@@ -1,4 +1,5 @@
 import { gradientCheck } from '../check/gradient.js';
+import { withMessage } from '../format/withMessage.js';
 import type { CheckOptions } from '../check/options.js';
 import type { GradientReport } from '../check/report.js';
 import { GradcheckError } from '../numeric/errors.js';
@@ -51,5 +52,5 @@ export function checkTensorGradient<P extends Params>(
     return value;
   };
   const analytic = grad === undefined ? autodiffGradient<P>(tf, f) : tensorGradient<P>(tf, grad);
-  return gradientCheck(forward, analytic, { precision: 'float32', ...rest }, caller);
+  return withMessage(gradientCheck(forward, analytic, { precision: 'float32', ...rest }, caller));
 }

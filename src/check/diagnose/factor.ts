@@ -1,4 +1,4 @@
-import { formatValue } from '../../format/table.js';
+import { formatValue } from '../../numeric/numberText.js';
 import { fitFactor, FIT_RESIDUAL, NOISY_FIT_RESIDUAL, ROUND_FACTOR } from './fit.js';
 import { type DiagnosisInput, type Group, explainsAll, num, residualText } from './input.js';
 import { fitScopes } from './where.js';

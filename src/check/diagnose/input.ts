@@ -1,4 +1,4 @@
-import { formatValue } from '../../format/table.js';
+import { formatValue } from '../../numeric/numberText.js';
 import { type Tensor, type TreeLayout, displayPath } from '../../numeric/tree.js';
 import { agrees } from '../compare.js';
 import type { EntryRecheck } from '../recheck.js';

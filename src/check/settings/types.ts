@@ -1,0 +1,56 @@
+import type { Domain } from '../../numeric/domains.js';
+import type { DifferenceMethod } from '../../numeric/differences.js';
+import type { Precision } from '../../numeric/precision.js';
+import type { Params, TreeLayout } from '../../numeric/tree.js';
+import type { CheckKind } from './kinds.js';
+
+/** What a check does with an entry it cannot settle (a kink, an unresolved entry). */
+export type EntryPolicy = 'report' | 'fail';
+
+/** When a failing matcher attaches its picture (Vitest). */
+export type PicturesOption = 'on-failure' | 'always' | false;
+
+/** The settings a check used, after defaults: the public part, copied into every report. */
+export interface CheckSettings {
+  readonly method: DifferenceMethod;
+  readonly step: number;
+  readonly precision: Precision;
+  readonly rtol: number;
+  readonly atol: number;
+  readonly maxRelativeDifference?: number;
+  readonly mode: 'full' | 'fast';
+  readonly seed: number;
+}
+
+/**
+ * Every option of every check, resolved once by `resolveSettings`: later stages read only this,
+ * never the raw options object.
+ * @internal
+ */
+export interface Settings extends CheckSettings {
+  /** The public function the user called (`checkVjp`, `toHaveGradient`), for messages. */
+  readonly caller: string;
+  readonly check: CheckKind;
+  /** θ's layout (an empty layout for `allClose`, which has no θ). */
+  readonly layout: TreeLayout;
+  /** Whether the user chose the step (the Hessian's float32 default depends on it). */
+  readonly stepGiven: boolean;
+  /** Where f is defined, per entry (only with `bounds`). */
+  readonly domain: Domain | undefined;
+  readonly adaptive: boolean;
+  /** Random directions: fast mode's (default 10) or the Taylor test's (default 3). */
+  readonly directions: number;
+  /** How many coordinates to sample (full gradient checks only). */
+  readonly sample: number | undefined;
+  readonly kinks: EntryPolicy;
+  readonly unresolved: EntryPolicy;
+  /** `cotangents` (checkVjp) or `tangents` (checkJvp) as given: a count, a vector or vectors. */
+  readonly probes: unknown;
+  /** `checkHessian`'s analytic gradient, when given. */
+  readonly gradient: ((theta: Params) => Params) | undefined;
+  /** `allClose`: whether NaN equals NaN. */
+  readonly equalNaN: boolean;
+  readonly pictures: PicturesOption;
+  /** `performance.now()` when the check started, for `report.durationMs`. */
+  readonly startedAt: number;
+}
