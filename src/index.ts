@@ -41,6 +41,8 @@ export type {
   TensorInfo,
   UnresolvedEntry,
 } from './check/report.js';
+export { convergenceSvg, reportSvg } from './pictures/index.js';
+export type { PictureReport, PicturesOption } from './pictures/index.js';
 export { gradcheckMatchers } from './matchers/index.js';
 export type { GradcheckMatchers } from './matchers/types.js';
 export type { MatcherContext, MatcherResult } from './matchers/context.js';

@@ -17,6 +17,8 @@ import type {} from 'expect';
 import { GradcheckError } from './numeric/errors.js';
 import { gradcheckMatchers } from './matchers/index.js';
 import type { GradcheckMatchers } from './matchers/types.js';
+import { writerFromEnvironment } from './pictures/folderWriter.js';
+import { usePictureWriter } from './pictures/pictureWriter.js';
 
 /** The part of Jest's `expect` this entry needs. */
 interface Extendable {
@@ -33,6 +35,8 @@ if (typeof jestExpect?.extend !== 'function') {
   );
 }
 jestExpect.extend(gradcheckMatchers);
+// Jest shows no attachments: with GRADCHECK_PICTURES_DIR set, a failing matcher writes its picture there and prints the path.
+usePictureWriter(writerFromEnvironment());
 
 declare module 'expect' {
   // Same type parameters as Jest 30's own declaration, so the interfaces merge.

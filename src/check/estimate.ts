@@ -1,7 +1,7 @@
 import { type DifferenceSettings, differencePartials, richardsonPartials } from '../numeric/differences.js';
 import type { Domain } from '../numeric/domains.js';
 import type { ScalarEvaluator } from '../numeric/evaluate.js';
-import { roundoffError } from '../numeric/precision.js';
+import { resolveMethod } from '../numeric/methods/resolve.js';
 import type { TreeLayout, WorkingCopy } from '../numeric/tree.js';
 import { agrees, tolerance } from './compare.js';
 import { RECHECK_LIMIT, type RecheckOutcome, recheckSuspects } from './recheck.js';
@@ -41,8 +41,9 @@ export interface NumericEstimate {
  */
 export function estimateNumeric(ctx: EstimateContext, a: Float64Array): NumericEstimate {
   const { evaluator, layout, copy, settings, domain, indices, visit, caller } = ctx;
-  if (settings.method === 'richardson') {
-    const extra = { domain, adaptive: ctx.adaptive };
+  const method = resolveMethod(settings.method);
+  if (method.extrapolation) {
+    const extra = { domain, adaptive: ctx.adaptive, method };
     const { values, errors, sides } = richardsonPartials(
       evaluator,
       layout,
@@ -54,13 +55,13 @@ export function estimateNumeric(ctx: EstimateContext, a: Float64Array): NumericE
     );
     return { numeric: values, errors, sides };
   }
-  const diff: DifferenceSettings = { method: settings.method, step: settings.step, precision: settings.precision, domain };
+  const diff: DifferenceSettings = { method, step: settings.step, precision: settings.precision, domain };
   const partials = differencePartials(evaluator, layout, copy, diff, caller, indices);
   const numeric = partials.values;
+  // The first pass's error estimate: the round-off of each quotient, from its method's error model.
   const errors = new Float64Array(layout.size).fill(Number.NaN);
   visit((i) => {
-    const fScale = Math.max(Math.abs(partials.fPlus[i] || 0), Math.abs(partials.fMinus[i] || 0), Math.abs(partials.f0 ?? 0));
-    errors[i] = roundoffError(settings.precision, fScale, partials.steps[i]);
+    errors[i] = partials.roundoff[i];
   });
   const { rtol, atol } = settings;
   const suspects: number[] = [];

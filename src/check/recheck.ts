@@ -1,9 +1,18 @@
-import { type DifferenceSettings, type Partials, place } from '../numeric/differences.js';
+import { type StencilSample, applyMethod } from '../numeric/apply.js';
+import type { DifferenceSettings, Partials } from '../numeric/differences.js';
 import { stencil } from '../numeric/domains.js';
 import type { ScalarEvaluator } from '../numeric/evaluate.js';
+import { type KinkEvidence, kinkFromLadder } from '../numeric/kinks.js';
+import { coordinateLine } from '../numeric/line.js';
+import { backward, extrapolated, forward } from '../numeric/methods/builtins.js';
+import type { FiniteDifferenceMethod } from '../numeric/methods/method.js';
+import { resolveMethod } from '../numeric/methods/resolve.js';
 import { roundoffError, scaledStep } from '../numeric/precision.js';
-import { type DifferenceSample, centralSample, richardson } from '../numeric/richardson.js';
+import { probeContext } from '../numeric/probe.js';
+import { RICHARDSON_RATIO } from '../numeric/richardson.js';
 import type { TreeLayout, WorkingCopy } from '../numeric/tree.js';
+
+export { KINK_GAP_RATIO, KINK_SIDE_SPREAD, type KinkEvidence } from '../numeric/kinks.js';
 
 /**
  * Suspect entries (those the first pass could not confirm) are looked at again with
@@ -15,28 +24,11 @@ export const RECHECK_LEVELS = 3;
 /** At most this many suspects are re-checked; the rest keep the first pass's verdict. */
 export const RECHECK_LIMIT = 256;
 
-/**
- * A kink shows as one-sided derivatives whose gap does not shrink with the step: for a smooth
- * f the gap at h/4 is a quarter of the gap at h, at a kink it stays. Above this ratio, a kink.
- */
-export const KINK_GAP_RATIO = 0.6;
-
 /** A Richardson error estimate this many times the first pass's round-off estimate is noise, not round-off. */
 export const NOISE_RATIO = 100;
 
 /** Extra calls of f(θ) when the re-check sees noise, to catch randomness the first two calls missed. */
 export const EXTRA_PROBES = 3;
-
-/** A side whose last two quotients differ by more than this fraction of the gap is noise, not a kink. */
-export const KINK_SIDE_SPREAD = 0.25;
-
-/** One-sided derivatives of an entry at a non-differentiable point. */
-export interface KinkEvidence {
-  readonly left: number;
-  readonly right: number;
-  readonly leftError: number;
-  readonly rightError: number;
-}
 
 /** What a re-check found for one entry. */
 export interface EntryRecheck {
@@ -74,15 +66,6 @@ export interface RecheckContext {
   readonly partials: Partials;
 }
 
-/** f at θ with entry i moved by about `delta`; returns f and the displacement actually taken. */
-function moved(ctx: RecheckContext, i: number, delta: number): { f: number; d: number } {
-  const x = ctx.layout.values[i];
-  const stored = place(ctx.copy, i, x + delta, ctx.settings.precision, ctx.settings.domain);
-  const f = ctx.evaluator.call(ctx.copy.root(), { path: ctx.layout.pathAt(i), delta: stored - x });
-  ctx.copy.set(i, x);
-  return { f, d: stored - x };
-}
-
 /**
  * Evaluates f(θ) twice (a non-deterministic f makes every difference meaningless, and one that
  * writes to θ is caught right after the call), then re-checks each suspect with Richardson
@@ -106,10 +89,13 @@ export function recheckSuspects(ctx: RecheckContext, suspects: readonly number[]
     return { f0: first, nondeterministic: [first, second, third], entries: new Map() };
   }
   const entries = new Map<number, EntryRecheck>();
+  const method = resolveMethod(ctx.settings.method);
   for (const i of suspects) {
     // With bounds, a central first pass may have gone one-sided on some entries (partials.sides).
-    const oneSided = ctx.settings.method !== 'central' || (ctx.partials.sides?.[i] ?? 0) !== 0;
-    entries.set(i, oneSided ? recheckOneSided(ctx, i, first) : recheckCentral(ctx, i, first));
+    const side = ctx.partials.sides?.[i] || method.side;
+    if (side !== 0) entries.set(i, recheckOneSided(ctx, i, first, side));
+    else if (method.offsets.length === 2) entries.set(i, recheckCentral(ctx, i, first));
+    else entries.set(i, recheckMethod(ctx, method, i, first));
   }
   // Quotients scattering far beyond round-off may be randomness the two probes missed (dropout
   // drawing the same mask twice): probe a few more times before blaming the step or the gradient.
@@ -124,91 +110,69 @@ export function recheckSuspects(ctx: RecheckContext, suspects: readonly number[]
   return { f0: first, entries };
 }
 
+/** The coordinate line of entry i over the re-check's working copy. */
+function lineOf(ctx: RecheckContext, i: number, f0: number) {
+  const { precision, domain } = ctx.settings;
+  return coordinateLine(probeContext(ctx.evaluator, ctx.layout, ctx.copy, precision, domain), i, () => f0);
+}
+
+/** The first pass's sample of entry i for a two-point method, rebuilt from the partials (no call of f). */
+function firstSample(ctx: RecheckContext, method: FiniteDifferenceMethod, i: number, f0: number): StencilSample<number> {
+  const { partials } = ctx;
+  const s = partials.steps[i];
+  const valueAt = (o: number) => (o < 0 ? partials.fMinus[i] : o > 0 ? partials.fPlus[i] : f0);
+  return { nodes: method.offsets.map((o) => o * s), values: method.offsets.map(valueAt), step: s };
+}
+
+/** The re-check's ladder over a method: RECHECK_LEVELS steps, halving. */
+function recheckLadder(method: FiniteDifferenceMethod): FiniteDifferenceMethod {
+  return extrapolated(method, { ratio: RICHARDSON_RATIO, levels: RECHECK_LEVELS }, method.name);
+}
+
 function recheckCentral(ctx: RecheckContext, i: number, f0: number): EntryRecheck {
-  const { partials, settings } = ctx;
+  const { settings } = ctx;
+  const method = resolveMethod(settings.method);
   // In float32 the base step is already the round-off optimum (∛ε): smaller steps only add
   // noise, so the sequence comes down from 4h to the first pass's h instead of going below it.
   const x = ctx.layout.values[i];
   const top = 2 ** (RECHECK_LEVELS - 1);
   const roomy = !settings.domain || stencil(settings.domain, i, x, top * scaledStep(settings.step, x)).side === 0;
   const up = settings.precision === 'float32' && roomy ? top : 1;
-  const reused = up === 1 ? 0 : RECHECK_LEVELS - 1;
-  const h = scaledStep(settings.step, ctx.layout.values[i]) * up;
-  const plus: { f: number; d: number }[] = [];
-  const minus: { f: number; d: number }[] = [];
-  const estimate = richardson(
-    (level): DifferenceSample => {
-      if (level === reused) {
-        const halfWidth = partials.steps[i];
-        plus.push({ f: partials.fPlus[i], d: halfWidth });
-        minus.push({ f: partials.fMinus[i], d: -halfWidth });
-        return centralSample(partials.fPlus[i], partials.fMinus[i], halfWidth);
-      }
-      const hk = h / 2 ** level;
-      const p = moved(ctx, i, hk);
-      const m = moved(ctx, i, -hk);
-      plus.push(p);
-      minus.push(m);
-      return centralSample(p.f, m.f, (p.d - m.d) / 2);
-    },
-    RECHECK_LEVELS,
-    settings.precision,
-  );
-  return { value: estimate.value, error: estimate.error, ...firstPass(ctx, i, f0), kink: kinkEvidence(ctx, f0, plus, minus) };
+  const level = up === 1 ? 0 : RECHECK_LEVELS - 1;
+  const h = scaledStep(settings.step, x) * up;
+  const known = { level, sample: firstSample(ctx, method, i, f0) };
+  const estimate = applyMethod(recheckLadder(method), lineOf(ctx, i, f0), h, settings.precision, known);
+  const ladder = estimate.samples.map((s) => ({
+    fMinus: s.values[0],
+    dMinus: s.nodes[0],
+    fPlus: s.values[1],
+    dPlus: s.nodes[1],
+  }));
+  const kink = kinkFromLadder(f0, ladder, settings.precision);
+  return { value: estimate.value, error: estimate.error, ...firstPass(ctx, i, f0), kink };
+}
+
+/** A method of more than two points (from fdm): its own ladder from the first pass's step, without reuse. */
+function recheckMethod(ctx: RecheckContext, method: FiniteDifferenceMethod, i: number, f0: number): EntryRecheck {
+  const estimate = applyMethod(recheckLadder(method), lineOf(ctx, i, f0), ctx.partials.steps[i], ctx.settings.precision);
+  return { value: estimate.value, error: estimate.error, ...firstPass(ctx, i, f0) };
 }
 
 /** The first pass's quotient for entry i and its round-off estimate, kept to tell round-off from truncation. */
 function firstPass(ctx: RecheckContext, i: number, f0: number): Pick<EntryRecheck, 'first' | 'firstRoundoff' | 'firstStep'> {
   const { partials, settings } = ctx;
-  const fScale = Math.max(Math.abs(partials.fPlus[i] || 0), Math.abs(partials.fMinus[i] || 0), Math.abs(f0));
   const step = partials.steps[i];
-  return { first: partials.values[i], firstRoundoff: roundoffError(settings.precision, fScale, step), firstStep: step };
+  const fScale = Math.max(Math.abs(partials.fPlus[i] || 0), Math.abs(partials.fMinus[i] || 0), Math.abs(f0));
+  const firstRoundoff = Number.isNaN(partials.roundoff[i])
+    ? roundoffError(settings.precision, fScale, step)
+    : partials.roundoff[i];
+  return { first: partials.values[i], firstRoundoff, firstStep: step };
 }
 
-/**
- * One-sided derivatives from the samples at h, h/2, h/4: a kink when their gap does not
- * shrink with the step. Each side is extrapolated (2·D(h/4) − D(h/2)) to cancel its O(h) term.
- */
-function kinkEvidence(
-  ctx: RecheckContext,
-  f0: number,
-  plus: readonly { f: number; d: number }[],
-  minus: readonly { f: number; d: number }[],
-): KinkEvidence | undefined {
-  const levels = Math.min(plus.length, minus.length);
-  if (levels < 3) return undefined;
-  const right = plus.map((p) => (p.f - f0) / p.d);
-  const left = minus.map((m) => (m.f - f0) / m.d);
-  const gapFirst = Math.abs(right[0] - left[0]);
-  const gapLast = Math.abs(right[levels - 1] - left[levels - 1]);
-  const fScale = Math.max(Math.abs(f0), ...plus.map((p) => Math.abs(p.f)), ...minus.map((m) => Math.abs(m.f)));
-  const noise = 2 * roundoffError(ctx.settings.precision, fScale, plus[levels - 1].d);
-  if (!(gapLast > KINK_GAP_RATIO * gapFirst && gapLast > 10 * noise)) return undefined;
-  const extrapolate = (d: readonly number[]) => 2 * d[levels - 1] - d[levels - 2];
-  const sideError = (d: readonly number[]) => Math.abs(d[levels - 1] - d[levels - 2]) + noise;
-  // Each side of a kink settles (its quotients change by O(h)); noise in f (an iteration stopped at a
-  // tolerance, quantised values) makes both sides jump by as much as their gap: that is no kink.
-  if (Math.max(sideError(left), sideError(right)) > KINK_SIDE_SPREAD * gapLast) return undefined;
-  return { left: extrapolate(left), right: extrapolate(right), leftError: sideError(left), rightError: sideError(right) };
-}
-
-function recheckOneSided(ctx: RecheckContext, i: number, f0: number): EntryRecheck {
-  const { partials, settings } = ctx;
-  const sign = partials.sides?.[i] || (settings.method === 'forward' ? 1 : -1);
-  // The step the first pass took (bounds may have shortened it).
-  const h = partials.steps[i];
-  const estimate = richardson(
-    (level): DifferenceSample => {
-      if (level === 0) {
-        const fs = sign > 0 ? partials.fPlus[i] : partials.fMinus[i];
-        return { quotient: partials.values[i], halfWidth: partials.steps[i], fScale: Math.max(Math.abs(fs), Math.abs(f0)) };
-      }
-      const s = moved(ctx, i, (sign * h) / 2 ** level);
-      return { quotient: (s.f - f0) / s.d, halfWidth: Math.abs(s.d), fScale: Math.max(Math.abs(s.f), Math.abs(f0)) };
-    },
-    RECHECK_LEVELS,
-    settings.precision,
-    'all',
-  );
+/** A one-sided first pass (the method's, or forced by a bound): its ladder, reusing the first step. */
+function recheckOneSided(ctx: RecheckContext, i: number, f0: number, side: number): EntryRecheck {
+  const method = side > 0 ? forward : backward;
+  const known = { level: 0, sample: firstSample(ctx, method, i, f0) };
+  const estimate = applyMethod(recheckLadder(method), lineOf(ctx, i, f0), ctx.partials.steps[i], ctx.settings.precision, known);
   return { value: estimate.value, error: estimate.error, ...firstPass(ctx, i, f0) };
 }

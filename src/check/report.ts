@@ -83,6 +83,12 @@ export interface Diagnosis {
   readonly message: string;
   /** Kinds the evidence cannot tell apart from this one. */
   readonly alternatives?: readonly DiagnosisKind[];
+  /**
+   * The evidence behind it, printed after the message in the report ('least-squares fit
+   * k = −1, residual 3.2e-11'); kept out of `message` so that one bug reads the same whichever
+   * check found it.
+   */
+  readonly evidence?: string;
 }
 
 /** A tensor of the space the compared entries live in (θ's tensors for a gradient). */

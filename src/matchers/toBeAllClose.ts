@@ -10,5 +10,5 @@ import { reportResult } from './result.js';
  * expect([0.1 + 0.2, 1]).toBeAllClose([0.3, 1]);
  */
 export function toBeAllClose(this: MatcherContext, received: unknown, expected: unknown, options: unknown = {}): MatcherResult {
-  return reportResult(this, 'toBeAllClose', allCloseCheck(received, expected, options, 'toBeAllClose'));
+  return reportResult(this, 'toBeAllClose', allCloseCheck(received, expected, options, 'toBeAllClose'), undefined, options);
 }

@@ -10,5 +10,5 @@ import { reportResult } from './result.js';
  * expect(Math.sin).toHaveDerivative(Math.cos, { at: 0.3 });
  */
 export function toHaveDerivative(this: MatcherContext, received: unknown, df: unknown, options: unknown): MatcherResult {
-  return reportResult(this, 'toHaveDerivative', derivativeCheck(received, df, options, 'toHaveDerivative'), 'df');
+  return reportResult(this, 'toHaveDerivative', derivativeCheck(received, df, options, 'toHaveDerivative'), 'df', options);
 }

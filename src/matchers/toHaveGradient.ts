@@ -10,5 +10,5 @@ import { reportResult } from './result.js';
  * expect(([x, y]: number[]) => x * y).toHaveGradient(([x, y]) => [y, x], { at: [2, 3] });
  */
 export function toHaveGradient(this: MatcherContext, received: unknown, grad: unknown, options: unknown): MatcherResult {
-  return reportResult(this, 'toHaveGradient', gradientCheck(received, grad, options, 'toHaveGradient'), 'grad');
+  return reportResult(this, 'toHaveGradient', gradientCheck(received, grad, options, 'toHaveGradient'), 'grad', options);
 }

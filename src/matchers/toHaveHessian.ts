@@ -11,5 +11,5 @@ import { reportResult } from './result.js';
  * expect(loss).toHaveHessian(hessian, { at: θ, gradient: lossGrad });
  */
 export function toHaveHessian(this: MatcherContext, received: unknown, H: unknown, options: unknown): MatcherResult {
-  return reportResult(this, 'toHaveHessian', hessianCheck(received, H, options, 'toHaveHessian'), 'H');
+  return reportResult(this, 'toHaveHessian', hessianCheck(received, H, options, 'toHaveHessian'), 'H', options);
 }

@@ -11,5 +11,5 @@ import { reportResult } from './result.js';
  * expect(([x, y]: number[]) => [x * y, x + y]).toHaveJacobian(([x, y]) => [[y, x], [1, 1]], { at: [2, 3] });
  */
 export function toHaveJacobian(this: MatcherContext, received: unknown, jac: unknown, options: unknown): MatcherResult {
-  return reportResult(this, 'toHaveJacobian', jacobianCheck(received, jac, options, 'toHaveJacobian'), 'jac');
+  return reportResult(this, 'toHaveJacobian', jacobianCheck(received, jac, options, 'toHaveJacobian'), 'jac', options);
 }

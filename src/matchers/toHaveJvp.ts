@@ -11,5 +11,5 @@ import { reportResult } from './result.js';
  * expect(forward).toHaveJvp(tangent, { at: { x, W, b }, tangents: 2 });
  */
 export function toHaveJvp(this: MatcherContext, received: unknown, jvp: unknown, options: unknown): MatcherResult {
-  return reportResult(this, 'toHaveJvp', jvpCheck(received, jvp, options, 'toHaveJvp'), 'jvp');
+  return reportResult(this, 'toHaveJvp', jvpCheck(received, jvp, options, 'toHaveJvp'), 'jvp', options);
 }

@@ -12,5 +12,5 @@ import { reportResult } from './result.js';
  * expect(forward).toHaveVjp(backward, { at: { x, W, b } });
  */
 export function toHaveVjp(this: MatcherContext, received: unknown, vjp: unknown, options: unknown): MatcherResult {
-  return reportResult(this, 'toHaveVjp', vjpCheck(received, vjp, options, 'toHaveVjp'), 'vjp');
+  return reportResult(this, 'toHaveVjp', vjpCheck(received, vjp, options, 'toHaveVjp'), 'vjp', options);
 }

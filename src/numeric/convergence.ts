@@ -1,6 +1,7 @@
-import { type Domain, inside } from './domains.js';
+import type { Domain } from './domains.js';
 import type { ScalarEvaluator } from './evaluate.js';
-import { type Precision, epsilonOf, roundTo } from './precision.js';
+import { type Precision, epsilonOf } from './precision.js';
+import { probeContext, probeIfMoved } from './probe.js';
 import type { Random } from './random.js';
 import type { TreeLayout, WorkingCopy } from './tree.js';
 
@@ -160,8 +161,8 @@ export function taylorLadder(
   precision: Precision,
   domain?: Domain,
 ): TaylorLadder {
-  const n = layout.size;
-  const base = layout.values;
+  const ctx = probeContext(evaluator, layout, copy, precision, domain);
+  const support = Int32Array.from({ length: layout.size }, (_, i) => i).filter((i) => direction[i] !== 0);
   const steps: number[] = [];
   const residuals: number[] = [];
   const signs: number[] = [];
@@ -170,17 +171,17 @@ export function taylorLadder(
   for (let k = 0; k < TAYLOR_STEPS; k++) {
     const h = start / TAYLOR_RATIO ** k;
     let linear = 0;
-    let moved = false;
-    for (let i = 0; i < n; i++) {
-      if (direction[i] === 0) continue;
-      let stored = copy.set(i, roundTo(precision, base[i] + h * direction[i]));
-      if (!inside(domain, i, stored)) stored = copy.set(i, base[i]);
-      if (stored !== base[i]) moved = true;
-      linear += gradient[i] * (stored - base[i]);
-    }
-    if (!moved) break;
-    const f = evaluator.call(copy.root(), { path: 'θ', delta: h });
-    for (let i = 0; i < n; i++) if (direction[i] !== 0) copy.set(i, base[i]);
+    // One call on the probe primitive; entries that rounding would push outside stay at θᵢ.
+    const f = probeIfMoved(ctx, {
+      support,
+      delta: (i) => h * direction[i],
+      site: { path: 'θ', delta: h },
+      outside: 'stay',
+      taken: (i, delta) => {
+        linear += gradient[i] * delta;
+      },
+    });
+    if (f === undefined) break;
     fScale = Math.max(fScale, Math.abs(f));
     const signed = f - f0 - linear;
     const r = Math.abs(signed);

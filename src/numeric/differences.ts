@@ -1,33 +1,39 @@
-import { type Bounds, type Domain, type Side, inside, stencil } from './domains.js';
+import { type MethodEstimate, applyMethod, quotientOf, roundoffScale, sampleMethod } from './apply.js';
+import { type Bounds, type Domain, type Side, stencil } from './domains.js';
 import { GradcheckError, formatNumber } from './errors.js';
 import type { ScalarEvaluator } from './evaluate.js';
-import { type Precision, defaultStep, roundTo, scaledStep } from './precision.js';
-import {
-  ADAPTIVE_LEVELS,
-  ADAPTIVE_START,
-  type DifferenceSample,
-  type Estimate,
-  RICHARDSON_LEVELS,
-  centralSample,
-  richardson,
-} from './richardson.js';
+import { coordinateLine } from './line.js';
+import { ADAPTIVE_LEVELS, ADAPTIVE_START } from './richardson.js';
+import { extrapolated, richardson } from './methods/builtins.js';
+import type { FiniteDifferenceMethod } from './methods/method.js';
+import { type MethodName, methodForSide, resolveMethod } from './methods/resolve.js';
+import { type Precision, roundoffError, scaledStep } from './precision.js';
+import { type ProbeContext, probeContext, sharedCenter } from './probe.js';
 import type { TreeLayout, WorkingCopy } from './tree.js';
 
-/** How the derivative along one coordinate is estimated. */
-export type DifferenceMethod = 'central' | 'forward' | 'backward' | 'richardson';
+export { place } from './probe.js';
+export { defaultRichardsonStep } from './methods/builtins.js';
+
+/**
+ * How the derivative along one coordinate is estimated: a method's name, or a method value
+ * from `fdm(…)` (a fourth-order central method is `fdm([-2, -1, 1, 2])`).
+ */
+export type DifferenceMethod = MethodName | FiniteDifferenceMethod;
 
 /** Options shared by every numerical differentiation in gradcheck. */
 export interface DiffOptions {
   /**
    * Base step h; each coordinate uses hᵢ = step · max(1, |θᵢ|).
-   * @defaultValue 1e-4 in float64 (the seed's ε), ∛ε ≈ 4.9e-3 in float32; 1e-2 for `'richardson'`
+   * @defaultValue 1e-4 in float64 (the seed's ε), ∛ε ≈ 4.9e-3 in float32; 1.25e-2 for `'richardson'`;
+   * for a method value, its own `defaultStep(precision)`
    */
   step?: number;
   /**
    * `'central'`: (f(θ+hᵢeᵢ) − f(θ−hᵢeᵢ)) / 2hᵢ, 2n calls of f. `'forward'` / `'backward'`:
    * one-sided, n + 1 calls. `'richardson'`: central differences at hᵢ, hᵢ/2, hᵢ/4, hᵢ/8 (8 calls
    * per coordinate) extrapolated in Ridders' tableau, each entry with its own error estimate
-   * (README, "Checking float32 code and choosing a method").
+   * (README, "Checking float32 code and choosing a method"). Or a method value from `fdm(…)`:
+   * one call per non-zero offset and coordinate, plus f(θ) once when an offset is 0.
    * @defaultValue 'central'
    */
   method?: DifferenceMethod;
@@ -45,7 +51,7 @@ export interface DiffOptions {
   bounds?: Bounds;
   /**
    * With `method: 'richardson'`: choose the step per coordinate from the extrapolation's own
-   * error estimates, starting ADAPTIVE_START (8) times larger than `step` and halving it up to
+   * error estimates, starting ADAPTIVE_START (6) times larger than `step` and halving it up to
    * ADAPTIVE_LEVELS (10) times, keeping the estimate with the smallest error (up to 20 calls of f
    * per coordinate instead of 8).
    * @defaultValue false
@@ -57,12 +63,14 @@ export interface DiffOptions {
 export interface Partials {
   /** Numerical derivative per coordinate (NaN where a coordinate was not visited). */
   readonly values: Float64Array;
-  /** Half-width of the stencil actually taken per coordinate (for one-sided: the step). */
+  /** Step actually taken per coordinate: the half-width of a central stencil, the step of a one-sided one. */
   readonly steps: Float64Array;
-  /** f(θ + hᵢeᵢ) per coordinate (NaN where not evaluated). */
+  /** f at the smallest positive offset (θ + hᵢeᵢ for the built-ins) per coordinate (NaN where not evaluated). */
   readonly fPlus: Float64Array;
-  /** f(θ − hᵢeᵢ) per coordinate (NaN where not evaluated). */
+  /** f at the smallest negative offset (θ − hᵢeᵢ) per coordinate (NaN where not evaluated). */
   readonly fMinus: Float64Array;
+  /** Round-off estimate of each quotient, from its method's error model (NaN where not visited). */
+  readonly roundoff: Float64Array;
   /** f(θ) when the method needed it. */
   readonly f0?: number;
   /**
@@ -74,45 +82,31 @@ export interface Partials {
 
 /** Resolved settings for one run of differences. */
 export interface DifferenceSettings {
-  readonly method: Exclude<DifferenceMethod, 'richardson'>;
+  /** Any method without extrapolation (by name or value); `'richardson'` goes through `richardsonPartials`. */
+  readonly method: DifferenceMethod;
   readonly step: number;
   readonly precision: Precision;
   /** Bounds per entry: near one, the stencil turns one-sided. */
   readonly domain?: Domain;
 }
 
-/** Resolves `DiffOptions` against θ: precision inferred from Float32Array leaves, default step. */
+/**
+ * Resolves `DiffOptions` against θ: precision inferred from Float32Array leaves.
+ * @example
+ * resolvePrecision({}, TreeLayout.of(new Float32Array(3))); // 'float32'
+ */
 export function resolvePrecision(options: DiffOptions, layout: TreeLayout): Precision {
   return options.precision ?? (layout.dtype === 'float64' ? 'float64' : 'float32');
 }
 
-/** The default step for a method and precision. */
+/**
+ * The base step: options.step, or the method's default for the precision.
+ * @example
+ * baseStep({ method: 'richardson' }, 'float64'); // 0.0125
+ */
 export function baseStep(options: DiffOptions, precision: Precision): number {
   if (options.step !== undefined) return options.step;
-  return options.method === 'richardson' ? defaultRichardsonStep(precision) : defaultStep(precision);
-}
-
-/**
- * Richardson extrapolation cancels the h² and h⁴ terms, so it can start from a larger step and
- * stay clear of round-off: 1e-2 in float64, 2⁻³ in float32.
- */
-export function defaultRichardsonStep(precision: Precision): number {
-  return precision === 'float32' ? 2 ** -3 : 1e-2;
-}
-
-/**
- * Moves entry i of the working copy to `target` and returns the value actually stored (rounded
- * to float32 where the model stores float32).
- * @internal
- */
-export function place(copy: WorkingCopy, i: number, target: number, precision: Precision, domain?: Domain): number {
-  const stored = copy.set(i, roundTo(precision, target));
-  if (inside(domain, i, stored)) return stored;
-  // float32 rounding pushed the entry across its bound: the bound itself is the nearest inside.
-  const bound = stored < (domain as Domain).lower[i] ? (domain as Domain).lower[i] : (domain as Domain).upper[i];
-  const clamped = copy.set(i, bound);
-  if (inside(domain, i, clamped)) return clamped;
-  throw new GradcheckError(`the bound ${formatNumber(bound)} is not representable in ${precision}; widen options.bounds`);
+  return resolveMethod(options.method).defaultStep(precision);
 }
 
 function stepTooSmall(caller: string, path: string, x: number, h: number): GradcheckError {
@@ -121,10 +115,61 @@ function stepTooSmall(caller: string, path: string, x: number, h: number): Gradc
   );
 }
 
+/** How far a method's grid reaches from θ, in units of h. */
+function reachOf(method: FiniteDifferenceMethod): number {
+  return Math.max(Math.abs(method.offsets[0]), Math.abs(method.offsets[method.offsets.length - 1]));
+}
+
 /**
- * Differences along the coordinates `indices` (all when omitted) of a working copy, restoring
- * every entry after use. Exactly 2 calls of f per coordinate for central differences, and one
- * per coordinate plus one at θ for one-sided ones.
+ * The method and step for coordinate i: the method's own stencil when it fits inside the
+ * bounds, otherwise the one-sided one that does (with the step shortened to the room there is).
+ * @internal
+ */
+export function coordinateStencil(
+  method: FiniteDifferenceMethod,
+  domain: Domain | undefined,
+  i: number,
+  x: number,
+  h: number,
+): { method: FiniteDifferenceMethod; h: number; side: Side } {
+  const reach = reachOf(method);
+  const fit = stencil(domain, i, x, reach * h, method.side);
+  const base = methodForSide(method, fit.side);
+  const chosen = base === method || !method.extrapolation ? base : extrapolated(base, method.extrapolation, method.name);
+  return { method: chosen, h: Math.min(h, fit.h / reachOf(chosen)), side: fit.side };
+}
+
+/** Where a sample's f(θ ± hᵢeᵢ) sit: the smallest positive and negative offsets. */
+function neighbours(method: FiniteDifferenceMethod): { plus: number; minus: number } {
+  const plus = method.offsets.findIndex((o) => o > 0);
+  let minus = -1;
+  method.offsets.forEach((o, k) => {
+    if (o < 0) minus = k;
+  });
+  return { plus, minus };
+}
+
+/** One pass of differences, as arrays per coordinate. */
+function emptyPartials(n: number, withSides: boolean) {
+  const nan = () => new Float64Array(n).fill(Number.NaN);
+  return {
+    values: nan(),
+    steps: nan(),
+    fPlus: nan(),
+    fMinus: nan(),
+    roundoff: nan(),
+    sides: withSides ? new Int8Array(n) : undefined,
+  };
+}
+
+/**
+ * Differences along the coordinates `indices` (all when omitted) of a working copy, by any
+ * method without extrapolation, restoring every entry after use. Exactly one call of f per
+ * non-zero offset and coordinate, plus one at θ when an offset is 0 (or a bound forces a
+ * one-sided stencil): 2n for central differences, n + 1 for one-sided ones, 4n for
+ * `fdm([-2, -1, 1, 2])`.
+ * @example
+ * differencePartials(evaluator, layout, layout.workingCopy(), { method: 'central', step: 1e-4, precision: 'float64' }, 'numericGradient').values;
  * @internal
  */
 export function differencePartials(
@@ -135,52 +180,45 @@ export function differencePartials(
   caller: string,
   indices?: ArrayLike<number>,
 ): Partials {
-  const n = layout.size;
-  const values = new Float64Array(n).fill(Number.NaN);
-  const steps = new Float64Array(n).fill(Number.NaN);
-  const fPlus = new Float64Array(n).fill(Number.NaN);
-  const fMinus = new Float64Array(n).fill(Number.NaN);
-  const base = layout.values;
-  const { method, step, precision, domain } = settings;
-  const sides = domain ? new Int8Array(n) : undefined;
-  const prefer: Side = method === 'central' ? 0 : method === 'forward' ? 1 : -1;
-  const count = indices ? indices.length : n;
-  let f0: number | undefined;
-  if (method !== 'central') f0 = evaluator.call(copy.root(), {});
-
+  const { step, precision, domain } = settings;
+  const method = resolveMethod(settings.method);
+  const ctx = probeContext(evaluator, layout, copy, precision, domain);
+  const out = emptyPartials(layout.size, domain !== undefined);
+  const center = sharedCenter(ctx);
+  // One-sided methods evaluate f(θ) before any coordinate, as the seed's recipe does.
+  if (method.offsets.includes(0)) center();
+  const count = indices ? indices.length : layout.size;
   for (let k = 0; k < count; k++) {
     const i = indices ? indices[k] : k;
-    const x = base[i];
-    const { side, h } = stencil(domain, i, x, scaledStep(step, x), prefer);
-    // Record only what the bounds changed: the side differs from the method's own.
-    if (sides && side !== prefer) sides[i] = side;
-    if (side === 0) {
-      const xp = place(copy, i, x + h, precision, domain);
-      const fp = evaluator.call(copy.root(), { path: layout.pathAt(i), delta: xp - x });
-      const xm = place(copy, i, x - h, precision, domain);
-      const fm = evaluator.call(copy.root(), { path: layout.pathAt(i), delta: xm - x });
-      copy.set(i, x);
-      const width = xp - xm;
-      if (width === 0) throw stepTooSmall(caller, layout.pathAt(i), x, h);
-      values[i] = (fp - fm) / width;
-      steps[i] = width / 2;
-      fPlus[i] = fp;
-      fMinus[i] = fm;
-    } else {
-      // Only bounds make a central method one-sided; f(θ) is then evaluated once, when first needed.
-      if (f0 === undefined) f0 = evaluator.call(copy.root(), {});
-      const xs = place(copy, i, x + side * h, precision, domain);
-      const fs = evaluator.call(copy.root(), { path: layout.pathAt(i), delta: xs - x });
-      copy.set(i, x);
-      const width = xs - x;
-      if (width === 0) throw stepTooSmall(caller, layout.pathAt(i), x, h);
-      values[i] = (fs - f0) / width;
-      steps[i] = Math.abs(width);
-      if (side > 0) fPlus[i] = fs;
-      else fMinus[i] = fs;
-    }
+    differenceAt(ctx, method, i, step, caller, center, out);
   }
-  return { values, steps, fPlus, fMinus, f0, sides };
+  const f0 = method.offsets.includes(0) || out.sides?.some((s) => s !== 0) ? center() : undefined;
+  return { ...out, f0 };
+}
+
+/** One coordinate of `differencePartials`. */
+function differenceAt(
+  ctx: ProbeContext<number>,
+  method: FiniteDifferenceMethod,
+  i: number,
+  step: number,
+  caller: string,
+  center: () => number,
+  out: ReturnType<typeof emptyPartials>,
+): void {
+  const x = ctx.layout.values[i];
+  const requested = scaledStep(step, x);
+  const chosen = coordinateStencil(method, ctx.domain, i, x, requested);
+  // Record only what the bounds changed: the side differs from the method's own.
+  if (out.sides && chosen.side !== method.side) out.sides[i] = chosen.side;
+  const sample = sampleMethod(chosen.method, coordinateLine(ctx, i, center), chosen.h);
+  if (sample.step === 0) throw stepTooSmall(caller, ctx.layout.pathAt(i), x, chosen.h);
+  out.values[i] = quotientOf(chosen.method, sample);
+  out.steps[i] = Math.abs(sample.step);
+  out.roundoff[i] = roundoffError(ctx.precision, roundoffScale(chosen.method, sample), sample.step);
+  const { plus, minus } = neighbours(chosen.method);
+  if (plus >= 0) out.fPlus[i] = sample.values[plus];
+  if (minus >= 0) out.fMinus[i] = sample.values[minus];
 }
 
 /** Richardson estimates per coordinate: values and error estimates (NaN where not visited). */
@@ -199,13 +237,18 @@ export interface RichardsonSettings {
   readonly domain?: Domain;
   /** Choose the step per coordinate from the error estimates (see `DiffOptions.adaptive`). */
   readonly adaptive?: boolean;
+  /** The extrapolated method. @defaultValue `richardson` (central differences, 4 levels, ratio 2) */
+  readonly method?: FiniteDifferenceMethod;
 }
 
 /**
- * Richardson-extrapolated central differences along `indices` (all when omitted): the steps
- * hᵢ, hᵢ/2, hᵢ/4, … (RICHARDSON_LEVELS of them, fewer when round-off takes over), 2 calls of f
- * per step. With `adaptive`, the sequence starts ADAPTIVE_START·hᵢ and runs up to
- * ADAPTIVE_LEVELS steps. Near a bound the sequence is one-sided (1 call per step plus f(θ) once).
+ * Richardson-extrapolated differences along `indices` (all when omitted): the method's base
+ * stencil at hᵢ, hᵢ/2, hᵢ/4, … (its ladder's levels, fewer when round-off takes over), e.g. 2
+ * calls of f per step for central differences. With `adaptive`, the sequence starts
+ * ADAPTIVE_START·hᵢ and runs up to ADAPTIVE_LEVELS steps. Near a bound the sequence is
+ * one-sided (1 call per step plus f(θ) once).
+ * @example
+ * richardsonPartials(evaluator, layout, layout.workingCopy(), 1.25e-2, 'float64').values;
  * @internal
  */
 export function richardsonPartials(
@@ -217,73 +260,25 @@ export function richardsonPartials(
   indices?: ArrayLike<number>,
   extra: RichardsonSettings = {},
 ): EstimatedPartials {
-  const n = layout.size;
-  const values = new Float64Array(n).fill(Number.NaN);
-  const errors = new Float64Array(n).fill(Number.NaN);
-  const steps = new Float64Array(n).fill(Number.NaN);
   const { domain, adaptive } = extra;
-  const sides = domain ? new Int8Array(n) : undefined;
+  const given = extra.method ?? richardson;
+  const ladder = given.extrapolation ?? richardson.extrapolation;
+  const method = adaptive && ladder ? extrapolated(given, { ...ladder, levels: ADAPTIVE_LEVELS }, given.name) : given;
   const start = adaptive ? ADAPTIVE_START * step : step;
-  const levels = adaptive ? ADAPTIVE_LEVELS : RICHARDSON_LEVELS;
-  const count = indices ? indices.length : n;
-  let f0: number | undefined;
+  const ctx = probeContext(evaluator, layout, copy, precision, domain);
+  const center = sharedCenter(ctx);
+  const out = emptyPartials(layout.size, domain !== undefined);
+  const errors = new Float64Array(layout.size).fill(Number.NaN);
+  const count = indices ? indices.length : layout.size;
   for (let k = 0; k < count; k++) {
     const i = indices ? indices[k] : k;
-    const { side, h } = stencil(domain, i, layout.values[i], scaledStep(start, layout.values[i]));
-    if (sides) sides[i] = side;
-    if (side !== 0 && f0 === undefined) f0 = evaluator.call(copy.root(), {});
-    const estimate = richardsonAt(evaluator, layout, copy, i, h, precision, levels, side, f0, domain);
-    values[i] = estimate.value;
+    const x = layout.values[i];
+    const chosen = coordinateStencil(method, domain, i, x, scaledStep(start, x));
+    if (out.sides) out.sides[i] = chosen.side;
+    const estimate: MethodEstimate = applyMethod(chosen.method, coordinateLine(ctx, i, center), chosen.h, precision);
+    out.values[i] = estimate.value;
     errors[i] = estimate.error;
-    steps[i] = estimate.step;
+    out.steps[i] = estimate.step;
   }
-  return { values, errors, steps, sides };
-}
-
-/**
- * Richardson extrapolation along coordinate i from the half-width h down: central differences,
- * or with `side` ±1 one-sided ones against `f0` = f(θ). @internal
- */
-export function richardsonAt(
-  evaluator: ScalarEvaluator<unknown>,
-  layout: TreeLayout,
-  copy: WorkingCopy,
-  i: number,
-  h: number,
-  precision: Precision,
-  levels = RICHARDSON_LEVELS,
-  side: Side = 0,
-  f0?: number,
-  domain?: Domain,
-): Estimate & { readonly step: number } {
-  const x = layout.values[i];
-  const path = layout.pathAt(i);
-  const at = (target: number): { f: number; d: number } => {
-    const stored = place(copy, i, target, precision, domain);
-    const f = evaluator.call(copy.root(), { path, delta: stored - x });
-    copy.set(i, x);
-    return { f, d: stored - x };
-  };
-  if (side !== 0) {
-    const base = f0 ?? evaluator.call(copy.root(), {});
-    return richardson(
-      (level): DifferenceSample => {
-        const s = at(x + (side * h) / 2 ** level);
-        return { quotient: (s.f - base) / s.d, halfWidth: Math.abs(s.d), fScale: Math.max(Math.abs(s.f), Math.abs(base)) };
-      },
-      levels,
-      precision,
-      'all',
-    );
-  }
-  return richardson(
-    (level) => {
-      const hk = h / 2 ** level;
-      const p = at(x + hk);
-      const m = at(x - hk);
-      return centralSample(p.f, m.f, (p.d - m.d) / 2);
-    },
-    levels,
-    precision,
-  );
+  return { values: out.values, errors, steps: out.steps, sides: out.sides };
 }

@@ -2,11 +2,11 @@
  * Seeded random directions and directional derivatives of a scalar f, the measuring
  * instrument of fast mode: one direction costs 2 calls of f whatever the number of parameters.
  */
-import { place } from './differences.js';
 import type { ScalarEvaluator } from './evaluate.js';
 import { FLOAT64_EPSILON, type Precision, roundoffError } from './precision.js';
 import type { Random } from './random.js';
 import { type Estimate, richardson } from './richardson.js';
+import { type ProbeContext, probe, probeContext } from './probe.js';
 import type { TreeLayout, WorkingCopy } from './tree.js';
 
 /**
@@ -88,35 +88,39 @@ export const ANALYTIC_SUM_ULPS = 4;
  */
 export class DirectionProbe {
   constructor(
-    private readonly evaluator: ScalarEvaluator<unknown>,
+    evaluator: ScalarEvaluator<unknown>,
     private readonly layout: TreeLayout,
-    private readonly copy: WorkingCopy,
+    copy: WorkingCopy,
     private readonly precision: Precision,
     private readonly signs: Int8Array,
     private readonly analyticGradient: ArrayLike<number>,
     /** Name of the direction in error messages (`random direction 3`). */
     private readonly label: string,
-  ) {}
+  ) {
+    this.context = probeContext(evaluator, layout, copy, precision);
+  }
+
+  private readonly context: ProbeContext<number>;
 
   /** dᵢ. */
   component(i: number): number {
     return this.signs[i] * Math.max(1, Math.abs(this.layout.values[i]));
   }
 
-  /** f(θ + t·d_S) − evaluated once, restoring θ; returns f and the projections of the move. */
+  /** f(θ + t·d_S), one call on the probe primitive, with the projections of the move actually taken. */
   private moved(support: ArrayLike<number>, t: number): { f: number; proj: number; absProj: number } {
-    const x = this.layout.values;
     const g = this.analyticGradient;
     let proj = 0;
     let absProj = 0;
-    for (let k = 0; k < support.length; k++) {
-      const i = support[k];
-      const delta = place(this.copy, i, x[i] + t * this.component(i), this.precision) - x[i];
-      proj += g[i] * delta;
-      absProj += Math.abs(g[i] * delta);
-    }
-    const f = this.evaluator.call(this.copy.root(), { path: `θ along ${this.label}`, delta: t });
-    for (let k = 0; k < support.length; k++) this.copy.set(support[k], x[support[k]]);
+    const f = probe(this.context, {
+      support,
+      delta: (i) => t * this.component(i),
+      site: { path: `θ along ${this.label}`, delta: t },
+      taken: (i, delta) => {
+        proj += g[i] * delta;
+        absProj += Math.abs(g[i] * delta);
+      },
+    });
     return { f, proj, absProj };
   }
 

@@ -1,9 +1,15 @@
-import { type DiffOptions, type DifferenceSettings, place } from './differences.js';
+import { type StencilSample, coefficientsAt, sampleMethod } from './apply.js';
+import type { DiffOptions, DifferenceSettings } from './differences.js';
 import { GradcheckError, formatNumber } from './errors.js';
+import { coordinateLine } from './line.js';
+import { central } from './methods/builtins.js';
+import type { FiniteDifferenceMethod } from './methods/method.js';
+import { resolveMethod } from './methods/resolve.js';
 import { type Precision, roundoffError, scaledStep } from './precision.js';
+import { probeContext, sharedCenter } from './probe.js';
 import { type Estimate, RICHARDSON_LEVELS, richardson } from './richardson.js';
-import type { Params, TreeLayout, WorkingCopy } from './tree.js';
 import { readDifferenceInputs } from './setup.js';
+import type { Params, TreeLayout, WorkingCopy } from './tree.js';
 import { VectorEvaluator } from './vectorEvaluator.js';
 
 /** f evaluated on both sides of θ along one coordinate or direction. */
@@ -25,22 +31,28 @@ export interface Column extends Stencil {
 }
 
 /**
- * Evaluates f at θ with entry i moved by `delta` (rounded to the working precision) and
- * restores it; returns the output and the displacement actually taken.
+ * The Jacobian column of one sample: the quotient per output, and the stencil's positive and
+ * negative parts (scaled so that (plus − minus) / 2·halfWidth is the quotient; for two-point
+ * methods, f at the two points) for round-off estimates and contractions.
  */
-function movedOutput(
-  evaluator: VectorEvaluator,
-  layout: TreeLayout,
-  copy: WorkingCopy,
-  i: number,
-  delta: number,
-  precision: Precision,
-): { out: Float64Array; d: number } {
-  const x = layout.values[i];
-  const stored = place(copy, i, x + delta, precision);
-  const out = evaluator.call(copy.root(), { path: layout.pathAt(i), delta: stored - x });
-  copy.set(i, x);
-  return { out, d: stored - x };
+function columnOf(method: FiniteDifferenceMethod, sample: StencilSample<Float64Array>, index: number): Column {
+  const { coefficients, divisor } = coefficientsAt(method, sample.nodes, sample.step);
+  const m = sample.values[0].length;
+  const twoPoint = coefficients.length === 2 && coefficients[0] === -1 && coefficients[1] === 1;
+  const plus = twoPoint ? sample.values[1] : new Float64Array(m);
+  const minus = twoPoint ? sample.values[0] : new Float64Array(m);
+  if (!twoPoint) {
+    sample.values.forEach((v, k) => {
+      const c = coefficients[k];
+      for (let i = 0; i < m; i++) {
+        if (c > 0) plus[i] += c * v[i];
+        else minus[i] -= c * v[i];
+      }
+    });
+  }
+  const quotients = new Float64Array(m);
+  for (let i = 0; i < m; i++) quotients[i] = (plus[i] - minus[i]) / divisor;
+  return { index, plus, minus, halfWidth: divisor / 2, quotients };
 }
 
 function stepTooSmall(caller: string, path: string, x: number, h: number): GradcheckError {
@@ -50,9 +62,9 @@ function stepTooSmall(caller: string, path: string, x: number, h: number): Gradc
 }
 
 /**
- * Visits the Jacobian column by column: for each coordinate j (all, or `indices`), f at
- * θ ± hⱼeⱼ (central: exactly 2 calls per column) or at θ + hⱼeⱼ against f(θ) (one-sided:
- * one call per column plus one at θ, passed as `f0`). Nothing is stored: `visit` decides.
+ * Visits the Jacobian column by column: for each coordinate j (all, or `indices`), the method's
+ * stencil along θⱼ (central: f at θ ± hⱼeⱼ, exactly 2 calls per column; one-sided: one call per
+ * column plus f(θ) once, or `f0` when given). Nothing is stored: `visit` decides.
  *
  * @example
  * scanColumns(ev, layout, layout.workingCopy(), { method: 'central', step: 1e-4, precision: 'float64' }, 'checkJacobian', (col) => store(col.index, col.quotients));
@@ -67,33 +79,18 @@ export function scanColumns(
   visit: (column: Column) => void,
   options: { readonly indices?: ArrayLike<number>; readonly f0?: Float64Array } = {},
 ): void {
-  const { method, step, precision } = settings;
+  const method = resolveMethod(settings.method);
+  const ctx = probeContext(evaluator, layout, copy, settings.precision);
+  const center = sharedCenter(ctx, options.f0);
+  if (method.offsets.includes(0)) center();
   const count = options.indices ? options.indices.length : layout.size;
-  let f0 = options.f0;
-  if (method !== 'central' && f0 === undefined) f0 = evaluator.call(copy.root(), {});
   for (let k = 0; k < count; k++) {
     const j = options.indices ? options.indices[k] : k;
     const x = layout.values[j];
-    const h = scaledStep(step, x);
-    let plus: Float64Array;
-    let minus: Float64Array;
-    let width: number;
-    if (method === 'central') {
-      const p = movedOutput(evaluator, layout, copy, j, h, precision);
-      const m = movedOutput(evaluator, layout, copy, j, -h, precision);
-      plus = p.out;
-      minus = m.out;
-      width = p.d - m.d;
-    } else {
-      const s = movedOutput(evaluator, layout, copy, j, method === 'forward' ? h : -h, precision);
-      plus = method === 'forward' ? s.out : (f0 as Float64Array);
-      minus = method === 'forward' ? (f0 as Float64Array) : s.out;
-      width = Math.abs(s.d);
-    }
-    if (width === 0) throw stepTooSmall(caller, layout.pathAt(j), x, h);
-    const quotients = new Float64Array(plus.length);
-    for (let i = 0; i < plus.length; i++) quotients[i] = (plus[i] - minus[i]) / width;
-    visit({ index: j, plus, minus, halfWidth: width / 2, quotients });
+    const h = scaledStep(settings.step, x);
+    const sample = sampleMethod(method, coordinateLine(ctx, j, center), h);
+    if (sample.step === 0) throw stepTooSmall(caller, layout.pathAt(j), x, h);
+    visit(columnOf(method, sample, j));
   }
 }
 
@@ -197,11 +194,12 @@ export function coordinateSequence(
   precision: Precision,
   first?: Stencil,
 ): StencilSequence {
+  const ctx = probeContext(evaluator, layout, copy, precision);
+  const line = coordinateLine(ctx, j, sharedCenter(ctx));
   return new StencilSequence(
     (hk) => {
-      const p = movedOutput(evaluator, layout, copy, j, hk, precision);
-      const m = movedOutput(evaluator, layout, copy, j, -hk, precision);
-      return { plus: p.out, minus: m.out, halfWidth: (p.d - m.d) / 2 };
+      const s = sampleMethod(central, line, hk);
+      return { plus: s.values[1], minus: s.values[0], halfWidth: s.step };
     },
     h,
     first,
@@ -230,7 +228,8 @@ export function numericJacobian<P extends Params>(f: (theta: P) => Params, at: P
     if (rows.length === 0) rows = Array.from({ length: values.length }, () => new Array<number>(n).fill(0));
     for (let i = 0; i < values.length; i++) rows[i][j] = values[i];
   };
-  if (options.method === 'richardson') {
+  const method = resolveMethod(options.method);
+  if (method.extrapolation) {
     for (let j = 0; j < n; j++) {
       const seq = coordinateSequence(evaluator, layout, copy, j, scaledStep(step, layout.values[j]), precision);
       const m = seq.level(0).plus.length;
@@ -241,7 +240,6 @@ export function numericJacobian<P extends Params>(f: (theta: P) => Params, at: P
     }
     return rows;
   }
-  const method = options.method ?? 'central';
   scanColumns(evaluator, layout, copy, { method, step, precision }, caller, (c) => store(c.index, c.quotients));
   return rows;
 }

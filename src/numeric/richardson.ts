@@ -17,8 +17,18 @@ export interface DifferenceSample {
   readonly fScale: number;
 }
 
-/** The error of central differences has only even powers of h; one-sided ones have all. */
-export type ErrorPowers = 'even' | 'all';
+/**
+ * The powers of h in a difference's error: central differences have only even ones (h², h⁴, …),
+ * one-sided ones all (h, h², …); any method, powers `first`, `first + step`, … (its order and
+ * its error model's power step).
+ */
+export type ErrorPowers = 'even' | 'all' | { readonly first: number; readonly step: number };
+
+function powerSeries(powers: ErrorPowers): { readonly first: number; readonly step: number } {
+  if (powers === 'even') return { first: 2, step: 2 };
+  if (powers === 'all') return { first: 1, step: 1 };
+  return powers;
+}
 
 /** A central difference sample from f(θ ± h): (f₊ − f₋) / (x₊ − x₋). */
 export function centralSample(fPlus: number, fMinus: number, halfWidth: number): DifferenceSample {
@@ -40,9 +50,11 @@ export const MIN_LEVELS = 4;
 
 /**
  * With `adaptive: true` the sequence starts this many times above the base step, so that the
- * coordinates whose f is smooth on a wide scale can use a large step (less round-off) …
+ * coordinates whose f is smooth on a wide scale can use a large step (less round-off) … (6 × the
+ * float64 default 1.25e-2 = 0.075, about the 0.08 it always started from, which keeps log x at
+ * 0.1 inside its domain.)
  */
-export const ADAPTIVE_START = 8;
+export const ADAPTIVE_START = 6;
 
 /** … and runs down through up to this many halvings (8·h … h/64), stopping once round-off grows. */
 export const ADAPTIVE_LEVELS = 10;
@@ -55,8 +67,9 @@ export const ADAPTIVE_LEVELS = 10;
  * sequence stops early once round-off makes the estimates grow. Round-off of the smallest step
  * used (from the sizes of f seen) is added to the error estimate.
  *
- * `sample(k)` returns the difference quotient at step h₀ / 2ᵏ; `levels` of them are taken at
- * most. With `powers: 'all'` the same scheme extrapolates one-sided differences (error c₁h + …).
+ * `sample(k)` returns the difference quotient at step h₀ / ratioᵏ; `levels` of them are taken at
+ * most. With `powers: 'all'` the same scheme extrapolates one-sided differences (error c₁h + …),
+ * and with `{ first, step }` any method's (a fourth-order central method: h⁴, h⁶, …).
  *
  * @example
  * const est = richardson((k) => { const h = 0.1 / 2 ** k; return centralSample(Math.exp(1 + h), Math.exp(1 - h), h); }, 4, 'float64');
@@ -67,8 +80,11 @@ export function richardson(
   levels: number,
   precision: Precision,
   powers: ErrorPowers = 'even',
+  ratio = RICHARDSON_RATIO,
 ): Estimate & { readonly levelsUsed: number; readonly step: number } {
-  const ratio2 = powers === 'even' ? RICHARDSON_RATIO * RICHARDSON_RATIO : RICHARDSON_RATIO;
+  const series = powerSeries(powers);
+  const firstFactor = ratio ** series.first;
+  const nextFactor = ratio ** series.step;
   let previous: number[] = [];
   let best = Number.NaN;
   let bestError = Number.POSITIVE_INFINITY;
@@ -82,10 +98,10 @@ export function richardson(
     lastHalfWidth = s.halfWidth;
     fScale = Math.max(fScale, s.fScale);
     const row = [s.quotient];
-    let factor = ratio2;
+    let factor = firstFactor;
     for (let j = 1; j <= k; j++) {
       row[j] = (row[j - 1] * factor - previous[j - 1]) / (factor - 1);
-      factor *= ratio2;
+      factor *= nextFactor;
       const err = Math.max(Math.abs(row[j] - row[j - 1]), Math.abs(row[j] - previous[j - 1]));
       if (err <= bestError) {
         bestError = err;

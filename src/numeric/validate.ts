@@ -1,4 +1,5 @@
 import { GradcheckError, formatNumber } from './errors.js';
+import { METHOD_NAMES, isFiniteDifferenceMethod } from './methods/resolve.js';
 import { type Params, TreeError, TreeLayout, displayPath } from './tree.js';
 
 /** Throws unless `value` is a function; `what` names the argument (`f`, `grad`). */
@@ -65,15 +66,38 @@ export function requireOneOf(value: unknown, allowed: readonly string[], caller:
   }
 }
 
-/** Validates the `DiffOptions` part of an options object. */
+/**
+ * Throws unless `value` is undefined, a method's name or a method value from `fdm(…)`.
+ * @example
+ * requireMethod('centre', 'numericGradient'); // throws: numericGradient: options.method must be one of 'central', … or a method from fdm(…), but got "centre"
+ */
+export function requireMethod(value: unknown, caller: string): void {
+  if (value === undefined || isFiniteDifferenceMethod(value)) return;
+  if (typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value)) return;
+  const shown = typeof value === 'object' && value !== null ? 'an object that is no method' : JSON.stringify(value);
+  throw new GradcheckError(
+    `${caller}: options.method must be one of ${METHOD_NAMES.map((a) => `'${a}'`).join(', ')} or a method from fdm(…), but got ${shown}`,
+  );
+}
+
+/** Whether a method spec extrapolates (`'richardson'` or an `extrapolated(…)` value). */
+function extrapolates(method: unknown): boolean {
+  return method === 'richardson' || (isFiniteDifferenceMethod(method) && method.extrapolation !== undefined);
+}
+
+/**
+ * Validates the `DiffOptions` part of an options object.
+ * @example
+ * validateDiffOptions({ step: 0 }, 'numericGradient'); // throws: numericGradient: options.step must be a finite number > 0, but got 0
+ */
 export function validateDiffOptions(options: Record<string, unknown>, caller: string): void {
   requirePositive(options.step, caller, 'options.step');
-  requireOneOf(options.method, ['central', 'forward', 'backward', 'richardson'], caller, 'options.method');
+  requireMethod(options.method, caller);
   requireOneOf(options.precision, ['float64', 'float32'], caller, 'options.precision');
   if (options.adaptive !== undefined && typeof options.adaptive !== 'boolean') {
     throw new GradcheckError(`${caller}: options.adaptive must be true or false, but got ${String(options.adaptive)}`);
   }
-  if (options.adaptive === true && options.method !== 'richardson') {
+  if (options.adaptive === true && !extrapolates(options.method)) {
     throw new GradcheckError(
       `${caller}: options.adaptive chooses the step of method: 'richardson'; add method: 'richardson' or drop adaptive`,
     );
