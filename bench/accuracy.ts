@@ -18,6 +18,7 @@ import { ScalarEvaluator } from '../src/numeric/evaluate.js';
 import { type Precision, optimalCentralStep } from '../src/numeric/precision.js';
 import { createRandom, sampleIndices } from '../src/numeric/random.js';
 import { TreeLayout } from '../src/numeric/tree.js';
+import { isMain } from './_internals/cli.js';
 import { kink, largescale, logreg, mlp, mlpFloat32, ngnnFlat, rosenbrock } from '../test/problems/index.js';
 
 interface Row {
@@ -210,4 +211,4 @@ export async function runAccuracyBench(print: (line: string) => void = console.l
 }
 
 // `tsx bench/accuracy.ts` runs it on its own.
-if (import.meta.url === `file://${process.argv[1]}`) await runAccuracyBench();
+if (isMain(import.meta.url)) await runAccuracyBench();

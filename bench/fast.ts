@@ -1,8 +1,6 @@
 /**
- * Benchmark of the full and fast gradient checks on P4 (PROBLEMS.md), printed as ratios from
- * one run:
- * - P4-small (9 610 parameters): the full check against a bare hand-written loop of the same
- *   2n central differences: evaluations and wall time (target: within 1.10×).
+ * Benchmark of fast mode on P4 (PROBLEMS.md); the full check's overhead over a bare loop is
+ * bench/overhead.ts.
  * - P4-large (102 538 parameters): fast mode on the correct gradient and on bugs B1 and B6:
  *   evaluations as a share of the 2n a full check needs (target: under 1 %), time, and the
  *   coordinates localised by path.
@@ -13,109 +11,8 @@
 import { checkGradient } from '../src/index.js';
 import { DEFAULT_DIRECTIONS, detectionProbability } from '../src/check/fast.js';
 import { b1Index, b5Index, flipSign, mlp, nudgeMiddle, withBug, zeroB1 } from '../test/problems/index.js';
-
-/** Wraps f so that the heap is sampled every `every` calls; `peak()` is the largest heap seen. */
-function heapSampler<T>(f: (theta: T) => number, every = 64) {
-  let calls = 0;
-  let peak = 0;
-  const sample = () => {
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-  };
-  return {
-    f: (theta: T) => {
-      if (++calls % every === 0) sample();
-      return f(theta);
-    },
-    peak: () => {
-      sample();
-      return peak;
-    },
-    reset: () => {
-      calls = 0;
-      peak = 0;
-      sample();
-    },
-  };
-}
-
-/** Wall time and CPU time (user + system, this process) of one run, in milliseconds. */
-function timed<T>(work: () => T): { value: T; ms: number; cpu: number } {
-  const cpu0 = process.cpuUsage();
-  const start = performance.now();
-  const value = work();
-  const ms = performance.now() - start;
-  const cpu = process.cpuUsage(cpu0);
-  return { value, ms, cpu: (cpu.user + cpu.system) / 1000 };
-}
-
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
-const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: readonly string[]) =>
-    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-  console.log(line(header));
-  for (const r of rows) console.log(line(r));
-}
-
-/** The bare loop a user would write: 2n central differences at hᵢ = 1e-4·max(1, |θᵢ|). */
-function bareLoop(f: (theta: Float64Array) => number, theta0: Float64Array): Float64Array {
-  const theta = Float64Array.from(theta0);
-  const out = new Float64Array(theta.length);
-  for (let i = 0; i < theta.length; i++) {
-    const x = theta[i];
-    const h = 1e-4 * Math.max(1, Math.abs(x));
-    theta[i] = x + h;
-    const fp = f(theta);
-    theta[i] = x - h;
-    const fm = f(theta);
-    theta[i] = x;
-    out[i] = (fp - fm) / (2 * h);
-  }
-  return out;
-}
-
-function fullVersusBare(): void {
-  const p = mlp('small');
-  const sampler = heapSampler(p.f);
-  let calls = 0;
-  const counted = (t: Float64Array) => {
-    calls++;
-    return sampler.f(t);
-  };
-  for (let i = 0; i < 200; i++) p.f(p.theta0); // warm up the JIT for both runs alike
-  sampler.reset();
-  const bare = timed(() => bareLoop(counted, p.theta0));
-  const bareCalls = calls;
-  const barePeak = sampler.peak();
-  sampler.reset();
-  const full = timed(() => checkGradient(sampler.f, p.grad, { at: p.theta0 }));
-  const fullPeak = sampler.peak();
-  console.log(`\n## P4-small (n = ${p.n}): full check vs a bare loop of the same 2n evaluations\n`);
-  table(
-    ['run', 'evaluations', 'wall time', 'CPU time', 'peak heap', 'verdict'],
-    [
-      ['bare loop', String(bareCalls), sec(bare.ms), sec(bare.cpu), mb(barePeak), '—'],
-      [
-        'checkGradient (full)',
-        String(full.value.evaluations),
-        sec(full.ms),
-        sec(full.cpu),
-        mb(fullPeak),
-        full.value.pass ? 'pass' : 'FAIL',
-      ],
-    ],
-  );
-  const ratio = full.ms / bare.ms;
-  const cpuRatio = full.cpu / bare.cpu;
-  console.log(
-    `\nratios: evaluations ${(full.value.evaluations / bareCalls).toFixed(4)}×, wall time ${ratio.toFixed(3)}×, CPU time ${cpuRatio.toFixed(3)}× (target ≤ 1.10×: ${Math.min(ratio, cpuRatio) <= 1.1 ? 'met' : 'NOT met'})`,
-  );
-  console.log(
-    "(CPU time is the steadier figure on a shared machine: other processes stretch wall time, not this one's CPU time.)",
-  );
-}
+import { isMain } from './_internals/cli.js';
+import { countingF, mb, sec, table, timed } from './_internals/measure.js';
 
 function fastOnLarge(): void {
   const p = mlp('large');
@@ -131,7 +28,7 @@ function fastOnLarge(): void {
   const rows: string[][] = [];
   const localised: string[] = [];
   for (const [name, grad] of cases) {
-    const sampler = heapSampler(p.f);
+    const sampler = countingF(p.f);
     sampler.reset();
     const run = timed(() => checkGradient(sampler.f, grad, { at: p.theta0, mode: 'fast' }));
     const r = run.value;
@@ -208,8 +105,18 @@ function detection(): void {
   );
 }
 
-console.log('# gradcheck benchmark: full vs bare loop, fast mode on P4');
-fullVersusBare();
-fastOnLarge();
-detection();
-console.log(`\nprocess peak RSS: ${mb(process.resourceUsage().maxRSS * 1024)}`);
+/**
+ * Runs and prints the fast-mode sections: P4-large, then detection probabilities.
+ *
+ * @example
+ * runFastBench();
+ */
+export function runFastBench(): void {
+  fastOnLarge();
+  detection();
+}
+
+if (isMain(import.meta.url)) {
+  runFastBench();
+  console.log(`\nprocess peak RSS: ${mb(process.resourceUsage().maxRSS * 1024)}`);
+}

@@ -7,13 +7,15 @@
  *   npx tsx scripts/property-stats.ts            # all three
  *   npx tsx scripts/property-stats.ts p3 rosen   # a subset (p3, rosen, p4)
  *
- * Exits with status 1 on any false alarm.
+ * Exits with status 1 on any false alarm, and with status 2 (one line on stderr) on an unknown
+ * key or a run that checked no θ: a gate that ran nothing must not pass.
  */
 import fc from 'fast-check';
 import type { GradientReport } from 'gradcheck';
 import { gradientProperty, theta } from 'gradcheck/fast-check';
 import { mlp, ngnnTree, rosenbrock } from '../test/problems/index.js';
 import { ErrorStats } from '../test/fast-check/helpers/stats.js';
+import { failLoudly } from '../bench/_internals/cli.js';
 
 interface Run {
   readonly name: string;
@@ -76,7 +78,12 @@ const runs: Run[] = [
   },
 ];
 
+const script = 'scripts/property-stats.ts';
 const wanted = process.argv.slice(2);
+const keys = runs.map((r) => r.key);
+const unknown = wanted.filter((w) => !keys.includes(w));
+if (unknown.length > 0)
+  failLoudly(`${script}: unknown key ${unknown.map((u) => `"${u}"`).join(', ')}; the keys are ${keys.join(', ')}`);
 let failed = false;
 for (const r of runs.filter((r) => wanted.length === 0 || wanted.includes(r.key))) {
   const stats = new ErrorStats();
@@ -88,5 +95,6 @@ for (const r of runs.filter((r) => wanted.length === 0 || wanted.includes(r.key)
     console.error(String(error instanceof Error ? `${error.message}\n${String(error.cause)}` : error));
   }
   console.log(`${r.name}: ${stats} (${((performance.now() - start) / 1000).toFixed(1)} s)`);
+  if (stats.runs === 0) failLoudly(`${script}: FAILED: ${r.key} checked no θ, so it proved nothing`);
 }
 process.exit(failed ? 1 : 0);

@@ -8,6 +8,8 @@ import { GradcheckError } from '../numeric/errors.js';
 import type { Params } from '../numeric/tree.js';
 import { requireFunction } from '../numeric/validate.js';
 import { GradientPropertyError } from './_internals/GradientPropertyError.js';
+import { widened } from './_internals/shrinkMargin.js';
+import { ShrinkPhase } from './_internals/shrinkPhase.js';
 import { thetaSeed } from './_internals/thetaSeed.js';
 
 /** Options of `gradientProperty`: those of `checkGradient` except `at`, which is generated. */
@@ -32,6 +34,11 @@ export interface GradientProperty<P extends Params> extends IProperty<[P]> {
  * `checkGradient(f, grad, { ...checkOptions, at: θ })`; on a failure fast-check shrinks θ and
  * throws an error naming the shrunk counterexample, the seed and the path to replay it, whose
  * `cause` (a `GradientPropertyError`) shows θ and the same readable report as `toHaveGradient`.
+ *
+ * Under `fc.assert`, shrinking keeps the counterexample clearly failing: a smaller θ counts as
+ * failing only if the check still fails with rtol and atol 10× wider (`SHRINK_MARGIN`), and the
+ * error shows the first failing θ beside the shrunk one. (As the body of `test.prop`, where
+ * fast-check calls only the function, every θ is judged at the plain tolerances.)
  *
  * With `sample` or `mode: 'fast'` and no `seed`, the random choices are seeded from θ's values:
  * each θ checks other coordinates, and a replayed θ is checked exactly the same way.
@@ -74,24 +81,42 @@ export function gradientProperty<P extends Params>(
   // check to name in its own error.
   const random = checkOptions.sample !== undefined || checkOptions.mode === 'fast';
   const seedFor = (theta: P): number | undefined => checkOptions.seed ?? (random ? thetaSeed(theta) : undefined);
-  const check = (theta: P): GradientReport => {
+  const check = (theta: P, options: PropertyCheckOptions<P> = checkOptions): GradientReport => {
     const seed = seedFor(theta);
     return withMessage(
-      gradientCheck(f, grad, seed === undefined ? { ...checkOptions, at: theta } : { ...checkOptions, at: theta, seed }, caller),
+      gradientCheck(f, grad, seed === undefined ? { ...options, at: theta } : { ...options, at: theta, seed }, caller),
     );
   };
   const assertAt = (theta: P): void => {
     const report = check(theta);
     if (!report.pass) throw new GradientPropertyError(theta, report);
   };
-  const inner = property(arbitrary, assertAt);
+  const phase = new ShrinkPhase();
+  const assertInRun = (theta: P): void => {
+    const report = check(theta);
+    if (report.pass) return;
+    // A shrink candidate that fails only within the margin is not a counterexample: it would
+    // lead the shrinker to θ where the report sits exactly at the tolerance. (A replayed path
+    // shrinks without a first failure: its θ was accepted with the margin already.)
+    const shrinkingAFailure = phase.isShrinking && phase.first !== undefined;
+    if (shrinkingAFailure && check(theta, widened(checkOptions, report.settings)).pass) return;
+    phase.failed({ theta, report });
+    throw new GradientPropertyError(theta, report, phase.first);
+  };
+  const inner = property(arbitrary, assertInRun);
   const prop = ((theta: P) => assertAt(theta)) as GradientProperty<P>;
   return Object.assign(prop, {
     arbitrary,
-    check,
+    check: (theta: P) => check(theta),
     isAsync: () => false as const,
-    generate: inner.generate.bind(inner),
-    shrink: inner.shrink.bind(inner),
+    generate: (...args: Parameters<typeof inner.generate>) => {
+      phase.generating();
+      return inner.generate(...args);
+    },
+    shrink: (...args: Parameters<typeof inner.shrink>) => {
+      phase.shrinking();
+      return inner.shrink(...args);
+    },
     run: inner.run.bind(inner),
     runBeforeEach: inner.runBeforeEach.bind(inner),
     runAfterEach: inner.runAfterEach.bind(inner),

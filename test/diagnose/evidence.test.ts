@@ -31,30 +31,46 @@ describe('hints need evidence', () => {
 
   it('P3 tree with one tensor scaled by k: the factor (or sign) is found on that tensor with k', () => {
     const p = ngnnTree();
+    // Explicit, varied factors (a sign flip, halves and doubles, thirds and sixths, negative
+    // ones, near and far from 1): fc.double({ min: -4, max: 4 }) almost only gave ≈ ±4 and never
+    // hit k = −1, so the sign-error branch never ran. `examples` make sure both branches run.
+    const factors = [-1, 2, 0.5, 6, 1 / 6, -3, -1 / 3, 1.5, 0.9, -0.25, 4, 1e-2];
+    const branches = { sign: 0, factor: 0 };
     fc.assert(
-      fc.property(
-        fc.constantFrom('Theta1', 'Theta2'),
-        fc.double({ min: -4, max: 4, noNaN: true }).filter((k) => Math.abs(k - 1) > 0.01 && Math.abs(k) > 0.01),
-        (name: 'Theta1' | 'Theta2', k) => {
-          const grad = (t: NgnnParams) => {
-            const g = ngnnTreeGrad(t);
-            g[name] = g[name].map((row) => row.map((v) => v * k));
-            return g;
-          };
-          const report = checkGradient(p.f, grad, { at: p.theta0 });
-          const structural = report.hints.filter((h) => STRUCTURAL.test(h));
-          expect(structural).toHaveLength(1);
-          const other = name === 'Theta1' ? 'Theta2' : 'Theta1';
-          expect(report.hints).toContain(`Wrong: ${name}. Fine: ${other}.`);
-          if (Math.abs(k + 1) < 0.01) expect(structural[0]).toMatch(new RegExp(`^Sign error: .* on ${name} \\(all`));
-          else {
-            const fitted = Number(/least-squares fit k = (−?[\d.e-]+)/.exec(structural[0])?.[1].replace('−', '-'));
-            expect(structural[0]).toMatch(new RegExp(`^Uniform factor: .* on ${name} \\(all`));
-            expect(fitted).toBeCloseTo(k, 4);
-          }
-        },
-      ),
-      { numRuns: 15, seed: 42 },
+      fc.property(fc.constantFrom('Theta1', 'Theta2'), fc.constantFrom(...factors), (name: 'Theta1' | 'Theta2', k) => {
+        const grad = (t: NgnnParams) => {
+          const g = ngnnTreeGrad(t);
+          g[name] = g[name].map((row) => row.map((v) => v * k));
+          return g;
+        };
+        const report = checkGradient(p.f, grad, { at: p.theta0 });
+        const structural = report.hints.filter((h) => STRUCTURAL.test(h));
+        expect(structural).toHaveLength(1);
+        const other = name === 'Theta1' ? 'Theta2' : 'Theta1';
+        expect(report.hints).toContain(`Wrong: ${name}. Fine: ${other}.`);
+        if (k === -1) {
+          branches.sign++;
+          expect(structural[0]).toMatch(new RegExp(`^Sign error: .* on ${name} \\(all`));
+        } else {
+          branches.factor++;
+          const fitted = Number(/least-squares fit k = (−?[\d.e-]+)/.exec(structural[0])?.[1].replace('−', '-'));
+          expect(structural[0]).toMatch(new RegExp(`^Uniform factor: .* on ${name} \\(all`));
+          expect(fitted).toBeCloseTo(k, 3);
+        }
+      }),
+      {
+        numRuns: 30,
+        seed: 42,
+        examples: [
+          ['Theta1', -1],
+          ['Theta2', -1],
+          ['Theta1', 1 / 6],
+          ['Theta2', 6],
+        ],
+      },
     );
+    // Both diagnoses were exercised, not just one of them.
+    expect(branches.sign).toBeGreaterThanOrEqual(2);
+    expect(branches.factor).toBeGreaterThanOrEqual(10);
   });
 });

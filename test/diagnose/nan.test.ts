@@ -21,13 +21,26 @@ describe('diagnosis 11: NaN or ±Infinity from f at a perturbed point', () => {
     expect(error.message).toMatch(/^checkGradient: f returned NaN with \[1\] moved by −0\.0001/);
   });
 
-  it('P6 with θ[3] = 0 exactly: −Infinity at θ[3] − h … or the + side first', () => {
+  it("P6 with θ[3] = 5e-5 (finite f and gradient at θ): f's NaN at θ[3] − h is named with [3] and −", () => {
     const p = largescale();
     const at = Float64Array.from(p.theta0);
-    at[3] = 0;
+    at[3] = 5e-5; // log(θ[3] + h) is finite, log(θ[3] − h) = log(−5e-5) is NaN
+    expect(Number.isFinite(p.f(at))).toBe(true);
+    expect(p.grad(at).every(Number.isFinite)).toBe(true);
     const error = errorOf(() => checkGradient(p.f, p.grad, { at }));
-    // log(0 + h) is finite, log(0 − h) is NaN: the message names [3] and the − direction.
-    expect(error.message).toMatch(/^checkGradient: (f returned NaN with \[3\] moved by −|the gradient is Infinity at \[3\])/);
+    expect(error.message).toMatch(/^checkGradient: f returned NaN with \[3\] moved by −0\.0001/);
+  });
+
+  it("an infinite gradient entry (f finite everywhere) is the gradient's error, not f's", () => {
+    const p = largescale();
+    const grad = (t: Float64Array) => {
+      const g = p.grad(t);
+      g[3] = 1 / (t[3] - t[3]); // a division by zero in the backward pass
+      return g;
+    };
+    const error = errorOf(() => checkGradient(p.f, grad, { at: p.theta0 }));
+    expect(error.message).toMatch(/^checkGradient: the gradient is Infinity at \[3\]/);
+    expect(error.message).not.toMatch(/f returned/);
   });
 
   it('+Infinity on the + side is named with +', () => {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { gradientProperty, theta } from 'gradcheck/fast-check';
 import { autodiffGradient, checkTensorGradient, tensorFunction } from 'gradcheck/tfjs';
 import { stripVTControlCharacters } from 'node:util';
+import { writeFirstTensorQuietly } from '../tfjs/quietBanner';
 
 const sumCubes = (t: number[]) => t.reduce((s, v) => s + v ** 3, 0);
 
@@ -31,8 +32,8 @@ test('gradientProperty fails for a gradient wrong on part of the domain, with th
 
 describe('TF.js', () => {
   beforeAll(async () => {
-    tf.enableProdMode();
     await tf.setBackend('cpu');
+    writeFirstTensorQuietly(tf); // no "install tfjs-node" banner; later TF.js warnings still print
   });
 
   test('autodiff of a dense layer passes, a broken custom gradient fails', () => {

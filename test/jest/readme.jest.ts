@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blockFileName, removeStaleScratch, runnableBlocks } from '../docs/blocks';
+import { writeFirstTensorQuietly } from '../tfjs/quietBanner';
 
 const root = join(__dirname, '..', '..');
 removeStaleScratch(__dirname);
@@ -13,6 +14,9 @@ const scratch = mkdtempSync(join(__dirname, '.blocks-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const blocks = runnableBlocks('jest', root);
+// A block that creates tensors while it loads would print TF.js's Node banner into the test
+// output: write the backend's first tensor quietly before any block runs (see quietBanner.ts).
+if (blocks.some((block) => block.code.includes("'@tensorflow/tfjs"))) writeFirstTensorQuietly(require('@tensorflow/tfjs'));
 
 test('the documentation has runnable Jest blocks', () => {
   expect(blocks.length).toBeGreaterThan(0);

@@ -3,11 +3,12 @@ import { GradcheckError, checkGradient } from 'gradcheck';
 import { autodiffGradient, checkTensorGradient, tensorFunction, tensorGradient } from 'gradcheck/tfjs';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeFirstTensorQuietly } from './quietBanner.js';
 
 // The pure JavaScript CPU backend: no native build, the same numbers on every machine.
 beforeAll(async () => {
-  tf.enableProdMode(); // no "install tfjs-node" banner in the test output
   await tf.setBackend('cpu');
+  writeFirstTensorQuietly(tf); // no "install tfjs-node" banner; later TF.js warnings still print
 });
 
 type T = tf.Tensor;
