@@ -6,31 +6,67 @@ import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
 import { requireFunction } from '../numeric/validate.js';
 import { analyticGradient } from './analytic.js';
 import { summarize, tolerance } from './compare.js';
-import { diagnose, guardHints, kinkHint } from './diagnose/index.js';
-import { type Visit, estimateNumeric } from './estimate.js';
-import { fastGradientCheck } from './fast.js';
 import { buildReport } from './buildReport.js';
-import { precisionHint, watchFloat32 } from './precisionHint.js';
+import { diagnose, kinkHint } from './diagnose/index.js';
+import { type NumericEstimate, type Visit, estimateNumeric } from './estimate.js';
+import { fastGradientCheck } from './fast.js';
+import { type GuardOutcome, type Mutation, float32Watch, guard, mutationOf, watched } from './guards/index.js';
 import type { OneSidedEntry, ReportData } from './report.js';
 import { resolveSettings } from './settings/resolve.js';
-import { judgeEntries } from './verdict.js';
+import type { Settings } from './settings/types.js';
+import { type EntryVerdicts, judgeEntries } from './verdict.js';
 
 /** A gradient: a function of θ returning a tree shaped like θ, or such a tree itself. */
 export type GradientSpec<P extends Params = Params> = ((theta: P) => Params) | Params;
 
+/** What the full check measured: the numerical gradient and how it was obtained. */
+interface Measured extends NumericEstimate {
+  readonly evaluations: number;
+  readonly indices: Int32Array | undefined;
+  readonly visit: Visit;
+  /** Where f wrote into θ (its working copy), if it did. */
+  readonly fMutation: Mutation | undefined;
+  /** Whether every value of f was float32-exact (float64 checks only). */
+  readonly float32: boolean;
+}
+
 /**
- * `checkGradient` with the name of the public function that was called, for messages.
+ * `checkGradient` with the name of the public function that was called, for messages: the full
+ * check (fast mode branches off to `fastGradientCheck`). Settings → analytic gradient → measure
+ * → judge → guards → diagnoses → report.
  * @internal
  */
 export function gradientCheck(f: unknown, grad: unknown, options: unknown, caller: string, subject = 'gradient'): ReportData {
   requireFunction(f, caller, 'f (the function under test)');
   const settings = resolveSettings(options, subject === 'derivative' ? 'derivative' : 'gradient', caller);
-  const { layout, domain } = settings;
   if (settings.mode === 'fast') return fastGradientCheck(f as (theta: unknown) => unknown, grad, settings);
-  const analytic = analyticGradient(grad, layout, caller);
-  // In float64 mode, watch whether f only ever returns float32 values (for the precision hint).
-  const watch = watchFloat32(f as (theta: unknown) => unknown);
-  const evaluator = new ScalarEvaluator(settings.precision === 'float64' ? watch.f : (f as (theta: unknown) => unknown), caller);
+  const analytic = analyticGradient(grad, settings.layout, caller);
+  const a = analytic.values;
+  const m = measure(f as (theta: unknown) => unknown, settings, a);
+  const verdicts = judgeEntries(a, m.numeric, m.errors, m.recheck, settings.layout, settings, settings.kinks, m.visit);
+  const guards = guard({
+    repeats: m.recheck?.nondeterministic?.map((v) => Float64Array.of(v)),
+    mutations: [
+      { who: 'f', mutation: m.fMutation },
+      { who: 'grad', mutation: analytic.mutation },
+    ],
+    float32Step: m.float32 && leansOnError(a, m, verdicts, settings) ? settings.step : undefined,
+  });
+  const notRechecked = guards.invalid ? 0 : verdicts.mismatches.filter((x) => !m.recheck?.entries.has(x.index)).length;
+  const hints = guards.diagnoses.map((d) => d.message);
+  if (!guards.invalid && (verdicts.mismatches.length > 0 || verdicts.unresolved.length > 0)) {
+    hints.push(...diagnoseGradient(settings, a, m, verdicts, notRechecked));
+  }
+  hints.push(...verdicts.kinks.map((k) => kinkHint(k, settings.kinks)));
+  return finish(settings, subject, { a, m, verdicts, guards, hints, notRechecked });
+}
+
+/** The numerical gradient at the settings' method and step, with re-checks, on a private copy of θ. */
+function measure(f: (theta: unknown) => unknown, settings: Settings, a: Float64Array): Measured {
+  const { layout, caller } = settings;
+  // In float64 mode, watch whether f only ever returns float32 values (the float32-in-float64 guard).
+  const watch = float32Watch();
+  const evaluator = new ScalarEvaluator(settings.precision === 'float64' ? watched(f, watch) : f, caller);
   const copy = layout.workingCopy();
   const indices =
     settings.sample !== undefined ? sampleIndices(layout.size, settings.sample, createRandom(settings.seed)) : undefined;
@@ -38,86 +74,116 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
     if (indices) for (const i of indices) fn(i);
     else for (let i = 0; i < layout.size; i++) fn(i);
   };
-  const a = analytic.values;
-  const { numeric, errors, recheck, sides } = estimateNumeric(
-    { evaluator, layout, copy, settings, domain, adaptive: settings.adaptive, indices, visit, caller },
-    a,
-  );
-  const kinkPolicy = settings.kinks;
-  const { mismatches, kinks, unresolved, failing } = judgeEntries(
-    a,
-    numeric,
-    errors,
-    recheck,
+  const context = {
+    evaluator,
     layout,
+    copy,
     settings,
-    kinkPolicy,
+    domain: settings.domain,
+    adaptive: settings.adaptive,
+    indices,
     visit,
-  );
+    caller,
+  };
+  const estimate = estimateNumeric(context, a);
+  const recheckMutation = estimate.recheck?.mutation;
+  const fMutation = recheckMutation
+    ? {
+        path: displayPath(layout.pathAt(recheckMutation.index)),
+        before: layout.values[recheckMutation.index],
+        after: recheckMutation.after,
+      }
+    : mutationOf(layout, copy);
+  return { ...estimate, evaluations: evaluator.count, indices, visit, fMutation, float32: watch.suspected() };
+}
 
-  const hints: string[] = [];
-  const problems: string[] = [];
-  const changed = copy.firstDifference(layout.values);
-  const fMutation = recheck?.mutation ?? (changed >= 0 ? { index: changed, after: copy.get(changed) } : undefined);
-  const guards = guardHints({ nondeterministic: recheck?.nondeterministic, analytic, fMutation, layout });
-  hints.push(...guards.hints);
-  problems.push(...guards.problems);
-  const notRechecked =
-    recheck?.nondeterministic || fMutation ? 0 : mismatches.filter((m) => !recheck?.entries.has(m.index)).length;
-  if (!recheck?.nondeterministic && !fMutation && (mismatches.length > 0 || unresolved.length > 0)) {
-    hints.push(
-      ...diagnose({
-        layout,
-        analytic: a,
-        numeric,
-        errors,
-        failing,
-        settings,
-        indices,
-        rechecked: recheck?.entries,
-        unresolved: unresolved.map((u) => u.index),
-        notRechecked,
-      }),
-    );
-  }
-  hints.push(...kinks.map((k) => kinkHint(k, kinkPolicy)));
-  // f computes in float32 but was checked as float64: entries that agree only thanks to a
-  // float32-sized error estimate were not checked to the precision asked for, so the check fails,
-  // and the hint (the root cause of what the diagnoses see) comes right after the guards.
-  if (settings.precision === 'float64' && watch.suspected()) {
-    let leaning = 0;
-    visit((i) => void (Math.abs(a[i] - numeric[i]) > tolerance(a[i], numeric[i], settings.rtol, settings.atol) && leaning++));
-    if (mismatches.length > 0 || leaning > 0) {
-      hints.splice(guards.hints.length, 0, precisionHint(settings.step));
-      problems.push('float32 f in float64 mode');
-    }
-  }
-  const summary = summarize(a, numeric, indices);
-  const oneSided = oneSidedEntries(sides, layout, domain);
+/**
+ * A float32 f in a float64 check fails the check when entries disagree, or agree only thanks to
+ * a float32-sized error estimate: they were not checked to the precision asked for.
+ */
+function leansOnError(a: Float64Array, m: Measured, verdicts: EntryVerdicts, settings: Settings): boolean {
+  if (verdicts.mismatches.length > 0) return true;
+  let leaning = false;
+  m.visit((i) => {
+    if (Math.abs(a[i] - m.numeric[i]) > tolerance(a[i], m.numeric[i], settings.rtol, settings.atol)) leaning = true;
+  });
+  return leaning;
+}
+
+/** The diagnoses of the disagreeing or unresolved entries (the registry). */
+function diagnoseGradient(
+  settings: Settings,
+  a: Float64Array,
+  m: Measured,
+  verdicts: EntryVerdicts,
+  notRechecked: number,
+): string[] {
+  return diagnose({
+    layout: settings.layout,
+    analytic: a,
+    numeric: m.numeric,
+    errors: m.errors,
+    failing: verdicts.failing,
+    settings,
+    indices: m.indices,
+    rechecked: m.recheck?.entries,
+    unresolved: verdicts.unresolved.map((u) => u.index),
+    notRechecked,
+  });
+}
+
+/** Everything the report stage of the full check needs. */
+interface Outcome {
+  readonly a: Float64Array;
+  readonly m: Measured;
+  readonly verdicts: EntryVerdicts;
+  readonly guards: GuardOutcome;
+  readonly hints: string[];
+  readonly notRechecked: number;
+}
+
+/** The report: kinks named as such count in no summary figure; the global criterion and guards decide with the entries. */
+function finish(settings: Settings, subject: string, o: Outcome): ReportData {
+  const { a, m, verdicts, guards } = o;
+  const judged = judgedIndices(m, verdicts, settings);
+  const summary = summarize(a, m.numeric, judged);
+  const oneSided = oneSidedEntries(m.sides, settings.layout, settings.domain);
   const withinGlobal =
     settings.maxRelativeDifference === undefined || summary.relativeDifference < settings.maxRelativeDifference;
-  const pass = mismatches.length === 0 && problems.length === 0 && withinGlobal;
+  const unresolvedFail = settings.unresolved === 'fail' && verdicts.unresolved.length > 0;
+  const pass = verdicts.mismatches.length === 0 && guards.diagnoses.length === 0 && withinGlobal && !unresolvedFail;
+  const body = {
+    pass,
+    evaluations: m.evaluations,
+    size: settings.layout.size,
+    checked: m.indices ? m.indices.length : settings.layout.size,
+    ...summary,
+    mismatches: verdicts.mismatches,
+    hints: o.hints,
+    diagnoses: guards.diagnoses,
+    kinks: verdicts.kinks,
+    unresolved: verdicts.unresolved,
+    analytic: a,
+    numeric: m.numeric,
+    errorEstimates: m.errors,
+    ...(oneSided.length > 0 ? { oneSided } : {}),
+  };
   const check = subject === 'derivative' ? 'derivative' : 'gradient';
-  return buildReport(
-    settings,
-    check,
-    {
-      pass,
-      evaluations: evaluator.count,
-      size: layout.size,
-      checked: indices ? indices.length : layout.size,
-      ...summary,
-      mismatches,
-      hints,
-      kinks,
-      unresolved,
-      analytic: a,
-      numeric,
-      errorEstimates: errors,
-      ...(oneSided.length > 0 ? { oneSided } : {}),
-    },
-    { notRechecked, notes: oneSidedNotes(oneSided) },
-  );
+  return buildReport(settings, check, body, { notRechecked: o.notRechecked, notes: oneSidedNotes(oneSided) });
+}
+
+/**
+ * The compared entries minus the kinks that were named and passed: a correct ReLU at 0 has a
+ * large |a − n| that says nothing about the gradient, so it counts in no summary figure.
+ */
+function judgedIndices(m: Measured, verdicts: EntryVerdicts, settings: Settings): Int32Array | undefined {
+  const excused = new Set(verdicts.kinks.filter((k) => k.matchesOneSide && settings.kinks === 'report').map((k) => k.index));
+  if (excused.size === 0) return m.indices;
+  const out: number[] = [];
+  m.visit((i) => {
+    if (!excused.has(i)) out.push(i);
+  });
+  return Int32Array.from(out);
 }
 
 /** The entries whose stencil turned one-sided at a bound. */
