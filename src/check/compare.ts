@@ -1,4 +1,4 @@
-import type { Mismatch } from './report.js';
+import type { CheckSettings, Mismatch } from './report.js';
 
 /**
  * An entry whose numerical estimate passes only thanks to its own error estimate, and whose
@@ -84,4 +84,14 @@ export function mismatchOf(path: string, index: number, a: number, n: number, er
     tolerance: tolerance(a, n, rtol, atol) + err,
     errorEstimate: err,
   };
+}
+
+/**
+ * The seed's global criterion, when set: ‖a − n‖ / ‖a + n‖ must stay under maxRelativeDifference.
+ *
+ * @example
+ * withinGlobal({ ...settings, maxRelativeDifference: 1e-9 }, 1e-7); // false
+ */
+export function withinGlobal(settings: Pick<CheckSettings, 'maxRelativeDifference'>, relativeDifference: number): boolean {
+  return settings.maxRelativeDifference === undefined || relativeDifference < settings.maxRelativeDifference;
 }

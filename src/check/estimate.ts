@@ -5,7 +5,7 @@ import { resolveMethod } from '../numeric/methods/resolve.js';
 import type { TreeLayout, WorkingCopy } from '../numeric/tree.js';
 import { agrees, tolerance } from './compare.js';
 import { RECHECK_LIMIT, type RecheckOutcome, recheckSuspects } from './recheck.js';
-import type { CheckSettings } from './report.js';
+import type { Settings } from './settings/types.js';
 
 /** Calls `fn` for every compared entry: the sampled ones, or all. */
 export type Visit = (fn: (i: number) => void) => void;
@@ -15,7 +15,7 @@ export interface EstimateContext {
   readonly evaluator: ScalarEvaluator<unknown>;
   readonly layout: TreeLayout;
   readonly copy: WorkingCopy;
-  readonly settings: CheckSettings;
+  readonly settings: Settings;
   readonly domain: Domain | undefined;
   readonly adaptive: boolean;
   readonly indices: Int32Array | undefined;

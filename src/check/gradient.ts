@@ -10,9 +10,9 @@ import { buildReport } from './buildReport.js';
 import { diagnose, kinkHint } from './diagnose/index.js';
 import { type NumericEstimate, type Visit, estimateNumeric } from './estimate.js';
 import { fastGradientCheck } from './fast.js';
-import { type GuardOutcome, type Mutation, float32Watch, guard, mutationOf, watched } from './guards/index.js';
+import { type GuardOutcome, type Mutation, float32Watch, guard, guardNonFinite, mutationOf, watched } from './guards/index.js';
 import type { OneSidedEntry, ReportData } from './report.js';
-import { resolveSettings } from './settings/resolve.js';
+import { publicSettings, resolveSettings } from './settings/resolve.js';
 import type { Settings } from './settings/types.js';
 import { type EntryVerdicts, judgeEntries } from './verdict.js';
 
@@ -42,7 +42,9 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
   if (settings.mode === 'fast') return fastGradientCheck(f as (theta: unknown) => unknown, grad, settings);
   const analytic = analyticGradient(grad, settings.layout, caller);
   const a = analytic.values;
-  const m = measure(f as (theta: unknown) => unknown, settings, a);
+  const fn = f as (theta: unknown) => unknown;
+  const atTheta = () => new ScalarEvaluator(fn, caller).call(settings.layout.workingCopy().root(), {});
+  const m = guardNonFinite(() => measure(fn, settings, a), atTheta);
   const verdicts = judgeEntries(a, m.numeric, m.errors, m.recheck, settings.layout, settings, settings.kinks, m.visit);
   const guards = guard({
     repeats: m.recheck?.nondeterministic?.map((v) => Float64Array.of(v)),
@@ -124,7 +126,7 @@ function diagnoseGradient(
     numeric: m.numeric,
     errors: m.errors,
     failing: verdicts.failing,
-    settings,
+    settings: publicSettings(settings),
     indices: m.indices,
     rechecked: m.recheck?.entries,
     unresolved: verdicts.unresolved.map((u) => u.index),

@@ -1,14 +1,24 @@
-import { place } from '../numeric/differences.js';
 import { GradcheckError } from '../numeric/errors.js';
-import { type Stencil, StencilSequence, stencilRoundoff } from '../numeric/numericJacobian.js';
-import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
+import { type StencilSequence, stencilRoundoff } from '../numeric/numericJacobian.js';
+import { tangentSequence } from '../numeric/tangents.js';
+import type { Params, TreeLayout } from '../numeric/tree.js';
 import { VectorEvaluator, outputName } from '../numeric/vectorEvaluator.js';
-import { agrees, mismatchOf, summarize, worstFirst } from './compare.js';
-import { buildReport, tensorInfo } from './buildReport.js';
-import { type Mutation, callUser, mutationHint, prepare, readLike, resolveProbes, withinGlobal } from './layerShared.js';
+import { tensorInfo } from './buildReport.js';
+import { agrees, summarize } from './compare.js';
+import { float32Watch, guardNonFinite, type Mutation, mutationOf, watched } from './guards/index.js';
+import { callUser } from './layer/callUser.js';
+import { prepare } from './layer/prepare.js';
+import { type Probes, resolveProbes } from './layer/probes.js';
+import { readLike } from './layer/read.js';
+import { worstPerEntry } from './layer/perEntry.js';
+import { layerReport } from './layer/report.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS } from './recheck.js';
-import type { Mismatch, ReportData } from './report.js';
+import type { ReportData } from './report.js';
+import { extrapolates } from './settings/resolve.js';
+import type { Settings } from './settings/types.js';
+
+export { tangentStep } from '../numeric/tangents.js';
 
 /** Random tangents drawn when `options.tangents` is not given. */
 export const DEFAULT_TANGENTS = 3;
@@ -23,21 +33,18 @@ export interface JvpOptions<P extends Params = Params> extends CheckOptions<P> {
   tangents?: number | Params | readonly Params[];
 }
 
-/**
- * The step along a tangent u: every coordinate moves by at most its own step
- * hᵢ = step · max(1, |θᵢ|), i.e. t = step / maxᵢ(|uᵢ| / max(1, |θᵢ|)).
- *
- * @example
- * tangentStep(1e-4, [0.5, 3], [1, 1]); // 1e-4 / max(1/1, 1/3) = 1e-4
- */
-export function tangentStep(step: number, theta: ArrayLike<number>, u: ArrayLike<number>): number {
-  let worst = 0;
-  for (let i = 0; i < u.length; i++) worst = Math.max(worst, Math.abs(u[i]) / Math.max(1, Math.abs(theta[i])));
-  return step / worst;
+/** ẏ per tangent: analytic from jvp, numerical from differences along the tangent. */
+interface Pushforwards {
+  readonly analytic: readonly Float64Array[];
+  readonly numeric: readonly Float64Array[];
+  readonly errors: readonly Float64Array[];
 }
 
 /**
- * `checkJvp` with the caller's name for messages.
+ * `checkJvp` with the caller's name for messages: settings → the tangents → central
+ * differences of f along each (2 calls per tangent) → the analytic ẏ = jvp(θ, u) → re-checks
+ * of the outputs that disagree → one verdict per output (its worst tangent) → the layer
+ * checks' shared guards, diagnoses and report.
  *
  * @example
  * jvpCheck(f, jvp, { at: θ, tangents: 2 }, 'toHaveJvp').pass;
@@ -47,97 +54,110 @@ export function jvpCheck(f: unknown, jvp: unknown, options: unknown, caller: str
   const { layout, settings } = prepare(f, options, caller, 'jvp');
   if (typeof jvp !== 'function')
     throw new GradcheckError(`${caller}: jvp must be a function (θ, u) → ẏ, but got ${jvp === null ? 'null' : typeof jvp}`);
-  const { rtol, atol, precision, step } = settings;
-  const probes = resolveProbes(settings.probes, layout, DEFAULT_TANGENTS, settings.seed, caller, 'tangents');
+  const probes = tangents(settings);
+  const watch = float32Watch();
+  const fn = f as (theta: unknown) => unknown;
+  const evaluator = new VectorEvaluator(settings.precision === 'float64' ? watched(fn, watch) : fn, caller);
+  const copy = layout.workingCopy();
+  const sequences = probes.flat.map((u, k) =>
+    tangentSequence(evaluator, layout, copy, settings.precision, u, settings.step, `tangent ${k}`),
+  );
+  // The numerical J u first: it tells the output's structure.
+  const first = guardNonFinite(
+    () => sequences.map((seq) => seq.level(0)),
+    () => new VectorEvaluator(fn, caller).call(layout.workingCopy().root(), {}),
+  );
+  const out = evaluator.layout as TreeLayout;
+  const { analytic, mutation } = pushForward(jvp as () => unknown, probes, out, settings);
+  const numeric = first.map((s) =>
+    Float64Array.from({ length: out.size }, (_, i) => (s.plus[i] - s.minus[i]) / (2 * s.halfWidth)),
+  );
+  const errors = first.map((s) =>
+    Float64Array.from({ length: out.size }, (_, i) => stencilRoundoff(s, settings.precision, undefined, i)),
+  );
+  const pushed = { analytic, numeric, errors };
+  recheck(pushed, sequences, settings);
+  const { mismatches, unresolved } = worstPerEntry(pushed, (i) => outputName(out, i), settings);
+  return layerReport({
+    settings,
+    check: 'jvp',
+    atTheta: () => evaluator.call(copy.root(), {}),
+    evaluations: () => evaluator.count,
+    outputName: (i) => outputName(out, i),
+    watch,
+    mutations: [
+      { who: 'f', mutation: mutationOf(layout, copy) },
+      { who: 'jvp', mutation },
+    ],
+    analytic: analytic[0],
+    numeric: numeric[0],
+    errors: errors[0],
+    mismatches,
+    unresolved,
+    summary: summarize(flat(analytic), flat(numeric)),
+    size: out.size,
+    checked: out.size,
+    diagnose: () => ({ hints: [], diagnoses: [] }),
+    extras: { tensors: out.tensors.map(tensorInfo), notes: [probeNote(probes, settings)], reference: referenceText(settings) },
+  });
+}
+
+/** The tangents: seeded random ones, or the user's; none may be all zeros. */
+function tangents(settings: Settings): Probes {
+  const probes = resolveProbes(settings.probes, settings.layout, DEFAULT_TANGENTS, settings.seed, settings.caller, 'tangents');
   probes.flat.forEach((u, k) => {
     if (u.every((v) => v === 0))
       throw new GradcheckError(
-        `${caller}: options.tangents${probes.flat.length > 1 ? `[${k}]` : ''} is all zeros; a tangent needs a direction`,
+        `${settings.caller}: options.tangents${probes.flat.length > 1 ? `[${k}]` : ''} is all zeros; a tangent needs a direction`,
       );
   });
-  const evaluator = new VectorEvaluator(f as (theta: unknown) => unknown, caller);
-  const copy = layout.workingCopy();
-  const x = layout.values;
+  return probes;
+}
 
-  const sequences = probes.flat.map((u, k) => {
-    const along = (h: number): Stencil => {
-      const moved = (sign: number) => {
-        for (let i = 0; i < u.length; i++) if (u[i] !== 0) place(copy, i, x[i] + sign * h * u[i], precision);
-        const out = evaluator.call(copy.root(), { path: `θ along tangent ${k}`, delta: sign * h });
-        for (let i = 0; i < u.length; i++) copy.set(i, x[i]);
-        return out;
-      };
-      return { plus: moved(1), minus: moved(-1), halfWidth: h };
-    };
-    return new StencilSequence(along, tangentStep(step, x, u));
-  });
-
-  // Numerical J u first (it tells the output's structure), then the analytic ẏ.
-  const first = sequences.map((seq) => seq.level(0));
-  const out = evaluator.layout as TreeLayout;
-  const m = out.size;
+/** The analytic ẏ = jvp(θ, u) for every tangent, each from a private copy of θ. */
+function pushForward(
+  jvp: () => unknown,
+  probes: Probes,
+  out: TreeLayout,
+  settings: Settings,
+): { analytic: Float64Array[]; mutation: Mutation | undefined } {
   let mutation: Mutation | undefined;
+  const many = probes.flat.length > 1;
   const analytic = probes.trees.map((u, k) => {
-    const called = callUser(jvp as () => unknown, layout, caller, 'jvp', [u]);
+    const called = callUser(jvp, settings.layout, settings.caller, 'jvp', [u]);
     mutation ??= called.mutation;
-    return readLike(called.value, out, caller, probes.flat.length > 1 ? `the jvp result for tangent ${k}` : 'the jvp result');
+    return readLike(called.value, out, settings.caller, many ? `the jvp result for tangent ${k}` : 'the jvp result');
   });
-  const numeric = first.map((s) => Float64Array.from({ length: m }, (_, i) => (s.plus[i] - s.minus[i]) / (2 * s.halfWidth)));
-  const errors = first.map((s) => Float64Array.from({ length: m }, (_, i) => stencilRoundoff(s, precision, undefined, i)));
-  const richardsonOnly = settings.method === 'richardson';
-  sequences.forEach((seq, k) => {
-    for (let i = 0; i < m; i++) {
-      if (!richardsonOnly && agrees(analytic[k][i], numeric[k][i], errors[k][i], rtol, atol)) continue;
-      const est = seq.extrapolate(precision, { row: i }, richardsonOnly ? undefined : RECHECK_LEVELS);
-      numeric[k][i] = est.value;
-      errors[k][i] = est.error;
-    }
-  });
+  return { analytic, mutation };
+}
 
-  const mismatches: Mismatch[] = [];
-  for (let i = 0; i < m; i++) {
-    let worst: Mismatch | undefined;
-    for (let k = 0; k < analytic.length; k++) {
-      if (agrees(analytic[k][i], numeric[k][i], errors[k][i], rtol, atol)) continue;
-      const mm = mismatchOf(outputName(out, i), i, analytic[k][i], numeric[k][i], errors[k][i], rtol, atol);
-      if (!worst || mm.absError / mm.tolerance > worst.absError / worst.tolerance) worst = mm;
+/** Extrapolates the outputs that disagree (every output with an extrapolating method). */
+function recheck(p: Pushforwards, sequences: readonly StencilSequence[], settings: Settings): void {
+  const { precision, rtol, atol } = settings;
+  const all = extrapolates(settings);
+  sequences.forEach((seq, k) => {
+    const [a, n, e] = [p.analytic[k], p.numeric[k] as Float64Array, p.errors[k] as Float64Array];
+    for (let i = 0; i < n.length; i++) {
+      if (!all && agrees(a[i], n[i], e[i], rtol, atol)) continue;
+      const est = seq.extrapolate(precision, { row: i }, all ? undefined : RECHECK_LEVELS);
+      n[i] = est.value;
+      e[i] = est.error;
     }
-    if (worst) mismatches.push(worst);
-  }
-  mismatches.sort(worstFirst);
-  const hints: string[] = [];
-  const fChanged = copy.firstDifference(x);
-  if (fChanged >= 0)
-    hints.push(mutationHint('f', { path: displayPath(layout.pathAt(fChanged)), before: x[fChanged], after: copy.get(fChanged) }));
-  if (mutation) hints.push(mutationHint('jvp', mutation));
+  });
+}
+
+function probeNote(probes: Probes, settings: Settings): string {
   const T = probes.flat.length;
-  const notes = [
-    `Compared ẏ = jvp(θ, u) with (f(θ + t·u) − f(θ − t·u)) / 2t for ${T} ${probes.random ? `random tangent${T > 1 ? 's' : ''} u (standard normal entries, seed ${settings.seed})` : `given tangent${T > 1 ? 's' : ''}`}.`,
-  ];
-  const allA = Float64Array.from(analytic.flatMap((a) => [...a]));
-  const allN = Float64Array.from(numeric.flatMap((a) => [...a]));
-  const summary = summarize(allA, allN);
-  return buildReport(
-    settings,
-    'jvp',
-    {
-      pass: mismatches.length === 0 && fChanged < 0 && !mutation && withinGlobal(settings, summary.relativeDifference),
-      evaluations: evaluator.count,
-      size: m,
-      checked: m,
-      ...summary,
-      mismatches,
-      hints,
-      kinks: [],
-      unresolved: [],
-      analytic: analytic[0],
-      numeric: numeric[0],
-      errorEstimates: errors[0],
-    },
-    {
-      tensors: out.tensors.map(tensorInfo),
-      notes,
-      reference: `directional central differences along each tangent (step ${settings.step}·max(1, |θᵢ|) per coordinate, ${precision})`,
-    },
-  );
+  const which = probes.random
+    ? `random tangent${T > 1 ? 's' : ''} u (standard normal entries, seed ${settings.seed})`
+    : `given tangent${T > 1 ? 's' : ''}`;
+  return `Compared ẏ = jvp(θ, u) with (f(θ + t·u) − f(θ − t·u)) / 2t for ${T} ${which}.`;
+}
+
+function referenceText(settings: Settings): string {
+  return `directional central differences along each tangent (step ${settings.step}·max(1, |θᵢ|) per coordinate, ${settings.precision})`;
+}
+
+function flat(arrays: readonly Float64Array[]): Float64Array {
+  return Float64Array.from(arrays.flatMap((a) => [...a]));
 }

@@ -26,7 +26,7 @@ export function judgeEntries(
   errors: Float64Array,
   recheck: RecheckOutcome | undefined,
   layout: TreeLayout,
-  settings: CheckSettings,
+  settings: Pick<CheckSettings, 'rtol' | 'atol'>,
   kinkPolicy: 'report' | 'fail',
   visit: Visit,
 ): EntryVerdicts {

@@ -1,24 +1,23 @@
 import { GradcheckError } from '../numeric/errors.js';
-import { coordinateSequence, scanColumns, type Stencil, stencilRoundoff } from '../numeric/numericJacobian.js';
+import { central } from '../numeric/methods/builtins.js';
+import { type Column, type Stencil, coordinateSequence, scanColumns, stencilRoundoff } from '../numeric/numericJacobian.js';
 import { scaledStep } from '../numeric/precision.js';
-import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
-import { VectorEvaluator } from '../numeric/vectorEvaluator.js';
-import { agrees, mismatchOf, summarize, worstFirst } from './compare.js';
-import { buildReport } from './buildReport.js';
-import {
-  type Mutation,
-  callUser,
-  groupHints,
-  mutationHint,
-  prepare,
-  readLike,
-  resolveProbes,
-  squareOf,
-  withinGlobal,
-} from './layerShared.js';
+import { type Params, type TreeLayout, type WorkingCopy, displayPath } from '../numeric/tree.js';
+import { VectorEvaluator, outputName } from '../numeric/vectorEvaluator.js';
+import { agrees, summarize } from './compare.js';
+import { float32Watch, type Mutation, mutationOf, watched } from './guards/index.js';
+import { callUser } from './layer/callUser.js';
+import { groupHints, squareOf } from './layer/legacyHints.js';
+import { prepare } from './layer/prepare.js';
+import { type Probes, resolveProbes } from './layer/probes.js';
+import { readLike } from './layer/read.js';
+import { worstPerEntry } from './layer/perEntry.js';
+import { layerReport } from './layer/report.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS, RECHECK_LIMIT } from './recheck.js';
 import type { Mismatch, ReportData } from './report.js';
+import { extrapolates } from './settings/resolve.js';
+import type { Settings } from './settings/types.js';
 
 /** Random cotangents drawn when `options.cotangents` is not given. */
 export const DEFAULT_COTANGENTS = 3;
@@ -34,8 +33,17 @@ export interface VjpOptions<P extends Params = Params> extends CheckOptions<P> {
   cotangents?: number | Params | readonly Params[];
 }
 
+/** θ̄ per cotangent: the analytic ones from vjp, the numerical Jᵀȳ with their error estimates. */
+interface Pullbacks {
+  readonly analytic: readonly Float64Array[];
+  readonly numeric: readonly Float64Array[];
+  readonly errors: readonly Float64Array[];
+}
+
 /**
- * `checkVjp` with the caller's name for messages.
+ * `checkVjp` with the caller's name for messages: settings → f(θ) and the cotangents → the
+ * analytic θ̄ = vjp(θ, ȳ) → the numerical Jᵀȳ column by column → one verdict per entry of θ̄
+ * (its worst cotangent) → the layer checks' shared guards, diagnoses and report.
  *
  * @example
  * vjpCheck(forward, backward, { at: { x, W, b } }, 'toHaveVjp').pass;
@@ -45,140 +53,140 @@ export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: str
   const { layout, settings } = prepare(f, options, caller, 'vjp');
   if (typeof vjp !== 'function')
     throw new GradcheckError(`${caller}: vjp must be a function (θ, ȳ) → θ̄, but got ${vjp === null ? 'null' : typeof vjp}`);
-  const n = layout.size;
-  const { rtol, atol, precision, step } = settings;
-  const evaluator = new VectorEvaluator(f as (theta: unknown) => unknown, caller);
+  const watch = float32Watch();
+  const fn = f as (theta: unknown) => unknown;
+  const evaluator = new VectorEvaluator(settings.precision === 'float64' ? watched(fn, watch) : fn, caller);
   const copy = layout.workingCopy();
   const y0 = evaluator.call(copy.root(), {});
   const out = evaluator.layout as TreeLayout;
   const probes = resolveProbes(settings.probes, out, DEFAULT_COTANGENTS, settings.seed, caller, 'cotangents');
-  const C = probes.flat.length;
+  const { analytic, mutation } = pullBack(vjp as () => unknown, probes, settings);
+  const pulled = { analytic, ...numericPullbacks(evaluator, copy, settings, probes, analytic, y0) };
+  const { mismatches, unresolved } = worstPerEntry(pulled, (j) => displayPath(layout.pathAt(j)), settings);
+  return layerReport({
+    settings,
+    check: 'vjp',
+    atTheta: () => evaluator.call(copy.root(), {}),
+    evaluations: () => evaluator.count,
+    first: y0,
+    outputName: (i) => outputName(out, i),
+    watch,
+    mutations: [
+      { who: 'f', mutation: mutationOf(layout, copy) },
+      { who: 'vjp', mutation },
+    ],
+    analytic: analytic[0],
+    numeric: pulled.numeric[0],
+    errors: pulled.errors[0],
+    mismatches,
+    unresolved,
+    summary: summarize(concat(analytic), concat(pulled.numeric)),
+    size: layout.size,
+    checked: layout.size,
+    diagnose: () => ({ hints: vjpHints(pulled, layout, mismatches), diagnoses: [] }),
+    extras: { notes: [probeNote(probes, settings)] },
+  });
+}
 
-  // The analytic θ̄ = vjp(θ, ȳ) per cotangent.
+/** The analytic θ̄ = vjp(θ, ȳ) for every cotangent, each from a private copy of θ. */
+function pullBack(
+  vjp: () => unknown,
+  probes: Probes,
+  settings: Settings,
+): { analytic: Float64Array[]; mutation: Mutation | undefined } {
+  const { layout, caller } = settings;
+  const C = probes.flat.length;
   let mutation: Mutation | undefined;
   const analytic = probes.trees.map((yBar, c) => {
-    const called = callUser(vjp as () => unknown, layout, caller, 'vjp', [yBar]);
+    const called = callUser(vjp, layout, caller, 'vjp', [yBar]);
     mutation ??= called.mutation;
     return readLike(called.value, layout, caller, C > 1 ? `the vjp result for cotangent ${c}` : 'the vjp result');
   });
+  return { analytic, mutation };
+}
 
-  // The numerical θ̄ = Jᵀȳ column by column; suspect columns keep their stencil for the re-check.
+/** ⟨w, (plus − minus)⟩ / 2h: one column of the Jacobian contracted with a cotangent. */
+function contract(s: Stencil, w: Float64Array): number {
+  let plus = 0;
+  let minus = 0;
+  for (let i = 0; i < w.length; i++) {
+    plus += w[i] * s.plus[i];
+    minus += w[i] * s.minus[i];
+  }
+  return (plus - minus) / (2 * s.halfWidth);
+}
+
+/**
+ * The numerical Jᵀȳ for every cotangent: one pass of columns (2n calls of f, shared by all
+ * cotangents), then an extrapolated re-check of the columns where some cotangent disagrees
+ * (every column with an extrapolating method).
+ */
+function numericPullbacks(
+  evaluator: VectorEvaluator,
+  copy: WorkingCopy,
+  settings: Settings,
+  probes: Probes,
+  analytic: readonly Float64Array[],
+  y0: Float64Array,
+): Omit<Pullbacks, 'analytic'> {
+  const { layout, precision, step, rtol, atol } = settings;
+  const n = layout.size;
   const numeric = probes.flat.map(() => new Float64Array(n));
   const errors = probes.flat.map(() => new Float64Array(n));
-  const contract = (s: Stencil, w: Float64Array) => {
-    let plus = 0;
-    let minus = 0;
-    for (let i = 0; i < w.length; i++) {
-      plus += w[i] * s.plus[i];
-      minus += w[i] * s.minus[i];
-    }
-    return (plus - minus) / (2 * s.halfWidth);
-  };
   const suspects = new Map<number, Stencil | undefined>();
-  if (settings.method === 'richardson') {
+  if (extrapolates(settings)) {
     for (let j = 0; j < n; j++) suspects.set(j, undefined);
   } else {
-    scanColumns(
-      evaluator,
-      layout,
-      copy,
-      { method: settings.method, step, precision },
-      caller,
-      (col) => {
-        const j = col.index;
-        let suspect = false;
-        for (let c = 0; c < C; c++) {
-          numeric[c][j] = contract(col, probes.flat[c]);
-          errors[c][j] = stencilRoundoff(col, precision, probes.flat[c]);
-          if (!agrees(analytic[c][j], numeric[c][j], errors[c][j], rtol, atol)) suspect = true;
-        }
-        if (suspect) suspects.set(j, settings.method === 'central' ? col : undefined);
-      },
-      { f0: y0 },
-    );
+    const visit = (col: Column) => {
+      const j = col.index;
+      let suspect = false;
+      probes.flat.forEach((w, c) => {
+        numeric[c][j] = contract(col, w);
+        errors[c][j] = stencilRoundoff(col, precision, w);
+        if (!agrees(analytic[c][j], numeric[c][j], errors[c][j], rtol, atol)) suspect = true;
+      });
+      if (suspect) suspects.set(j, settings.method === central ? col : undefined);
+    };
+    scanColumns(evaluator, layout, copy, { method: settings.method, step, precision }, settings.caller, visit, { f0: y0 });
   }
-  let budget = settings.method === 'richardson' ? n : RECHECK_LIMIT;
+  let budget = extrapolates(settings) ? n : RECHECK_LIMIT;
   for (const [j, first] of suspects) {
     if (budget-- <= 0) break;
     const seq = coordinateSequence(evaluator, layout, copy, j, scaledStep(step, layout.values[j]), precision, first);
-    const levels = settings.method === 'richardson' ? undefined : RECHECK_LEVELS;
-    for (let c = 0; c < C; c++) {
-      const est = seq.extrapolate(precision, { weights: probes.flat[c] }, levels);
+    const levels = extrapolates(settings) ? undefined : RECHECK_LEVELS;
+    probes.flat.forEach((w, c) => {
+      const est = seq.extrapolate(precision, { weights: w }, levels);
       numeric[c][j] = est.value;
       errors[c][j] = est.error;
-    }
+    });
   }
+  return { numeric, errors };
+}
 
-  // One mismatch per entry of θ̄: its worst cotangent.
-  const mismatches: Mismatch[] = [];
-  const failing = new Set<number>();
-  for (let j = 0; j < n; j++) {
-    let worst: Mismatch | undefined;
-    for (let c = 0; c < C; c++) {
-      const a = analytic[c][j];
-      const v = numeric[c][j];
-      if (agrees(a, v, errors[c][j], rtol, atol)) continue;
-      const m = mismatchOf(displayPath(layout.pathAt(j)), j, a, v, errors[c][j], rtol, atol);
-      if (!worst || m.absError / m.tolerance > worst.absError / worst.tolerance) worst = m;
-    }
-    if (worst) {
-      mismatches.push(worst);
-      failing.add(j);
-    }
-  }
-  mismatches.sort(worstFirst);
-
+/** Group hints per tensor of θ̄; a pattern counts when every cotangent shows it. */
+function vjpHints(p: Pullbacks, layout: TreeLayout, mismatches: readonly Mismatch[]): string[] {
+  const failing = new Set(mismatches.map((m) => m.index));
   const hints: string[] = [];
-  const fChanged = copy.firstDifference(layout.values);
-  if (fChanged >= 0)
-    hints.push(
-      mutationHint('f', {
-        path: displayPath(layout.pathAt(fChanged)),
-        before: layout.values[fChanged],
-        after: copy.get(fChanged),
-      }),
+  for (const tensor of layout.tensors) {
+    const idx = Array.from({ length: tensor.size }, (_, k) => tensor.offset + k);
+    if (!idx.some((i) => failing.has(i))) continue;
+    const name = displayPath(tensor.name);
+    const perCotangent = p.analytic.map((a, c) =>
+      groupHints(name, 'vector–Jacobian product', a, p.numeric[c], idx, squareOf(tensor)),
     );
-  if (mutation) hints.push(mutationHint('vjp', mutation));
-  if (mismatches.length > 0) {
-    for (const tensor of layout.tensors) {
-      const idx = Array.from({ length: tensor.size }, (_, k) => tensor.offset + k);
-      if (!idx.some((i) => failing.has(i))) continue;
-      const name = displayPath(tensor.name);
-      // A pattern counts when every cotangent shows it.
-      const perCotangent = analytic.map((a, c) =>
-        groupHints(name, 'vector–Jacobian product', a, numeric[c], idx, squareOf(tensor)),
-      );
-      const common = perCotangent[0].filter((h) =>
-        perCotangent.every((hs) => hs.some((x) => x.split(':')[0] === h.split(':')[0])),
-      );
-      hints.push(...common);
-    }
+    const common = perCotangent[0].filter((h) => perCotangent.every((hs) => hs.some((x) => x.split(':')[0] === h.split(':')[0])));
+    hints.push(...common);
   }
-  const notes = [
-    `Compared θ̄ = vjp(θ, ȳ) with Jᵀȳ from finite differences of f for ${C} ${probes.random ? `random cotangent${C > 1 ? 's' : ''} ȳ (standard normal entries, seed ${settings.seed})` : `given cotangent${C > 1 ? 's' : ''}`}.`,
-  ];
-  const allA = concat(analytic);
-  const allN = concat(numeric);
-  const summary = summarize(allA, allN);
-  return buildReport(
-    settings,
-    'vjp',
-    {
-      pass: mismatches.length === 0 && fChanged < 0 && !mutation && withinGlobal(settings, summary.relativeDifference),
-      evaluations: evaluator.count,
-      size: n,
-      checked: n,
-      ...summary,
-      mismatches,
-      hints,
-      kinks: [],
-      unresolved: [],
-      analytic: analytic[0],
-      numeric: numeric[0],
-      errorEstimates: errors[0],
-    },
-    { notes },
-  );
+  return hints;
+}
+
+/** What was compared: the cotangents and where they came from. */
+function probeNote(probes: Probes, settings: Settings): string {
+  const C = probes.flat.length;
+  const which = probes.random
+    ? `random cotangent${C > 1 ? 's' : ''} ȳ (standard normal entries, seed ${settings.seed})`
+    : `given cotangent${C > 1 ? 's' : ''}`;
+  return `Compared θ̄ = vjp(θ, ȳ) with Jᵀȳ from finite differences of f for ${C} ${which}.`;
 }
 
 function concat(arrays: readonly Float64Array[]): Float64Array {

@@ -1,4 +1,4 @@
-import { GradcheckError, formatNumber } from './errors.js';
+import { GradcheckError, NonFiniteError, formatNumber } from './errors.js';
 
 /** Where f was evaluated, for error messages: at θ itself, or with one entry moved. */
 export interface EvaluationSite {
@@ -49,11 +49,7 @@ export class ScalarEvaluator<P> {
     this.count++;
     const value = this.f(theta);
     if (typeof value === 'number' && Number.isFinite(value)) return value;
-    if (typeof value === 'number') {
-      throw new GradcheckError(
-        `${this.caller}: ${this.name} returned ${formatNumber(value)} ${siteText(site)}; ${this.name} must be finite in a neighbourhood of θ (choose another point, a smaller step, or bounds for this parameter)`,
-      );
-    }
+    if (typeof value === 'number') throw new NonFiniteError(this.caller, this.name, value, undefined, siteText(site));
     throw new GradcheckError(
       `${this.caller}: ${this.name} must return a number, but returned ${describeResult(value)} ${siteText(site)}`,
     );

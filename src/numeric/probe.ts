@@ -58,10 +58,11 @@ export function place(copy: WorkingCopy, i: number, target: number, precision: P
   throw new GradcheckError(`the bound ${formatNumber(bound)} is not representable in ${precision}; widen options.bounds`);
 }
 
-/** Moves the support; returns whether any entry actually changed. */
-function displace<R>(ctx: ProbeContext<R>, move: Move): boolean {
+/** Moves the support; returns whether any entry actually changed, and the values stored. */
+function displace<R>(ctx: ProbeContext<R>, move: Move): { moved: boolean; stored: Float64Array } {
   const x = ctx.layout.values;
   const { support } = move;
+  const storedValues = new Float64Array(support.length);
   let moved = false;
   for (let k = 0; k < support.length; k++) {
     const i = support[k];
@@ -73,18 +74,27 @@ function displace<R>(ctx: ProbeContext<R>, move: Move): boolean {
       stored = place(ctx.copy, i, x[i] + move.delta(i), ctx.precision, ctx.domain);
     }
     if (stored !== x[i]) moved = true;
+    storedValues[k] = stored;
     move.taken?.(i, stored - x[i]);
   }
-  return moved;
+  return { moved, stored: storedValues };
 }
 
 function siteOf(move: Move): EvaluationSite {
   return typeof move.site === 'function' ? move.site() : move.site;
 }
 
-function restore<R>(ctx: ProbeContext<R>, support: ArrayLike<number>): void {
+/**
+ * Puts the moved entries back. An entry f overwrote while it was moved keeps f's value: the
+ * write into θ must stay visible to the mutation guard (restoring it would hide it, e.g. for a
+ * direction that moves every entry).
+ */
+function restore<R>(ctx: ProbeContext<R>, support: ArrayLike<number>, stored: Float64Array): void {
   const x = ctx.layout.values;
-  for (let k = 0; k < support.length; k++) ctx.copy.set(support[k], x[support[k]]);
+  for (let k = 0; k < support.length; k++) {
+    const i = support[k];
+    if (Object.is(ctx.copy.get(i), stored[k])) ctx.copy.set(i, x[i]);
+  }
 }
 
 /**
@@ -94,9 +104,9 @@ function restore<R>(ctx: ProbeContext<R>, support: ArrayLike<number>): void {
  * probe(ctx, { support: [3], delta: () => 1e-4, site: { path: 'b[1]', delta: 1e-4 } }); // f(θ + 1e-4·e₃)
  */
 export function probe<R>(ctx: ProbeContext<R>, move: Move): R {
-  displace(ctx, move);
+  const { stored } = displace(ctx, move);
   const value = ctx.evaluate(ctx.copy.root(), siteOf(move));
-  restore(ctx, move.support);
+  restore(ctx, move.support, stored);
   return value;
 }
 
@@ -107,9 +117,9 @@ export function probe<R>(ctx: ProbeContext<R>, move: Move): R {
  * probeIfMoved(ctx, { support: all, delta: (i) => 1e-20 * d[i], site: { path: 'θ' } }); // undefined
  */
 export function probeIfMoved<R>(ctx: ProbeContext<R>, move: Move): R | undefined {
-  const moved = displace(ctx, move);
+  const { moved, stored } = displace(ctx, move);
   const value = moved ? ctx.evaluate(ctx.copy.root(), siteOf(move)) : undefined;
-  restore(ctx, move.support);
+  restore(ctx, move.support, stored);
   return value;
 }
 

@@ -1,4 +1,4 @@
-import { GradcheckError, formatNumber } from './errors.js';
+import { GradcheckError, NonFiniteError } from './errors.js';
 import { siteText } from './evaluate.js';
 import { type Params, TreeError, TreeLayout } from './tree.js';
 
@@ -120,11 +120,8 @@ export class VectorEvaluator<P = unknown> {
     }
     const values = layout.values;
     for (let i = 0; i < values.length; i++) {
-      if (!Number.isFinite(values[i])) {
-        throw new GradcheckError(
-          `${this.caller}: ${this.name} returned ${formatNumber(values[i])} in ${outputName(this.layout, i)} ${siteText(site)}; ${this.name} must be finite in a neighbourhood of θ`,
-        );
-      }
+      if (!Number.isFinite(values[i]))
+        throw new NonFiniteError(this.caller, this.name, values[i], outputName(this.layout, i), siteText(site));
     }
     return values;
   }

@@ -6,6 +6,7 @@ import { type Mutation, mutationDiagnosis } from './mutation.js';
 export { DETERMINISM_PROBES, nondeterministicDiagnosis, probeDeterminism } from './determinism.js';
 export { float32Diagnosis, float32Watch, type Float32Watch, watched } from './float32.js';
 export { type Mutation, mutationDiagnosis, mutationOf } from './mutation.js';
+export { guardNonFinite } from './nonFinite.js';
 
 /**
  * What a check saw that can invalidate the check itself, whichever check it is: the guard

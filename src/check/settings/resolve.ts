@@ -1,4 +1,5 @@
 import { baseStep, resolvePrecision } from '../../numeric/differences.js';
+import { type MethodSpec, resolveMethod } from '../../numeric/methods/resolve.js';
 import { resolveBounds } from '../../numeric/domains.js';
 import { GradcheckError } from '../../numeric/errors.js';
 import { DEFAULT_SEED } from '../../numeric/random.js';
@@ -30,7 +31,7 @@ export const CONVERGENCE_DIRECTIONS = 3;
  * @example
  * const s = resolveSettings({ at: [1, 2], rtol: 1e-6 }, 'gradient', 'checkGradient');
  * s.rtol;   // 1e-6
- * s.method; // 'central'
+ * s.method.name; // 'central'
  */
 export function resolveSettings(options: unknown, check: CheckKind, caller: string): Settings {
   const startedAt = performance.now();
@@ -44,7 +45,7 @@ export function resolveSettings(options: unknown, check: CheckKind, caller: stri
     caller,
     check,
     layout,
-    method: (raw.method as Settings['method'] | undefined) ?? 'central',
+    method: resolveMethod(raw.method as MethodSpec | undefined),
     step: check === 'allClose' || check === 'convergence' ? 0 : baseStep(raw, precision),
     stepGiven: raw.step !== undefined,
     precision,
@@ -88,10 +89,21 @@ function optionalOptions(options: unknown, caller: string): Record<string, unkno
  */
 export function publicSettings(s: Settings): CheckSettings {
   const { method, step, precision, rtol, atol, maxRelativeDifference, mode, seed } = s;
-  return { method, step, precision, rtol, atol, maxRelativeDifference, mode, seed };
+  return { method: method.name, step, precision, rtol, atol, maxRelativeDifference, mode, seed };
 }
 
 /** Whether a check is a layer check (every entry compared; no sampling, no fast mode). */
 export function isLayerCheck(check: CheckKind): boolean {
   return LAYER_CHECKS.includes(check);
+}
+
+/**
+ * Whether the settings' method extrapolates (Richardson): then every coordinate is measured
+ * by extrapolation from the start, and there is no separate re-check.
+ *
+ * @example
+ * extrapolates(resolveSettings({ at: [1], method: 'richardson' }, 'jacobian', 'checkJacobian')); // true
+ */
+export function extrapolates(settings: Settings): boolean {
+  return settings.method.extrapolation !== undefined;
 }

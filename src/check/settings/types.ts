@@ -1,5 +1,5 @@
 import type { Domain } from '../../numeric/domains.js';
-import type { DifferenceMethod } from '../../numeric/differences.js';
+import type { FiniteDifferenceMethod } from '../../numeric/methods/method.js';
 import type { Precision } from '../../numeric/precision.js';
 import type { Params, TreeLayout } from '../../numeric/tree.js';
 import type { CheckKind } from './kinds.js';
@@ -12,7 +12,8 @@ export type PicturesOption = 'on-failure' | 'always' | false;
 
 /** The settings a check used, after defaults: the public part, copied into every report. */
 export interface CheckSettings {
-  readonly method: DifferenceMethod;
+  /** The finite-difference method's name: 'central', 'forward', 'backward', 'richardson', or a method value's name. */
+  readonly method: string;
   readonly step: number;
   readonly precision: Precision;
   readonly rtol: number;
@@ -27,7 +28,9 @@ export interface CheckSettings {
  * never the raw options object.
  * @internal
  */
-export interface Settings extends CheckSettings {
+export interface Settings extends Omit<CheckSettings, 'method'> {
+  /** The finite-difference method, as a value. */
+  readonly method: FiniteDifferenceMethod;
   /** The public function the user called (`checkVjp`, `toHaveGradient`), for messages. */
   readonly caller: string;
   readonly check: CheckKind;

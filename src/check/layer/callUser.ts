@@ -1,0 +1,27 @@
+import { GradcheckError } from '../../numeric/errors.js';
+import type { TreeLayout } from '../../numeric/tree.js';
+import { type Mutation, mutationOf } from '../guards/mutation.js';
+
+/**
+ * Calls a user function (`jac`, `vjp`, `jvp`, `H`) with a private copy of θ and more
+ * arguments; rejects Promises and null results and notices when it writes to θ.
+ *
+ * @example
+ * const { value, mutation } = callUser(vjp, layout, 'checkVjp', 'vjp', [yBar]);
+ */
+export function callUser(
+  fn: (...args: never[]) => unknown,
+  layout: TreeLayout,
+  caller: string,
+  name: string,
+  rest: readonly unknown[] = [],
+): { value: unknown; mutation?: Mutation } {
+  const copy = layout.workingCopy();
+  const value = (fn as (...args: unknown[]) => unknown)(copy.root(), ...rest);
+  const mutation = mutationOf(layout, copy);
+  if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
+    throw new GradcheckError(`${caller}: ${name} returned a Promise; gradcheck needs its result synchronously`);
+  }
+  if (value === undefined || value === null) throw new GradcheckError(`${caller}: ${name} returned ${String(value)}`);
+  return { value, mutation };
+}
