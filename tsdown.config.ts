@@ -1,7 +1,18 @@
 import { defineConfig } from 'tsdown';
 
 // Optional peers stay external: a Jest user never loads Vitest and vice versa.
-const external = [/^vitest/, /^@vitest\//, /^expect$/, /^@jest\//, /^jest/, /^fast-check/, /^@fast-check\//, /^@tensorflow\//];
+const external = [
+  /^vitest/,
+  /^@vitest\//,
+  /^expect$/,
+  /^@jest\//,
+  /^jest/,
+  /^fast-check/,
+  /^@fast-check\//,
+  /^@tensorflow\//,
+  /^piscina/,
+  /^tsx/,
+];
 
 // Every entry as ESM; every entry but `vitest` (Vitest itself is ESM-only) also as CommonJS,
 // because Jest on Node 20 `require`s setup files and test imports. The CommonJS build is a
@@ -13,8 +24,14 @@ const esm = {
   jest: 'src/jest.ts',
   'fast-check': 'src/fast-check/index.ts',
   tfjs: 'src/tfjs/index.ts',
+  workers: 'src/workers/index.ts',
 };
 const { vitest: _esmOnly, ...cjs } = esm;
+
+// The script each `gradcheck/workers` pool thread runs: ESM only (piscina imports it by URL,
+// from the ESM and the CommonJS entry alike), with no shared chunks so that it sits, whole,
+// beside `dist/workers.js` where `workerScript()` looks for it.
+const workerScript = { 'workers-worker': 'src/workers/worker.ts' };
 
 export default defineConfig([
   {
@@ -31,6 +48,18 @@ export default defineConfig([
     dts: true,
     clean: false,
     platform: 'node',
+    // `gradcheck/workers` finds its worker script from `import.meta.url`.
+    shims: true,
+    deps: { neverBundle: external },
+  },
+  {
+    entry: workerScript,
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    platform: 'node',
+    // `.js` like the other ESM files (the package is `type: module`), not node's default `.mjs`.
+    fixedExtension: false,
     deps: { neverBundle: external },
   },
 ]);

@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^gradcheck\/vitest$/, replacement: src('vitest.ts') },
       { find: /^gradcheck\/fast-check$/, replacement: src('fast-check/index.ts') },
       { find: /^gradcheck\/tfjs$/, replacement: src('tfjs/index.ts') },
+      { find: /^gradcheck\/workers$/, replacement: src('workers/index.ts') },
     ],
   },
   test: {

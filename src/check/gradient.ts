@@ -7,11 +7,11 @@ import { requireFunction } from '../numeric/validate.js';
 import { analyticGradient } from './analytic.js';
 import { summarize, tolerance } from './compare.js';
 import { buildReport } from './buildReport.js';
-import { diagnose, kinkHint } from './diagnose/index.js';
+import { type DiagnosisInput, explain, groupsOfLayout, kinkDiagnosis } from './diagnose/index.js';
 import { type NumericEstimate, type Visit, estimateNumeric } from './estimate.js';
 import { fastGradientCheck } from './fast.js';
 import { type GuardOutcome, type Mutation, float32Watch, guard, guardNonFinite, mutationOf, watched } from './guards/index.js';
-import type { OneSidedEntry, ReportData } from './report.js';
+import type { Diagnosis, OneSidedEntry, ReportData } from './report.js';
 import { publicSettings, resolveSettings } from './settings/resolve.js';
 import type { Settings } from './settings/types.js';
 import { type EntryVerdicts, judgeEntries } from './verdict.js';
@@ -55,12 +55,12 @@ export function gradientCheck(f: unknown, grad: unknown, options: unknown, calle
     float32Step: m.float32 && leansOnError(a, m, verdicts, settings) ? settings.step : undefined,
   });
   const notRechecked = guards.invalid ? 0 : verdicts.mismatches.filter((x) => !m.recheck?.entries.has(x.index)).length;
-  const hints = guards.diagnoses.map((d) => d.message);
-  if (!guards.invalid && (verdicts.mismatches.length > 0 || verdicts.unresolved.length > 0)) {
-    hints.push(...diagnoseGradient(settings, a, m, verdicts, notRechecked));
-  }
-  hints.push(...verdicts.kinks.map((k) => kinkHint(k, settings.kinks)));
-  return finish(settings, subject, { a, m, verdicts, guards, hints, notRechecked });
+  const found = guards.invalid
+    ? { diagnoses: verdicts.kinks.map((k) => kinkDiagnosis(k, settings.kinks)), notes: [] }
+    : explain(diagnosisInput(settings, a, m, verdicts, notRechecked));
+  const diagnoses = [...guards.diagnoses, ...found.diagnoses];
+  const hints = [...diagnoses.map((d) => d.message), ...found.notes];
+  return finish(settings, subject, { a, m, verdicts, guards, diagnoses, hints, notRechecked });
 }
 
 /** The numerical gradient at the settings' method and step, with re-checks, on a private copy of θ. */
@@ -112,26 +112,34 @@ function leansOnError(a: Float64Array, m: Measured, verdicts: EntryVerdicts, set
   return leaning;
 }
 
-/** The diagnoses of the disagreeing or unresolved entries (the registry). */
-function diagnoseGradient(
+/** What the diagnosis registry sees of the full check: θ's tensors as groups, θ's values for term fits. */
+function diagnosisInput(
   settings: Settings,
   a: Float64Array,
   m: Measured,
   verdicts: EntryVerdicts,
   notRechecked: number,
-): string[] {
-  return diagnose({
-    layout: settings.layout,
+): DiagnosisInput {
+  // Entries outside a sample carry NaN: the registry takes finite reference values as compared.
+  let numeric = m.numeric;
+  if (m.indices) {
+    numeric = new Float64Array(a.length).fill(Number.NaN);
+    for (const i of m.indices) numeric[i] = m.numeric[i];
+  }
+  return {
     analytic: a,
-    numeric: m.numeric,
+    numeric,
     errors: m.errors,
     failing: verdicts.failing,
+    groups: groupsOfLayout(settings.layout),
+    theta: settings.layout.values,
     settings: publicSettings(settings),
-    indices: m.indices,
     rechecked: m.recheck?.entries,
     unresolved: verdicts.unresolved.map((u) => u.index),
     notRechecked,
-  });
+    kinks: verdicts.kinks,
+    kinkPolicy: settings.kinks,
+  };
 }
 
 /** Everything the report stage of the full check needs. */
@@ -140,6 +148,7 @@ interface Outcome {
   readonly m: Measured;
   readonly verdicts: EntryVerdicts;
   readonly guards: GuardOutcome;
+  readonly diagnoses: readonly Diagnosis[];
   readonly hints: string[];
   readonly notRechecked: number;
 }
@@ -162,7 +171,7 @@ function finish(settings: Settings, subject: string, o: Outcome): ReportData {
     ...summary,
     mismatches: verdicts.mismatches,
     hints: o.hints,
-    diagnoses: guards.diagnoses,
+    diagnoses: o.diagnoses,
     kinks: verdicts.kinks,
     unresolved: verdicts.unresolved,
     analytic: a,

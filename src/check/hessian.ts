@@ -80,6 +80,7 @@ export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: s
     verdict: compareMatrix(a, m.num, n, settings, name),
     blocks: blocksOf(layout.tensors, layout.tensors, (r, c) => `∂²f/∂${inputTensorName(r)}∂${inputTensorName(c)}`),
     cols: n,
+    entryName: name,
     atTheta: m.atTheta,
     evaluations: m.evaluations,
     watch: m.watch,

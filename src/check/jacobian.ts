@@ -51,6 +51,7 @@ export function jacobianCheck(f: unknown, jac: unknown, options: unknown, caller
     verdict: compareMatrix(num.analytic, num, n, settings, entryName),
     blocks: blocksOf(out.tensors, layout.tensors, (r, c) => `∂${outputTensorName(r)}/∂${inputTensorName(c)}`),
     cols: n,
+    entryName,
     atTheta: () => evaluator.call(copy.root(), {}),
     evaluations: () => evaluator.count,
     outputName: (i) => outputName(out, i),

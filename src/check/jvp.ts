@@ -7,6 +7,7 @@ import { tensorInfo } from './buildReport.js';
 import { agrees, summarize } from './compare.js';
 import { float32Watch, guardNonFinite, type Mutation, mutationOf, watched } from './guards/index.js';
 import { callUser } from './layer/callUser.js';
+import { groupsOfLayout, layerDiagnoses } from './layer/diagnoses.js';
 import { prepare } from './layer/prepare.js';
 import { type Probes, resolveProbes } from './layer/probes.js';
 import { readLike } from './layer/read.js';
@@ -97,7 +98,16 @@ export function jvpCheck(f: unknown, jvp: unknown, options: unknown, caller: str
     summary: summarize(flat(analytic), flat(numeric)),
     size: out.size,
     checked: out.size,
-    diagnose: () => ({ hints: [], diagnoses: [] }),
+    diagnose: () =>
+      layerDiagnoses({
+        settings,
+        analytic: analytic[0],
+        numeric: numeric[0],
+        errors: errors[0],
+        mismatches,
+        unresolved,
+        groups: groupsOfLayout(out),
+      }),
     extras: { tensors: out.tensors.map(tensorInfo), notes: [probeNote(probes, settings)], reference: referenceText(settings) },
   });
 }

@@ -7,7 +7,7 @@ import { VectorEvaluator, outputName } from '../numeric/vectorEvaluator.js';
 import { agrees, summarize } from './compare.js';
 import { float32Watch, type Mutation, mutationOf, watched } from './guards/index.js';
 import { callUser } from './layer/callUser.js';
-import { groupHints, squareOf } from './layer/legacyHints.js';
+import { groupsOfLayout, layerDiagnoses } from './layer/diagnoses.js';
 import { prepare } from './layer/prepare.js';
 import { type Probes, resolveProbes } from './layer/probes.js';
 import { readLike } from './layer/read.js';
@@ -15,7 +15,7 @@ import { worstPerEntry } from './layer/perEntry.js';
 import { layerReport } from './layer/report.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS, RECHECK_LIMIT } from './recheck.js';
-import type { Mismatch, ReportData } from './report.js';
+import type { ReportData } from './report.js';
 import { extrapolates } from './settings/resolve.js';
 import type { Settings } from './settings/types.js';
 
@@ -83,7 +83,17 @@ export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: str
     summary: summarize(concat(analytic), concat(pulled.numeric)),
     size: layout.size,
     checked: layout.size,
-    diagnose: () => ({ hints: vjpHints(pulled, layout, mismatches), diagnoses: [] }),
+    diagnose: () =>
+      layerDiagnoses({
+        settings,
+        analytic: analytic[0],
+        numeric: pulled.numeric[0],
+        errors: pulled.errors[0],
+        mismatches,
+        unresolved,
+        groups: groupsOfLayout(layout),
+        theta: layout.values,
+      }),
     extras: { notes: [probeNote(probes, settings)] },
   });
 }
@@ -161,23 +171,6 @@ function numericPullbacks(
     });
   }
   return { numeric, errors };
-}
-
-/** Group hints per tensor of θ̄; a pattern counts when every cotangent shows it. */
-function vjpHints(p: Pullbacks, layout: TreeLayout, mismatches: readonly Mismatch[]): string[] {
-  const failing = new Set(mismatches.map((m) => m.index));
-  const hints: string[] = [];
-  for (const tensor of layout.tensors) {
-    const idx = Array.from({ length: tensor.size }, (_, k) => tensor.offset + k);
-    if (!idx.some((i) => failing.has(i))) continue;
-    const name = displayPath(tensor.name);
-    const perCotangent = p.analytic.map((a, c) =>
-      groupHints(name, 'vector–Jacobian product', a, p.numeric[c], idx, squareOf(tensor)),
-    );
-    const common = perCotangent[0].filter((h) => perCotangent.every((hs) => hs.some((x) => x.split(':')[0] === h.split(':')[0])));
-    hints.push(...common);
-  }
-  return hints;
 }
 
 /** What was compared: the cotangents and where they came from. */

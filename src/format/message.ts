@@ -112,6 +112,15 @@ function headerLines(report: ReportData, wording: Wording, options: RenderOption
   return lines;
 }
 
+/** One bullet per hint; a diagnosis' evidence (its fit and residual) dimmed beneath it. */
+function diagnosisLines(report: ReportData, paint: Paint): string[] {
+  const evidence = new Map(report.diagnoses.map((d) => [d.message, d.evidence]));
+  return report.hints.flatMap((h) => {
+    const why = evidence.get(h);
+    return why ? [`  • ${h}`, paint.dim(`    (${why})`)] : [`  • ${h}`];
+  });
+}
+
 /** The worst entries, the error maps, the diagnoses and the entries not judged. */
 function bodyLines(report: ReportData, wording: Wording, paint: Paint): string[] {
   const lines: string[] = [];
@@ -124,7 +133,7 @@ function bodyLines(report: ReportData, wording: Wording, paint: Paint): string[]
       );
     lines.push(...errorMaps(report, paint));
   }
-  if (report.hints.length > 0) lines.push('', 'Diagnosis:', ...report.hints.map((h) => `  • ${h}`));
+  if (report.hints.length > 0) lines.push('', 'Diagnosis:', ...diagnosisLines(report, paint));
   if (report.unresolved.length > 0) {
     const shown = report.unresolved.slice(0, 5).map((u) => `${u.path} (±${formatError(u.errorEstimate)})`);
     const more = report.unresolved.length > 5 ? `, …and ${report.unresolved.length - 5} more` : '';

@@ -44,17 +44,20 @@ describe('hints need evidence', () => {
           return g;
         };
         const report = checkGradient(p.f, grad, { at: p.theta0 });
-        const structural = report.hints.filter((h) => STRUCTURAL.test(h));
+        const structural = report.diagnoses.filter((d) => d.kind !== 'kink' && d.kind !== 'step');
         expect(structural).toHaveLength(1);
+        expect(structural[0].paths).toEqual([name]);
         const other = name === 'Theta1' ? 'Theta2' : 'Theta1';
         expect(report.hints).toContain(`Wrong: ${name}. Fine: ${other}.`);
         if (k === -1) {
           branches.sign++;
-          expect(structural[0]).toMatch(new RegExp(`^Sign error: .* on ${name} \\(all`));
+          expect(structural[0].kind).toBe('sign');
+          expect(structural[0].message).toMatch(new RegExp(`^Sign error in ${name}:`));
         } else {
           branches.factor++;
-          const fitted = Number(/least-squares fit k = (−?[\d.e-]+)/.exec(structural[0])?.[1].replace('−', '-'));
-          expect(structural[0]).toMatch(new RegExp(`^Uniform factor: .* on ${name} \\(all`));
+          const fitted = Number(/k = (−?[\d.e-]+)/.exec(structural[0].evidence ?? '')?.[1].replace('−', '-'));
+          expect(structural[0].kind).toBe('factor');
+          expect(structural[0].message).toMatch(new RegExp(`^Uniform factor in ${name}:`));
           expect(fitted).toBeCloseTo(k, 3);
         }
       }),

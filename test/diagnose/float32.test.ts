@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradient } from 'gradcheck';
 import { injectBug, mlpFloat32, scaleByTwo } from '../problems/index.js';
-import { hintMatching, statedResidual } from './helpers.js';
+import { diagnosesOf, diagnosisOf, hintMatching, statedResidual } from './helpers.js';
 
 describe('diagnoses in float32 (P7, sampled)', () => {
   it('B2 (× 2) is named as a factor 2 despite float32 noise in the numerical values', () => {
@@ -9,8 +9,8 @@ describe('diagnoses in float32 (P7, sampled)', () => {
     const report = checkGradient(p.f, p.grad, { at: p.theta0, sample: 60, seed: 3 });
     expect(report.pass).toBe(false);
     const hint = hintMatching(report, /^Uniform factor/);
-    expect(hint).toContain('the analytic gradient is 2 × the numerical one on every compared entry');
-    expect(statedResidual(hint)).toBeLessThan(0.05);
+    expect(hint).toContain('Uniform factor in θ: the analytic values are 2 × the numerical ones.');
+    expect(statedResidual(diagnosisOf(diagnosesOf(report, p.theta0), 'factor').evidence ?? '')).toBeLessThan(0.05);
   });
 
   it('a correct float32 gradient gets no hints, even with entries too small to judge', () => {
@@ -19,5 +19,6 @@ describe('diagnoses in float32 (P7, sampled)', () => {
     expect(report.pass).toBe(true);
     expect(report.unresolved.length).toBeGreaterThan(0);
     expect(report.hints).toEqual([]);
+    expect(diagnosesOf(report, p.theta0)).toEqual([]);
   });
 });

@@ -2,17 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { checkGradient } from 'gradcheck';
 import { type NgnnParams, ngnnFlat, ngnnTree, ngnnTreeF, ngnnTreeGrad } from '../problems/index.js';
 import { linearData, linearF, linearGrad, ngnnFlatRowMajor, ngnnFlatShifted, ngnnTreeTheta2Reshaped } from './buggy.js';
-import { hintMatching, statedResidual } from './helpers.js';
+import { diagnosesOf, diagnosisOf, hintMatching, statedResidual } from './helpers.js';
 
 describe('diagnosis 4: layout mix-ups', () => {
   it('P3 flat with B4 (Theta2 unrolled row-major): the block and its 3×6 shape are named', () => {
     const p = ngnnFlat();
     const report = checkGradient(p.f, ngnnFlatRowMajor, { at: p.theta0 });
     const hint = hintMatching(report, /^Layout mix-up/);
-    expect(hint).toContain('[20]…[37] (18 entries) hold the right values in the wrong order');
+    expect(hint).toContain('Layout mix-up in θ ([20]…[37]): the right values in the wrong order');
     expect(hint).toContain('a 3×6 matrix unrolled column-major, the analytic block the same matrix unrolled row-major');
-    expect(statedResidual(hint)).toBeLessThan(1e-8);
     expect(report.hints).toHaveLength(1);
+    const d = diagnosisOf(diagnosesOf(report, p.theta0), 'layout');
+    expect(d).toMatchObject({ paths: ['θ'], share: 1, alternatives: ['transposed'] });
+    expect(d.evidence).toContain('exact permutation match on all 18 entries of [20]…[37]');
+    expect(statedResidual(d.evidence ?? '')).toBeLessThan(1e-8);
   });
 
   it('P3 unrolled row-major by the user, Theta2 written column-major: the other orientation is named', () => {
@@ -38,7 +41,7 @@ describe('diagnosis 4: layout mix-ups', () => {
     const f = (t: ArrayLike<number>) => ngnnTreeF(roll(t));
     const report = checkGradient(f, (t: ArrayLike<number>) => unroll(ngnnTreeGrad(roll(t)), true), { at });
     const hint = hintMatching(report, /^Layout mix-up/);
-    expect(hint).toContain('[20]…[37] (18 entries)');
+    expect(hint).toContain('Layout mix-up in θ ([20]…[37])');
     expect(hint).toContain('a 3×6 matrix unrolled row-major, the analytic block the same matrix unrolled column-major');
     expect(checkGradient(f, (t: ArrayLike<number>) => unroll(ngnnTreeGrad(roll(t)), false), { at }).hints).toEqual([]);
   });
@@ -47,24 +50,37 @@ describe('diagnosis 4: layout mix-ups', () => {
     const p = ngnnTree();
     const report = checkGradient(p.f, ngnnTreeTheta2Reshaped, { at: p.theta0 });
     const hint = hintMatching(report, /^Layout mix-up/);
-    expect(hint).toContain('the analytic Theta2 (3×6), read row by row, holds the numerical one read column by column');
-    expect(statedResidual(hint)).toBeLessThan(1e-8);
+    expect(hint).toContain(
+      'Layout mix-up in Theta2 (3×6): the analytic values, read row by row, are the numerical ones read column by column',
+    );
+    expect(hint).toContain('unrolled column-major and reshaped row-major, or the 6×3 transpose written in its place');
     expect(report.hints).toContain('Wrong: Theta2. Fine: Theta1.');
+    const d = diagnosisOf(diagnosesOf(report, p.theta0), 'layout');
+    expect(d).toMatchObject({ paths: ['Theta2'], alternatives: ['transposed'] });
+    expect(statedResidual(d.evidence ?? '')).toBeLessThan(1e-8);
   });
 
   it('a square weight gradient transposed (x·δᵀ instead of δ·xᵀ)', () => {
     const report = checkGradient(linearF, linearGrad(true), { at: linearData.W0 });
     const hint = hintMatching(report, /^Transposed/);
-    expect(hint).toContain('the analytic θ (3×3) is the transpose of the numerical one');
-    expect(statedResidual(hint)).toBeLessThan(1e-8);
+    expect(hint).toBe(
+      "Transposed θ (3×3): the analytic values are the numerical ones transposed. Did you compute Wᵀ's gradient, e.g. x·δᵀ instead of δ·xᵀ?",
+    );
+    const d = diagnosisOf(diagnosesOf(report, linearData.W0), 'transposed');
+    expect(d).toMatchObject({ paths: ['θ'], alternatives: ['layout'] });
+    expect(statedResidual(d.evidence ?? '')).toBeLessThan(1e-8);
   });
 
   it('P3 flat, Theta2 copied one slot late: shifted by one', () => {
     const p = ngnnFlat();
     const report = checkGradient(p.f, ngnnFlatShifted, { at: p.theta0 });
     const hint = hintMatching(report, /^Shifted by one/);
-    expect(hint).toContain('the analytic entries [21]…[37] hold the numerical values of [20]…[36] (except [20])');
-    expect(statedResidual(hint)).toBeLessThan(1e-8);
+    expect(hint).toContain(
+      'Shifted by one in θ: the analytic entries [21]…[37] hold the numerical values of [20]…[36] ([20] holds a value from outside)',
+    );
+    const d = diagnosisOf(diagnosesOf(report, p.theta0), 'shifted');
+    expect(d.paths).toEqual(['θ']);
+    expect(statedResidual(d.evidence ?? '')).toBeLessThan(1e-8);
   });
 
   it('no layout hint for a gradient that is merely wrong in a block (B3 on P3 flat)', () => {
@@ -74,5 +90,6 @@ describe('diagnosis 4: layout mix-ups', () => {
     });
     expect(report.pass).toBe(false);
     expect(report.hints.filter((h) => /Layout|Transposed|Shifted/.test(h))).toEqual([]);
+    expect(diagnosesOf(report, p.theta0).filter((d) => ['layout', 'transposed', 'shifted'].includes(d.kind))).toEqual([]);
   });
 });

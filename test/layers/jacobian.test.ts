@@ -106,7 +106,8 @@ describe('checkJacobian on layers', () => {
     expect(text).toContain('Wrong blocks: ∂out/∂b (2 of 4 entries).');
     expect(text).toContain('Where ∂out/∂b (2×2) disagrees (× wrong, · right):\n  × ·\n  · ×');
     expect(text).not.toContain('Where ∂out/∂W');
-    expect(r.hints.join('\n')).toContain('Missing term: the analytic Jacobian is zero on all of ∂out/∂b');
+    expect(r.diagnoses.map((d) => [d.kind, d.paths])).toEqual([['zeroed', ['∂out/∂b']]]);
+    expect(r.hints.join('\n')).toContain('Zeroed: the analytic values of ∂out/∂b are exactly 0, the numerical ones are not.');
   });
 
   it('catches a wrong sign in the tanh Jacobian', () => {

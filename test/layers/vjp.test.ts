@@ -57,9 +57,8 @@ describe('checkVjp on a dense layer (θ = { x, W, b })', () => {
     expect(r.pass).toBe(false);
     expect(r.mismatches.every((m) => m.path.startsWith('W['))).toBe(true);
     expect(r.mismatches.length).toBe(6); // the off-diagonal entries
-    expect(r.hints.join('\n')).toContain(
-      'Transposed: the analytic vector–Jacobian product on W is the transpose of the numerical one',
-    );
+    expect(r.diagnoses.map((d) => [d.kind, d.paths])).toEqual([['transposed', ['W']]]);
+    expect(r.hints.join('\n')).toContain('Transposed W (3×3): the analytic values are the numerical ones transposed.');
     expect(stripVTControlCharacters(r.message)).toContain(
       'Where W (3×3) disagrees (× wrong, · right):\n  · × ×\n  × · ×\n  × × ·',
     );
@@ -75,10 +74,12 @@ describe('checkVjp on a dense layer (θ = { x, W, b })', () => {
     const noBias = checkVjp(dense, denseVjpNoBias, { at: square() });
     expect(noBias.pass).toBe(false);
     expect(noBias.mismatches.map((m) => m.path).sort()).toEqual(['b[0]', 'b[1]', 'b[2]']);
-    expect(noBias.hints.join('\n')).toContain('Missing term: the analytic vector–Jacobian product is zero on all of b');
+    expect(noBias.diagnoses.map((d) => [d.kind, d.paths])).toEqual([['zeroed', ['b']]]);
+    expect(noBias.hints.join('\n')).toContain('Zeroed: the analytic values of b are exactly 0, the numerical ones are not.');
     const sign = checkVjp(dense, denseVjpSignX, { at: square() });
     expect(sign.mismatches.map((m) => m.path).sort()).toEqual(['x[0]', 'x[1]', 'x[2]']);
-    expect(sign.hints.join('\n')).toContain('Sign error: the analytic vector–Jacobian product is −1 × the numerical one on x');
+    expect(sign.diagnoses.map((d) => [d.kind, d.paths])).toEqual([['sign', ['x']]]);
+    expect(sign.hints.join('\n')).toContain('Sign error in x: the analytic values are −1 × the numerical ones.');
   });
 
   it('works as a matcher with .not', () => {

@@ -139,7 +139,7 @@ describe('tf.customGrad', () => {
     expect(report.mismatches).toHaveLength(at.length);
     const text = stripVTControlCharacters(report.message);
     expect(text).toContain('The analytic gradient disagrees with the numeric one.');
-    expect(text).toMatch(/Uniform factor: the analytic gradient is 0\.66\d* × the numerical one/);
+    expect(text).toMatch(/Uniform factor in θ: the analytic values are 0\.66\d* × the numerical ones/);
     expect(() =>
       expect(tensorFunction(tf, (x: T) => tf.sum(broken(x)))).toHaveGradient(
         autodiffGradient(tf, (x: T) => tf.sum(broken(x))),

@@ -1,70 +1,33 @@
-import { factorHint } from './factor.js';
-import { type DiagnosisInput, type Group, comparedIndices, groupsOf } from './input.js';
-import { layoutHint } from './layout.js';
-import { signHint } from './sign.js';
-import { stepHints } from './step.js';
-import { summaryHint } from './summary.js';
-import { termHint } from './term.js';
-import { zerosHint } from './zeros.js';
+import type { Diagnosis } from '../report.js';
+import { type LegacyDiagnosisInput, diagnoseHints } from './legacy.js';
+import { explain } from './registry.js';
+import type { DiagnosisInput } from './types.js';
 
-export type { DiagnosisInput, Group } from './input.js';
+export type { Detector, DiagnosisInput, EntryGroup } from './types.js';
+export { explain, GROUP_DETECTORS } from './registry.js';
+export { kinkDiagnosis, kinkHint } from './kink.js';
+export { explainFactor } from './explainFactor.js';
+export { diagnoseHints, fromLegacy, groupsOfLayout, type LegacyDiagnosisInput } from './legacy.js';
 export { guardHints, type GuardInput } from './guards.js';
-export { kinkHint } from './kink.js';
-
-/** The likely bug behind one group's failures: the first diagnosis with evidence. */
-function explain(input: DiagnosisInput, group: Group): string | undefined {
-  return (
-    zerosHint(input, group) ??
-    signHint(input, group) ??
-    factorHint(input, group) ??
-    termHint(input, group) ??
-    layoutHint(input, group)
-  );
-}
 
 /**
- * Names the likely bug behind a failed gradient check. Each diagnosis is stated only when the
- * evidence supports it (a least-squares fit or an exact permutation match, with its residual),
- * never as a guess; a check without failing or unresolved entries gets none.
+ * Names the likely bugs behind a failed check, strongest first, whichever check it was (full,
+ * fast, Jacobian, VJP, JVP, Hessian): each with the kind, the paths, the share of their failing
+ * entries it explains, a message that reads the same in every check, and its evidence (a fit and
+ * its residual, an exact match). A check without failing or unresolved entries gets none but its
+ * kinks. The per-tensor summary ("Wrong: W1. Fine: W2.") is a note: see `explain`.
  *
- * Order: a sign error or factor over the whole gradient; otherwise, per tensor (the whole vector
- * for a flat θ), zeros, sign, factor, a missing or extra θ term, a layout mix-up; then the
- * per-tensor summary of a tree and step trouble.
+ * (Temporary overload: given the legacy `{ layout, … }` input it returns the hint strings, so
+ * `checkGradient` compiles until it builds a `DiagnosisInput`.)
  *
  * @example
- * diagnose({ layout, analytic, numeric, errors, failing, settings });
- * // ['Sign error: the analytic gradient is −1 × the numerical one on every compared entry (least-squares fit k = −1, residual 2.1e-11). …']
+ * diagnose({ analytic, numeric, errors, failing, groups, theta, settings });
+ * // [{ kind: 'sign', paths: ['W1'], share: 1, message: 'Sign error in W1: the analytic values are −1 × the numerical ones. …', evidence: 'W1: least-squares fit a = k·n with k = −1 …' }]
  */
-export function diagnose(input: DiagnosisInput): string[] {
-  const hints: string[] = [];
-  const groups = groupsOf(input);
-  // Truncation error can itself look like a bug (Rosenbrock's is exactly ∝ θ): then fits on first-pass values prove nothing.
-  const step = stepHints(input);
-  if (!step.truncation && groups.some((g) => g.failing.length > 0)) {
-    const compared = comparedIndices(input);
-    const whole: Group = {
-      name: 'θ',
-      tensor: { name: '', offset: 0, size: input.layout.size, shape: [input.layout.size], dtype: 'float64' },
-      compared,
-      failing: compared.filter((i) => input.failing[i] === 1),
-      whole: true,
-    };
-    const overall = groups.length > 1 ? (signHint(input, whole, true) ?? factorHint(input, whole, true)) : undefined;
-    if (overall) hints.push(overall);
-    else {
-      for (const g of groups) {
-        if (g.failing.length === 0) continue;
-        const hint = explain(input, g);
-        if (hint) hints.push(hint);
-      }
-      const summary = summaryHint(groups);
-      if (summary) hints.push(summary);
-    }
-  }
-  if (step.truncation) {
-    const summary = summaryHint(groups);
-    if (summary) hints.push(summary);
-  }
-  hints.push(...step.hints);
-  return hints;
+export function diagnose(input: DiagnosisInput): Diagnosis[];
+/** @deprecated Legacy input: returns hint strings (see `diagnoseHints`). */
+export function diagnose(input: LegacyDiagnosisInput): string[];
+export function diagnose(input: DiagnosisInput | LegacyDiagnosisInput): Diagnosis[] | string[] {
+  if ('layout' in input) return diagnoseHints(input);
+  return explain(input).diagnoses;
 }

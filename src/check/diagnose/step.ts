@@ -1,7 +1,10 @@
 import { defaultStep } from '../../numeric/precision.js';
 import { tolerance } from '../compare.js';
 import { NOISE_RATIO } from '../recheck.js';
-import { type DiagnosisInput, entries, num, rangeText } from './input.js';
+import { type Finding, finding } from './finding.js';
+import { entryNameAt, locate } from './scope.js';
+import { entries, num } from './text.js';
+import type { DiagnosisInput } from './types.js';
 
 /** An error estimate at least this fraction of the derivative leaves less than one reliable digit. */
 export const NOISY_FRACTION = 0.1;
@@ -21,64 +24,72 @@ function troubled(input: DiagnosisInput): number[] {
   return [...out].sort((p, q) => p - q);
 }
 
-/**
- * Step trouble, from the Richardson re-check data: entries whose numerical derivative is
- * dominated by round-off (error estimate ≥ 10 % of the value: the step is too small, or f is
- * noisier than its precision) or by truncation (the first pass differs from the extrapolated
- * value by far more than both error estimates: the step is too large for the curvature).
- * Suggests a step: the precision's default against round-off, and h·√(tol / truncation) (h·tol/truncation
- * for one-sided differences) against truncation. `truncation` says the first-pass values the
- * other diagnoses would fit are themselves off, so their fits are not evidence.
- *
- * @example
- * // checkGradient(f, grad, { at, step: 1e-13 }):
- * // "Step too small: at 3 entries the numerical derivative is dominated by round-off (error estimate 0.02 against |n| 0.01 at [1]) …"
- */
-export function stepHints(input: DiagnosisInput): { hints: string[]; truncation: boolean } {
-  const { analytic: a, numeric: n, errors, settings, layout } = input;
-  const rechecked = input.rechecked ?? new Map();
-  const hints: string[] = [];
-  const doubtful = troubled(input);
-  const scale = (i: number) => Math.max(Math.abs(a[i]), Math.abs(n[i]), settings.atol);
+/** The groups holding some of `indices` ('θ' when none does). */
+function pathsOf(input: DiagnosisInput, indices: readonly number[]): string[] {
+  const names = new Set<string>();
+  for (const i of indices) names.add(locate(input, i)?.group.name ?? 'θ');
+  return [...names];
+}
 
-  // Round-off: the error estimate swamps the derivative because the step is below the precision's
-  // default. At the default step that is the precision's resolution, reported as "Not judged".
+const scaleOf = (input: DiagnosisInput, i: number) =>
+  Math.max(Math.abs(input.analytic[i]), Math.abs(input.numeric[i]), input.settings.atol);
+
+/** Round-off: the error estimate swamps the derivative because the step is below the precision's default. */
+function roundoff(input: DiagnosisInput, doubtful: readonly number[], failingCount: number): Finding | undefined {
+  const { errors, numeric: n, settings } = input;
+  const rechecked = input.rechecked ?? new Map();
   const best = defaultStep(settings.precision);
-  const roundoff = doubtful.filter((i) => {
+  const hit = doubtful.filter((i) => {
     const r = rechecked.get(i);
     const err = r ? r.firstRoundoff : errors[i];
-    return Number.isFinite(err) && err >= NOISY_FRACTION * scale(i);
+    return Number.isFinite(err) && err >= NOISY_FRACTION * scaleOf(input, i);
   });
-  if (roundoff.length > 0 && settings.step < best) {
-    const worst = roundoff.reduce((p, q) => (errors[q] / scale(q) > errors[p] / scale(p) ? q : p));
-    hints.push(
-      `Step too small: at ${entries(roundoff.length)} the numerical derivative is dominated by round-off (error estimate ${num(errors[worst])} against |n| ${num(Math.abs(n[worst]))} at ${rangeText(layout, worst, worst)}); ` +
-        `with step ${num(settings.step)} the differences of f keep few digits. Try step: ${num(best)} (round-off shrinks as 1/step).`,
-    );
-  }
+  if (hit.length === 0 || settings.step >= best) return undefined;
+  const worst = hit.reduce((p, q) => (errors[q] / scaleOf(input, q) > errors[p] / scaleOf(input, p) ? q : p));
+  return finding({
+    kind: 'step',
+    paths: pathsOf(input, hit),
+    message: `Step too small: the numerical derivatives are dominated by round-off; with step ${num(settings.step)} the differences of f keep few digits. Try step: ${num(best)} (round-off shrinks as 1/step).`,
+    evidence: `at ${entries(hit.length)}: error estimate ${num(errors[worst])} against |n| ${num(Math.abs(n[worst]))} at ${entryNameAt(input, worst)}`,
+    explained: hit.filter((i) => input.failing[i]).length,
+    failingCount,
+  });
+}
 
-  // Noise: the Richardson sequence scatters far more than round-off of the precision explains.
-  const noisy = doubtful.filter((i) => {
+/** Noise: the Richardson sequence scatters far more than round-off of the precision explains. */
+function noise(input: DiagnosisInput, doubtful: readonly number[], failingCount: number): Finding | undefined {
+  const { errors, numeric: n, settings } = input;
+  const rechecked = input.rechecked ?? new Map();
+  const hit = doubtful.filter((i) => {
     const r = rechecked.get(i);
     return (
       r !== undefined &&
       r.error > NOISE_RATIO * r.firstRoundoff &&
-      r.error >= NOISY_FRACTION * scale(i) &&
+      r.error >= NOISY_FRACTION * scaleOf(input, i) &&
       !(Math.abs(r.first - r.value) > TRUNCATION_MARGIN * r.error)
     );
   });
-  if (noisy.length > 0) {
-    const worst = noisy.reduce((p, q) => (errors[q] / scale(q) > errors[p] / scale(p) ? q : p));
-    const r = rechecked.get(worst);
-    hints.push(
-      `Noisy f: at ${entries(noisy.length)} the difference quotients at step h, h/2, h/4 scatter by ${num(errors[worst])} (at ${rangeText(layout, worst, worst)}, |n| ${num(Math.abs(n[worst]))}), ` +
-        `${num((r?.error ?? 0) / (r?.firstRoundoff || 1))} × what ${settings.precision} round-off explains. Is f random (probed at θ it repeated its value), computed in lower precision than ${settings.precision}, or does it stop an iteration at a tolerance? A larger step averages the noise out.`,
-    );
-  }
+  if (hit.length === 0) return undefined;
+  const worst = hit.reduce((p, q) => (errors[q] / scaleOf(input, q) > errors[p] / scaleOf(input, p) ? q : p));
+  const r = rechecked.get(worst);
+  return finding({
+    kind: 'step',
+    paths: pathsOf(input, hit),
+    message:
+      `Noisy f: the difference quotients at step h, h/2, h/4 scatter far more than ${settings.precision} round-off explains. ` +
+      `Is f random (probed at θ it repeated its value), computed in lower precision than ${settings.precision}, or does it stop an iteration at a tolerance? A larger step averages the noise out.`,
+    evidence: `at ${entries(hit.length)}: scatter ${num(errors[worst])} at ${entryNameAt(input, worst)} (|n| ${num(Math.abs(n[worst]))}), ${num((r?.error ?? 0) / (r?.firstRoundoff || 1))} × the round-off estimate`,
+    explained: hit.filter((i) => input.failing[i]).length,
+    failingCount,
+  });
+}
 
-  // Truncation: the first pass was off by more than its error estimates, the extrapolation fixed it.
+/** Truncation: the first pass was off by more than its error estimates, the extrapolation fixed it. */
+function truncation(input: DiagnosisInput, doubtful: readonly number[], failingCount: number): Finding | undefined {
+  const { analytic: a, settings } = input;
+  const rechecked = input.rechecked ?? new Map();
   const power = settings.method === 'central' ? 2 : 1;
-  let count = 0;
+  const hit: number[] = [];
   let worst = -1;
   let worstRatio = 0;
   let suggested = Number.POSITIVE_INFINITY;
@@ -86,14 +97,11 @@ export function stepHints(input: DiagnosisInput): { hints: string[]; truncation:
     const gap = Math.abs(r.first - r.value);
     const tol = tolerance(a[i], r.value, settings.rtol, settings.atol);
     if (!(gap > TRUNCATION_MARGIN * (r.firstRoundoff + r.error) && gap > tol)) continue;
-    count++;
-    if (gap / tol > worstRatio) {
-      worstRatio = gap / tol;
-      worst = i;
-    }
+    hit.push(i);
+    if (gap / tol > worstRatio) [worstRatio, worst] = [gap / tol, i];
     suggested = Math.min(suggested, settings.step * (0.1 * (tol / gap)) ** (1 / power));
   }
-  const doubtfulTruncated = doubtful.filter((i) => {
+  const unresolvedTruncated = doubtful.filter((i) => {
     const r = rechecked.get(i);
     return (
       r !== undefined &&
@@ -102,19 +110,36 @@ export function stepHints(input: DiagnosisInput): { hints: string[]; truncation:
     );
   });
   const unchecked = input.notRechecked ?? 0;
-  if (count > 0 && (unchecked > 0 || doubtfulTruncated.length > 0)) {
-    const r = rechecked.get(worst);
-    const gap = r ? Math.abs(r.first - r.value) : 0;
-    const rest =
-      unchecked > 0
-        ? ` ${unchecked} failing ${unchecked === 1 ? 'entry was' : 'entries were'} beyond the re-check budget and probably share it.`
-        : ` ${entries(doubtfulTruncated.length)} still could not be resolved.`;
-    hints.push(
-      `Step too large: the first-pass ${settings.method} differences were off by truncation error at ${entries(count)} (by ${num(gap)} at ${rangeText(layout, worst, worst)}, ` +
-        `first pass ${num(r?.first ?? Number.NaN)} vs extrapolated ${num(r?.value ?? Number.NaN)}); step ${num(settings.step)} is too large for f's curvature.${rest} ` +
-        `Try step: ${roundStep(suggested)} or method: 'richardson'.`,
-    );
-    return { hints, truncation: true };
-  }
-  return { hints, truncation: false };
+  if (hit.length === 0 || (unchecked === 0 && unresolvedTruncated.length === 0)) return undefined;
+  const r = rechecked.get(worst);
+  const rest =
+    unchecked > 0
+      ? `; ${unchecked} failing ${unchecked === 1 ? 'entry was' : 'entries were'} beyond the re-check budget`
+      : `; ${entries(unresolvedTruncated.length)} still unresolved`;
+  return finding({
+    kind: 'step',
+    paths: pathsOf(input, hit),
+    message: `Step too large: the first-pass ${settings.method} differences were off by truncation error; step ${num(settings.step)} is too large for f's curvature. Try step: ${roundStep(suggested)} or method: 'richardson'.`,
+    evidence: `off by truncation error at ${entries(hit.length)} (by ${num(Math.abs((r?.first ?? 0) - (r?.value ?? 0)))} at ${entryNameAt(input, worst)}: first pass ${num(r?.first ?? Number.NaN)} vs extrapolated ${num(r?.value ?? Number.NaN)})${rest}`,
+    explained: failingCount,
+    failingCount,
+  });
+}
+
+/**
+ * Step trouble, from the Richardson re-check data: round-off (the step is too small), noise (f
+ * noisier than its precision), truncation (the step is too large for the curvature; then the
+ * first-pass values other detectors would fit are off, and `truncation` says so).
+ *
+ * @example
+ * // checkGradient(f, grad, { at, step: 1e-13 }):
+ * stepFindings(input).findings[0].message; // 'Step too small: the numerical derivatives are dominated by round-off; …'
+ */
+export function stepFindings(input: DiagnosisInput): { findings: Finding[]; truncation: boolean } {
+  const doubtful = troubled(input);
+  const failingCount = doubtful.filter((i) => input.failing[i]).length;
+  const found = [roundoff(input, doubtful, failingCount), noise(input, doubtful, failingCount)];
+  const cut = truncation(input, doubtful, failingCount);
+  const findings = [...found, cut].filter((f): f is Finding => f !== undefined);
+  return { findings, truncation: cut !== undefined };
 }

@@ -1,17 +1,20 @@
-import type { Group } from './input.js';
+import { compared, failingOf } from './scope.js';
+import type { DiagnosisInput } from './types.js';
 
 /**
- * Per-group summary of a tree: "Wrong: W1, b1. Fine: W2, b2." — only when θ has at least two
- * tensors and some of the compared ones are fine.
+ * The per-tensor summary note of a tree: "Wrong: W1, b1. Fine: W2, b2." — only when there are
+ * at least two groups and some of the compared ones are fine. A note, not a diagnosis: it says
+ * where, not what.
  *
  * @example
- * // "Wrong: Theta2. Fine: Theta1."
+ * summaryNote(input); // 'Wrong: Theta2. Fine: Theta1.'
  */
-export function summaryHint(groups: readonly Group[]): string | undefined {
-  if (groups.length < 2) return undefined;
-  const checked = groups.filter((g) => g.compared.length > 0);
-  const wrong = checked.filter((g) => g.failing.length > 0).map((g) => g.name);
-  const fine = checked.filter((g) => g.failing.length === 0).map((g) => g.name);
+export function summaryNote(input: DiagnosisInput): string | undefined {
+  if (input.groups.length < 2) return undefined;
+  const checked = input.groups.filter((g) => compared(input, g).length > 0);
+  const isWrong = (g: (typeof checked)[number]) => failingOf(input, compared(input, g)).length > 0;
+  const wrong = checked.filter(isWrong).map((g) => g.name);
+  const fine = checked.filter((g) => !isWrong(g)).map((g) => g.name);
   if (wrong.length === 0 || fine.length === 0) return undefined;
   return `Wrong: ${wrong.join(', ')}. Fine: ${fine.join(', ')}.`;
 }

@@ -49,6 +49,8 @@ export interface DiagnosisInput {
   readonly notRechecked?: number;
   /** Entries at kinks (named, and failed only with `kinks: 'fail'`). */
   readonly kinks?: readonly KinkEntry[];
+  /** The check's `kinks` option, for the kink diagnoses' wording (default `'report'`). */
+  readonly kinkPolicy?: 'report' | 'fail';
 }
 
 /** A detector of the registry: the diagnosis of one group, or none without evidence. */

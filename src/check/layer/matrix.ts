@@ -15,7 +15,7 @@ import type { BlockInfo, Mismatch, ReportData, UnresolvedEntry } from '../report
 import { extrapolates } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
 import type { Block } from './blocks.js';
-import { groupHints } from './legacyHints.js';
+import { blockGroups, layerDiagnoses } from './diagnoses.js';
 import { type LayerOutcome, layerReport } from './report.js';
 
 /** A numerical matrix (rows × n, row-major) with an error estimate per entry. */
@@ -141,6 +141,8 @@ export interface MatrixReportInput
   readonly blocks: readonly Block[];
   readonly cols: number;
   readonly check: 'jacobian' | 'hessian';
+  /** Name of entry (i, j): `∂out[0]/∂W[1][2]`, `∂²f/∂θ[0]∂θ[1]`. */
+  readonly entryName: (i: number, j: number) => string;
 }
 
 /**
@@ -169,7 +171,16 @@ export function matrixReport(input: MatrixReportInput): ReportData {
     summary: summarize(a, num.values),
     size: a.length,
     checked: a.length,
-    diagnose: () => ({ hints: blockHints(blocks, verdict.wrong, cols, a, num.values, subject), diagnoses: [] }),
+    diagnose: () =>
+      layerDiagnoses({
+        settings: input.settings,
+        analytic: a,
+        numeric: num.values,
+        errors: num.errors,
+        mismatches: verdict.mismatches,
+        unresolved: verdict.unresolved,
+        groups: blockGroups(blocks, cols, (k) => input.entryName(Math.floor(k / cols), k % cols)),
+      }),
     extras,
   });
 }
@@ -183,26 +194,4 @@ function blockInfo(block: Block): BlockInfo {
     colOffset: block.col.offset,
     cols: block.col.size,
   };
-}
-
-/** Hints for the blocks of a matrix that hold wrong entries. */
-function blockHints(
-  blocks: readonly Block[],
-  wrong: readonly number[],
-  cols: number,
-  a: Float64Array,
-  n: Float64Array,
-  what: string,
-): string[] {
-  const hints: string[] = [];
-  const wrongSet = new Set(wrong);
-  for (const block of blocks) {
-    const at = (r: number, c: number) => (block.row.offset + r) * cols + block.col.offset + c;
-    const idx: number[] = [];
-    for (let r = 0; r < block.row.size; r++) for (let c = 0; c < block.col.size; c++) idx.push(at(r, c));
-    if (!idx.some((k) => wrongSet.has(k))) continue;
-    const square = block.row.size === block.col.size && block.row.size > 1 ? { size: block.row.size, at } : undefined;
-    hints.push(...groupHints(block.name, what, a, n, idx, square));
-  }
-  return hints;
 }

@@ -1,0 +1,132 @@
+import type { DiagnosisKind } from '../../report.js';
+import { type LinearFit, near, robustFit } from '../fit.js';
+import { explainFactor, factorText } from '../explainFactor.js';
+import { type Finding, finding } from '../finding.js';
+import { type FitScope, allowance, compared, failingOf, fitScopes, preferFailing, scopeText, spanText } from '../scope.js';
+import { nameList, num, residualText } from '../text.js';
+import type { DiagnosisInput, EntryGroup } from '../types.js';
+
+/** One group's scale: analytic = k·numeric, apart from a term c·θ that is right (c undefined: none). */
+interface Scale {
+  readonly group: string;
+  readonly k: number;
+  readonly c?: number;
+  readonly subset: boolean;
+}
+
+const scales = new WeakMap<Finding, Scale>();
+
+function kindOf(k: number): DiagnosisKind {
+  if (near(k, -1)) return 'sign';
+  if (near(k, 0)) return 'zeroed';
+  return 'factor';
+}
+
+/** ", apart from the term 0.1·θ of W1 and W2, which is right" for the scales that have one. */
+function termClause(all: readonly Scale[]): string {
+  const withTerm = all.filter((s) => s.c !== undefined);
+  if (withTerm.length === 0) return '';
+  const cs = withTerm.map((s) => s.c as number);
+  const same = cs.every((c) => near(c, cs[0], 1e-3));
+  const terms = same ? `the term ${num(cs[0])}·θ` : withTerm.map((s) => `${num(s.c as number)}·θ in ${s.group}`).join(', ');
+  const of =
+    withTerm.length === all.length ? (all.length === 1 ? '' : ' of each') : ` of ${nameList(withTerm.map((s) => s.group))}`;
+  return `, apart from ${terms}${of}, which is right`;
+}
+
+function compose(all: readonly Scale[]): string {
+  const { k } = all[0];
+  const names = nameList(all.map((s) => s.group));
+  const where = all.some((s) => s.subset) ? ' where they disagree (the other entries agree)' : '';
+  const terms = termClause(all);
+  const kind = kindOf(k);
+  if (kind === 'sign')
+    return `Sign error in ${names}: the analytic values are −1 × the numerical ones${where}${terms}. Check the sign of the loss, of the error term (h − y vs y − h) or of an update.`;
+  if (kind === 'zeroed')
+    return `Zeroed: in ${names} the analytic values are 0${where}${terms}, the numerical ones are not. Was that part of the gradient never computed, or never added in?`;
+  return `Uniform factor in ${names}: the analytic values are ${factorText(k)} × the numerical ones${where}${terms}. ${explainFactor(k)}`;
+}
+
+function evidenceOf(input: DiagnosisInput, group: EntryGroup, scope: FitScope, fit: LinearFit, c?: number): string {
+  const model =
+    c === undefined
+      ? `least-squares fit a = k·n with k = ${num(fit.coef[0])}`
+      : `robust fit a = α·n + β·θ with α = ${num(fit.coef[0])}, β = ${num(fit.coef[1])}, so a term c·θ with c = β/(1 − α) = ${num(c)}`;
+  const off = fit.outliers.length > 0 ? `; ${fit.outliers.length} off the fit (${spanText(group, fit.outliers)})` : '';
+  return `${group.name}: ${model} ${scopeText(input, group, scope)}, ${residualText(fit.residual)}${off}`;
+}
+
+function build(input: DiagnosisInput, group: EntryGroup, scope: FitScope, fit: LinearFit, c?: number): Finding {
+  const k = fit.coef[0];
+  const failing = failingOf(input, compared(input, group));
+  const inliers = new Set(fit.inliers);
+  const scale: Scale = { group: group.name, k, subset: scope.subset, ...(c === undefined ? {} : { c }) };
+  const found = finding({
+    kind: kindOf(k),
+    paths: [group.name],
+    message: compose([scale]),
+    evidence: evidenceOf(input, group, scope, fit, c),
+    explained: failing.filter((i) => inliers.has(i)).length,
+    failingCount: failing.length,
+    key: `${kindOf(k)}:${factorText(k)}`,
+    compose: (list) => ({
+      message: compose(list.map((f) => scales.get(f) as Scale)),
+      evidence: list.map((f) => f.evidence).join('; '),
+    }),
+  });
+  scales.set(found, scale);
+  return found;
+}
+
+/**
+ * Sign error, uniform factor or zeroed data part: analytic = k·numeric on the group (or on its
+ * failing entries), by a robust fit; with θ known, also analytic = α·numeric + β·θ, read as a
+ * factor α on the data part with a term c·θ (c = β/(1 − α)) that is right — "data term off by
+ * × 6 plus a correct λθ".
+ *
+ * @example
+ * // the data term summed over m = 6 examples, (λ/m)·W added correctly:
+ * scaleDetector(input, W1)?.message; // 'Uniform factor in W1: the analytic values are 6 × the numerical ones, apart from the term 0.0166667·θ, which is right. …'
+ */
+export function scaleDetector(input: DiagnosisInput, group: EntryGroup): Finding | undefined {
+  const { analytic: a, numeric: n, theta } = input;
+  for (const scope of fitScopes(input, group)) {
+    const plain = robustFit((i) => a[i], [(i) => n[i]], scope.indices, allowance(input, 0));
+    if (plain) {
+      if (near(plain.coef[0], 1) || preferFailing(input, scope, plain)) continue;
+      return build(input, group, scope, plain);
+    }
+    if (!theta) continue;
+    const mixed = robustFit((i) => a[i], [(i) => n[i], (i) => theta[i]], scope.indices, allowance(input, 0));
+    if (!mixed || near(mixed.coef[0], 1) || preferFailing(input, scope, mixed)) continue;
+    return build(input, group, scope, mixed, mixed.coef[1] / (1 - mixed.coef[0]));
+  }
+  return undefined;
+}
+
+/**
+ * A sign error or uniform factor over every compared entry of a tree at once (groups too small to
+ * fit on their own, such as scalar leaves, still get one): the plain fit a = k·n with no
+ * outlier, one finding on every group with failing entries.
+ *
+ * @example
+ * wholeScale(input)?.paths; // ['Theta1', 'Theta2']
+ */
+export function wholeScale(input: DiagnosisInput): Finding | undefined {
+  if (input.groups.length < 2) return undefined;
+  const { analytic: a, numeric: n } = input;
+  const all = input.groups.flatMap((g) => compared(input, g));
+  const fit = robustFit((i) => a[i], [(i) => n[i]], all, allowance(input, 0));
+  if (!fit || fit.outliers.length > 0 || near(fit.coef[0], 1)) return undefined;
+  const wrong = input.groups.filter((g) => failingOf(input, compared(input, g)).length > 0);
+  const k = fit.coef[0];
+  const failing = failingOf(input, all).length;
+  return finding({
+    kind: kindOf(k),
+    paths: wrong.map((g) => g.name),
+    message: compose(wrong.map((g) => ({ group: g.name, k, subset: false }))),
+    evidence: `least-squares fit a = k·n with k = ${num(k)} on all ${all.length} compared entries, ${residualText(fit.residual)}`,
+    explained: failing,
+    failingCount: failing,
+  });
+}

@@ -1,0 +1,102 @@
+import type { Diagnosis } from '../report.js';
+import { entersAtDetector } from './detectors/entersAt.js';
+import { entrySignDetector } from './detectors/entrySign.js';
+import { perUnitDetector } from './detectors/perUnit.js';
+import { reunrolledDetector } from './detectors/reunrolled.js';
+import { scaleDetector, wholeScale } from './detectors/scale.js';
+import { shiftedDetector } from './detectors/shifted.js';
+import { swappedDetector } from './detectors/swapped.js';
+import { termDetector } from './detectors/term.js';
+import { transposedDetector } from './detectors/transposed.js';
+import { layersOf } from './detectors/units.js';
+import { zeroedDetector } from './detectors/zeroed.js';
+import { type Finding, mergeFindings, strongestFirst, toDiagnosis } from './finding.js';
+import { kinkDiagnosis } from './kink.js';
+import { compared, failingOf } from './scope.js';
+import { stepFindings } from './step.js';
+import { summaryNote } from './summary.js';
+import type { Detector, DiagnosisInput, EntryGroup } from './types.js';
+
+/**
+ * The detectors run on each group with failing entries, in order: the first with evidence names
+ * the group's bug. Exact zeros first (a fit cannot see them), then fits over values (scale, term),
+ * then the right values in the wrong places, then single entries.
+ */
+export const GROUP_DETECTORS: readonly Detector[] = [
+  zeroedDetector,
+  scaleDetector,
+  termDetector,
+  transposedDetector,
+  reunrolledDetector,
+  shiftedDetector,
+  entrySignDetector,
+];
+
+const isWrong = (input: DiagnosisInput, g: EntryGroup) => failingOf(input, compared(input, g)).length > 0;
+
+/** Detectors across groups, for the groups no single-group detector explained: swaps, per-unit factors, where the error enters. */
+function acrossGroups(input: DiagnosisInput, explained: Set<string>): Finding[] {
+  const found: Finding[] = [];
+  const open = input.groups.filter((g) => isWrong(input, g) && !explained.has(g.name));
+  for (let p = 0; p < open.length; p++)
+    for (let q = p + 1; q < open.length; q++) {
+      if (explained.has(open[p].name) || explained.has(open[q].name)) continue;
+      const swap = swappedDetector(input, open[p], open[q]);
+      if (swap) {
+        found.push(swap);
+        for (const name of swap.paths) explained.add(name);
+      }
+    }
+  const layers = layersOf(input.groups);
+  for (const layer of layers) {
+    if (!isWrong(input, layer.weight) || explained.has(layer.weight.name)) continue;
+    const bias = layer.bias && !explained.has(layer.bias.name) ? layer.bias : undefined;
+    const unit = perUnitDetector(input, bias ? layer : { weight: layer.weight });
+    if (!unit) continue;
+    found.push(unit);
+    for (const name of unit.paths) explained.add(name);
+  }
+  const enters = entersAtDetector(input, layers, explained);
+  if (enters) found.push(enters);
+  return found;
+}
+
+/** Every structural finding: one whole-θ factor, or per group then across groups. */
+function structural(input: DiagnosisInput): Finding[] {
+  const whole = wholeScale(input);
+  if (whole) return [whole];
+  const found: Finding[] = [];
+  const explained = new Set<string>();
+  for (const group of input.groups) {
+    if (!isWrong(input, group)) continue;
+    for (const detect of GROUP_DETECTORS) {
+      const f = detect(input, group) as Finding | undefined;
+      if (!f) continue;
+      found.push(f);
+      explained.add(group.name);
+      break;
+    }
+  }
+  return [...found, ...acrossGroups(input, explained)];
+}
+
+/**
+ * The registry: what is wrong, strongest first, plus notes (the per-tensor summary). Each
+ * diagnosis comes with its evidence (a fit and its residual, an exact match), never as a guess;
+ * a check without failing or unresolved entries gets none but its kinks.
+ *
+ * @example
+ * explain(input); // { diagnoses: [{ kind: 'sign', paths: ['W1'], … }], notes: ['Wrong: W1. Fine: b1.'] }
+ */
+export function explain(input: DiagnosisInput): { diagnoses: Diagnosis[]; notes: string[] } {
+  const step = stepFindings(input);
+  const anyWrong = input.groups.some((g) => isWrong(input, g));
+  // Truncation error can itself look like a bug (Rosenbrock's is exactly ∝ θ): then fits on first-pass values prove nothing.
+  const found = !step.truncation && anyWrong ? strongestFirst(mergeFindings(structural(input))) : [];
+  const kinks = (input.kinks ?? []).map((k) => kinkDiagnosis(k, input.kinkPolicy ?? 'report'));
+  const note = anyWrong ? summaryNote(input) : undefined;
+  return {
+    diagnoses: [...found.map(toDiagnosis), ...step.findings.map(toDiagnosis), ...kinks],
+    notes: note ? [note] : [],
+  };
+}
