@@ -39,10 +39,16 @@ interface Measured extends NumericEstimate {
 export function gradientCheck(f: unknown, grad: unknown, options: unknown, caller: string, subject = 'gradient'): ReportData {
   requireFunction(f, caller, 'f (the function under test)');
   const settings = resolveSettings(options, subject === 'derivative' ? 'derivative' : 'gradient', caller);
-  if (settings.mode === 'fast') return fastGradientCheck(f as (theta: unknown) => unknown, grad, settings);
+  const fn = f as (theta: unknown) => unknown;
+  const full = (s: Settings) => fullGradientCheck(fn, grad, s, subject);
+  return settings.mode === 'fast' ? fastGradientCheck(fn, grad, settings, full) : full(settings);
+}
+
+/** The full check: analytic gradient → measure → judge → guards → diagnoses → report. */
+function fullGradientCheck(fn: (theta: unknown) => unknown, grad: unknown, settings: Settings, subject: string): ReportData {
+  const { caller } = settings;
   const analytic = analyticGradient(grad, settings.layout, caller);
   const a = analytic.values;
-  const fn = f as (theta: unknown) => unknown;
   const atTheta = () => new ScalarEvaluator(fn, caller).call(settings.layout.workingCopy().root(), {});
   const m = guardNonFinite(() => measure(fn, settings, a), atTheta);
   const verdicts = judgeEntries(a, m.numeric, m.errors, m.recheck, settings.layout, settings, settings.kinks, m.visit);

@@ -2,6 +2,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { checkGradient } from 'gradcheck';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DIRECTIONS, detectionProbability } from '../../src/check/fast.js';
+import { DETERMINISM_PROBES } from '../../src/check/guards/index.js';
 import { b1Index, flipSign, kink, largescale, mlp, mlpFloat32, mlpTree, rosenbrock, withBug } from '../problems/index.js';
 
 /** f(θ) = Σ cᵢθᵢ + ½ Σ θᵢ², gradient c + θ: smooth, cheap, no truncation error. */
@@ -51,10 +52,11 @@ describe("fast mode (mode: 'fast')", () => {
     expect(r.mismatches.map((m) => m.path)).toEqual(['[1000]']);
     expect(r.mismatches[0].analytic - r.mismatches[0].numeric).toBeCloseTo(0.5, 8);
     // 2 per direction, 6 for the first failing direction's re-check (Richardson at 16t, 8t, 4t;
-    // later ones keep their first difference), 2 for the determinism probe, then 2 per halving
+    // later ones keep their first difference), f(θ) and the shared determinism probe's
+    // DETERMINISM_PROBES more calls (the guard stage every check runs), then 2 per halving
     // (log₂ 1024 = 10 levels) plus the leaf's coordinate check and its re-check.
     const L = localisationCost(r.message);
-    expect(r.evaluations).toBe(2 * 3 + 6 + 2 + L);
+    expect(r.evaluations).toBe(2 * 3 + 6 + 1 + DETERMINISM_PROBES + L);
     expect(L).toBeGreaterThanOrEqual(2 * 10 + 4);
     expect(L).toBeLessThanOrEqual(2 * 10 + 6);
     const text = stripVTControlCharacters(r.message);
@@ -141,7 +143,7 @@ describe("fast mode (mode: 'fast')", () => {
     expect(r.pass).toBe(false);
     expect(r.mismatches.length).toBeGreaterThan(0);
     expect(r.mismatches.every((m) => m.path.startsWith('b1['))).toBe(true);
-    expect(r.hints.join('\n')).toContain('Missing term: the analytic gradient of b1 is zero in all 128 entries');
+    expect(r.hints.join('\n')).toContain('Zeroed: the analytic values of b1 are exactly 0, the numerical ones are not.');
     expect(stripVTControlCharacters(r.message)).toMatch(
       /found 10 wrong coordinates \(stopped at the limit of 10; there are more\) in \d+ evaluations of f/,
     );
@@ -170,9 +172,8 @@ describe("fast mode (mode: 'fast')", () => {
     const p = mlp('small');
     const r = checkGradient(p.f, (t: Float64Array) => p.grad(t).map((v) => 2 * v), { at: p.theta0, mode: 'fast' });
     expect(r.pass).toBe(false);
-    expect(r.hints.join('\n')).toContain(
-      'Uniform factor: the analytic gradient is 2 × the numerical one along all 10 directions',
-    );
+    expect(r.diagnoses.map((d) => [d.kind, d.paths])).toEqual([['factor', ['θ']]]);
+    expect(r.hints.join('\n')).toContain('Uniform factor in θ: the analytic values are 2 × the numerical ones.');
     const b1 = checkGradient(p.f, withBug(p.grad, flipSign), { at: p.theta0, mode: 'fast' });
     expect(b1.hints.join('\n')).not.toContain('Uniform factor');
   });

@@ -1,0 +1,101 @@
+/**
+ * The diagnose stage of fast mode. Its inputs are the registry's (`DiagnosisInput` over
+ * `EntryGroup`s, src/check/diagnose/types.ts): the localised entries, and the directions as one
+ * group, both diagnosed by the same registry as every other check.
+ */
+import { type Tensor, type TreeLayout, displayPath } from '../../numeric/tree.js';
+import { explain } from '../diagnose/index.js';
+import type { DiagnosisInput, EntryGroup } from '../diagnose/types.js';
+import { publicSettings } from '../settings/resolve.js';
+import type { Diagnosis } from '../report.js';
+import type { DirectionResult } from './directions.js';
+import type { Localised } from './localise.js';
+import type { FastRun } from './run.js';
+
+/** Fast mode's diagnoses: the sentences (`report.hints`) and the structured form (`report.diagnoses`). */
+export interface FastDiagnoses {
+  readonly hints: string[];
+  readonly diagnoses: Diagnosis[];
+}
+
+function range(count: number, from = 0): number[] {
+  return Array.from({ length: count }, (_, k) => from + k);
+}
+
+/**
+ * The directions as the registry sees them: one group 'θ' of k values, a = ⟨g, d⟩ and n = the
+ * finite difference, failing where the direction disagrees.
+ *
+ * @example
+ * directionsInput(run, directions).groups[0].entryName(3); // 'direction 3'
+ */
+export function directionsInput(run: FastRun, directions: readonly DirectionResult[]): DiagnosisInput {
+  const k = directions.length;
+  const group: EntryGroup = { name: 'θ', shape: [k], indices: range(k), entryName: (j) => `direction ${j}` };
+  return {
+    analytic: Float64Array.from(directions, (d) => d.measure.analytic),
+    numeric: Float64Array.from(directions, (d) => d.measure.numeric),
+    errors: Float64Array.from(directions, (d) => d.measure.error),
+    failing: Uint8Array.from(directions, (d) => (d.pass ? 0 : 1)),
+    groups: [group],
+    settings: publicSettings(run.settings),
+  };
+}
+
+/** A tensor of θ as a group of the registry: whole, named by its path ('θ' for a flat θ). */
+function tensorGroup(layout: TreeLayout, tensor: Tensor): EntryGroup {
+  return {
+    name: displayPath(tensor.name),
+    shape: tensor.shape.length > 0 ? tensor.shape : [1],
+    indices: range(tensor.size, tensor.offset),
+    entryName: (k) => displayPath(layout.pathAt(tensor.offset + k)),
+  };
+}
+
+/**
+ * The localised entries as the registry sees them: θ's flat vectors (numeric NaN where no
+ * coordinate was confirmed), `sparse`, and as groups the tensors of θ that hold a localised
+ * entry, whole (so that a tensor whose analytic gradient is all zero shows as such).
+ *
+ * @example
+ * entriesInput(run, localised).groups.map((g) => g.name); // ['b1']
+ */
+export function entriesInput(run: FastRun, localised: Localised): DiagnosisInput {
+  const { layout } = run;
+  const failing = new Uint8Array(layout.size);
+  for (const m of localised.mismatches) failing[m.index] = 1;
+  const compared = range(layout.size).filter((i) => !Number.isNaN(localised.numeric[i]));
+  const tensors = new Set(compared.map((i) => layout.tensorAt(i)));
+  const groups = [...tensors].map((tensor) => tensorGroup(layout, tensor));
+  const { numeric, errors, kinks } = localised;
+  return {
+    analytic: run.g,
+    numeric,
+    errors,
+    failing,
+    groups,
+    theta: layout.values,
+    settings: publicSettings(run.settings),
+    sparse: true,
+    kinks,
+  };
+}
+
+/**
+ * What fast mode says is wrong, from the directions (a whole-gradient sign or factor) and from
+ * the localised entries (sign flips, all-zero tensors). Both arguments are the registry's input,
+ * so its body becomes `const diagnoses = [...diagnose(directions), ...(entries ? diagnose(entries) : [])];`
+ * once the diagnosis registry takes `DiagnosisInput`, with the return line unchanged.
+ *
+ * @example
+ * fastDiagnoses(directionsInput(run, directions), entriesInput(run, localised)).hints;
+ * // ['Uniform factor: the analytic gradient is 2 × the numerical one along all 10 directions (…). …']
+ */
+export function fastDiagnoses(directions: DiagnosisInput, entries: DiagnosisInput | undefined): FastDiagnoses {
+  const whole = explain(directions);
+  const local = entries ? explain(entries) : { diagnoses: [], notes: [] };
+  // The localised entries often show what the directions showed already (a factor 2 on θ): say it once.
+  const said = new Set(whole.diagnoses.map((d) => d.message));
+  const diagnoses = [...whole.diagnoses, ...local.diagnoses.filter((d) => !said.has(d.message))];
+  return { hints: [...diagnoses.map((d) => d.message), ...local.notes], diagnoses };
+}
