@@ -1,7 +1,7 @@
 import type { DiffOptions } from '../numeric/differences.js';
 import type { Params } from '../numeric/tree.js';
 import { validateOptions } from './settings/schema.js';
-import type { PicturesOption, EntryPolicy } from './settings/types.js';
+import type { EntryPolicy, PicturesOption, ProgressOption, Shard } from './settings/types.js';
 
 /** Options of `checkGradient` and `toHaveGradient`: `DiffOptions` plus the verdict's knobs. */
 export interface CheckOptions<P extends Params = Params> extends DiffOptions {
@@ -54,6 +54,30 @@ export interface CheckOptions<P extends Params = Params> extends DiffOptions {
    * @defaultValue 'on-failure'
    */
   pictures?: PicturesOption;
+  /**
+   * Async checks (`checkGradientAsync`, …): how many evaluations of f may be in flight at once,
+   * each on its own copy of θ. Results never depend on it.
+   * @defaultValue 1
+   */
+  concurrency?: number;
+  /**
+   * `'auto'`: a live line on an interactive terminal for a check projected to last over about
+   * 2 s, nothing in CI or when output is not a terminal. `false`: nothing. A function: called
+   * with `{ done, total, elapsedMs, etaMs }` as the check goes.
+   * @defaultValue 'auto'
+   */
+  progress?: ProgressOption;
+  /**
+   * A time budget in ms: after its first evaluations a check that projects to take clearly
+   * longer stops at once and says how to make it fit (under Vitest the running test's timeout
+   * is used without this option).
+   */
+  timeLimit?: number;
+  /**
+   * Check only share `index` of `count` (1 ≤ index ≤ count) of the coordinates: the shards of
+   * one check are disjoint and together cover every coordinate; `mergeReports` joins them.
+   */
+  shard?: Shard;
 }
 
 export { DEFAULT_TOLERANCES } from './settings/resolve.js';

@@ -64,6 +64,10 @@ export function resolveSettings(options: unknown, check: CheckKind, caller: stri
     gradient: raw.gradient as Settings['gradient'],
     equalNaN: raw.equalNaN === true,
     pictures: (raw.pictures as Settings['pictures'] | undefined) ?? 'on-failure',
+    concurrency: (raw.concurrency as number | undefined) ?? 1,
+    progress: (raw.progress as Settings['progress'] | undefined) ?? 'auto',
+    timeLimit: raw.timeLimit as number | undefined,
+    shard: raw.shard as Settings['shard'],
     startedAt,
   };
 }

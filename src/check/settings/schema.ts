@@ -123,6 +123,34 @@ export const OPTIONS: readonly OptionSpec[] = [
   },
   { name: 'equalNaN', checks: ['allClose'], validate: (v, c) => boolean(v, c, 'equalNaN') },
   {
+    name: 'concurrency',
+    checks: DIFFERENTIATING,
+    validate: (v, c) => {
+      if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 1))
+        throw new GradcheckError(`${c}: options.concurrency must be a whole number ≥ 1, but got ${String(v)}`);
+    },
+  },
+  {
+    name: 'progress',
+    checks: DIFFERENTIATING,
+    validate: (v, c) => {
+      if (v !== undefined && v !== false && v !== 'auto' && typeof v !== 'function')
+        throw new GradcheckError(
+          `${c}: options.progress must be 'auto', false or a function ({ done, total, elapsedMs, etaMs }) => void, but got ${String(v)}`,
+        );
+    },
+  },
+  { name: 'timeLimit', checks: DIFFERENTIATING, validate: (v, c) => requirePositive(v, c, 'options.timeLimit') },
+  {
+    name: 'shard',
+    checks: GRADIENT_CHECKS,
+    validate: (v, c) => validateShard(v, c),
+    refuse: (v, _check, o) =>
+      v !== undefined && o.mode === 'fast'
+        ? "options.shard splits the coordinates of a full check; drop mode: 'fast' or shard"
+        : undefined,
+  },
+  {
     name: 'pictures',
     checks: TOLERANCE_CHECKS,
     validate: (v, c) => {
@@ -131,6 +159,24 @@ export const OPTIONS: readonly OptionSpec[] = [
     },
   },
 ];
+
+/** `shard: { index, count }` with 1 ≤ index ≤ count, as in `vitest --shard=index/count`. */
+function validateShard(v: unknown, c: string): void {
+  if (v === undefined) return;
+  const s = v as { index?: unknown; count?: unknown };
+  const ok =
+    v !== null &&
+    typeof v === 'object' &&
+    Number.isInteger(s.count) &&
+    (s.count as number) >= 1 &&
+    Number.isInteger(s.index) &&
+    (s.index as number) >= 1 &&
+    (s.index as number) <= (s.count as number);
+  if (!ok)
+    throw new GradcheckError(
+      `${c}: options.shard must be { index, count } with whole numbers 1 ≤ index ≤ count (as in vitest --shard=1/4), but got ${JSON.stringify(v)}`,
+    );
+}
 
 /** The option names a check knows, in schema order. */
 export function knownOptions(check: CheckKind): string[] {

@@ -7,6 +7,26 @@ import type { CheckKind } from './kinds.js';
 /** What a check does with an entry it cannot settle (a kink, an unresolved entry). */
 export type EntryPolicy = 'report' | 'fail';
 
+/** What a progress callback is told, about once every 100 ms of a long check. */
+export interface Progress {
+  /** Evaluations of f done so far. */
+  readonly done: number;
+  /** Evaluations the check is expected to make in all (a projection: re-checks may add some). */
+  readonly total: number;
+  readonly elapsedMs: number;
+  /** Projected time left, from the time per evaluation so far. */
+  readonly etaMs: number;
+}
+
+/** `progress`: a live line on an interactive terminal (`'auto'`), nothing (`false`), or a callback. */
+export type ProgressOption = 'auto' | false | ((progress: Progress) => void);
+
+/** One share of a check's coordinates (`index` from 1 to `count`). */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
 /** When a failing matcher attaches its picture (Vitest). */
 export type PicturesOption = 'on-failure' | 'always' | false;
 
@@ -54,6 +74,13 @@ export interface Settings extends Omit<CheckSettings, 'method'> {
   /** `allClose`: whether NaN equals NaN. */
   readonly equalNaN: boolean;
   readonly pictures: PicturesOption;
+  /** How many evaluations may be in flight at once (async checks). */
+  readonly concurrency: number;
+  readonly progress: ProgressOption;
+  /** A time budget in ms for the pre-flight projection (besides the running test's timeout). */
+  readonly timeLimit: number | undefined;
+  /** The share of the coordinates this check covers (full gradient checks). */
+  readonly shard: Shard | undefined;
   /** `performance.now()` when the check started, for `report.durationMs`. */
   readonly startedAt: number;
 }
