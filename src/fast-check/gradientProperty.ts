@@ -57,25 +57,7 @@ export function gradientProperty<P extends Params>(
   checkOptions: PropertyCheckOptions<P> = {},
 ): GradientProperty<P> {
   const caller = 'gradientProperty';
-  requireFunction(f, caller, 'f (the function under test)');
-  if (typeof grad !== 'function' && (grad === undefined || grad === null)) {
-    throw new GradcheckError(`${caller}: grad must be a function of θ (the analytic gradient), but got ${String(grad)}`);
-  }
-  const arb = arbitrary as unknown as { generate?: unknown; shrink?: unknown } | null | undefined;
-  if (arb === null || typeof arb !== 'object' || typeof arb.generate !== 'function' || typeof arb.shrink !== 'function') {
-    throw new GradcheckError(
-      `${caller}: arbitrary must be a fast-check Arbitrary of θ, such as theta(10), but got ${arb === null ? 'null' : typeof arb}`,
-    );
-  }
-  if (checkOptions === null || typeof checkOptions !== 'object' || Array.isArray(checkOptions)) {
-    throw new GradcheckError(
-      `${caller}: checkOptions must be an object such as { rtol: 1e-6 }, but got ${checkOptions === null ? 'null' : typeof checkOptions}`,
-    );
-  }
-  if ('at' in checkOptions) {
-    throw new GradcheckError(`${caller}: checkOptions.at must not be given; θ comes from the arbitrary`);
-  }
-  validateCheckOptions(checkOptions as Record<string, unknown>, caller);
+  validateArguments(f, grad, arbitrary, checkOptions, caller);
 
   // Only sampling and fast mode draw random numbers; a θ that is not a tree is left for the
   // check to name in its own error.
@@ -121,4 +103,27 @@ export function gradientProperty<P extends Params>(
     runBeforeEach: inner.runBeforeEach.bind(inner),
     runAfterEach: inner.runAfterEach.bind(inner),
   });
+}
+
+/** Every argument of gradientProperty, each with its own one-sentence error. */
+function validateArguments(f: unknown, grad: unknown, arbitrary: unknown, checkOptions: unknown, caller: string): void {
+  requireFunction(f, caller, 'f (the function under test)');
+  if (typeof grad !== 'function' && (grad === undefined || grad === null)) {
+    throw new GradcheckError(`${caller}: grad must be a function of θ (the analytic gradient), but got ${String(grad)}`);
+  }
+  const arb = arbitrary as { generate?: unknown; shrink?: unknown } | null | undefined;
+  if (arb === null || typeof arb !== 'object' || typeof arb.generate !== 'function' || typeof arb.shrink !== 'function') {
+    throw new GradcheckError(
+      `${caller}: arbitrary must be a fast-check Arbitrary of θ, such as theta(10), but got ${arb === null ? 'null' : typeof arb}`,
+    );
+  }
+  if (checkOptions === null || typeof checkOptions !== 'object' || Array.isArray(checkOptions)) {
+    throw new GradcheckError(
+      `${caller}: checkOptions must be an object such as { rtol: 1e-6 }, but got ${checkOptions === null ? 'null' : typeof checkOptions}`,
+    );
+  }
+  if ('at' in checkOptions) {
+    throw new GradcheckError(`${caller}: checkOptions.at must not be given; θ comes from the arbitrary`);
+  }
+  validateCheckOptions(checkOptions as Record<string, unknown>, caller);
 }

@@ -78,6 +78,29 @@ function gapAround(p: number, margin: number, precision: Precision): [number, nu
  * @internal
  */
 export function coordinateSpace(c: CoordinateConstraints, caller: string): CoordinateSpace {
+  const intervals = allowedIntervals(c, caller);
+  const { origin, positive, negative } = piecesFromOrigin(intervals);
+  const length = (pieces: [number, number][]) => pieces.reduce((sum, [s, e]) => sum + Math.abs(e - s), 0);
+  const upper = length(positive);
+  const lower = length(negative);
+  const reach = Math.max(upper, lower);
+  // A power of two (so k · spacing is exact), never below the smallest double (ranges like [-5e-324, 0]).
+  const spacing = reach > 0 ? Math.max(2 ** Math.ceil(Math.log2(reach / 2 ** GRID_BITS[c.precision])), Number.MIN_VALUE) : 1;
+  const kMax = Math.floor(upper / spacing);
+  const kMin = lower > 0 ? -Math.floor(lower / spacing) : 0;
+  const walk = (pieces: [number, number][], distance: number) => walkPieces(pieces, distance, c.precision, origin);
+  return {
+    kMin,
+    kMax,
+    origin,
+    spacing,
+    intervals,
+    valueAt: (k) => (k >= 0 ? walk(positive, k * spacing) : walk(negative, -k * spacing)),
+  };
+}
+
+/** [min, max] in the precision's values, minus a margin around every avoided point, sorted. */
+function allowedIntervals(c: CoordinateConstraints, caller: string): [number, number][] {
   const lo = representable(c.min, c.precision, 'up');
   const hi = representable(c.max, c.precision, 'down');
   if (lo > hi) {
@@ -99,9 +122,18 @@ export function coordinateSpace(c: CoordinateConstraints, caller: string): Coord
       `${caller}: options.avoid [${c.avoid.join(', ')}] with margins [${margins.join(', ')}] leaves no value in [${c.min}, ${c.max}]; widen the range or lower options.margin`,
     );
   }
-  intervals.sort((p, q) => p[0] - q[0]);
+  return intervals.sort((p, q) => p[0] - q[0]);
+}
 
-  // The shrink target: the allowed value closest to 0 (ties go to the positive side).
+/**
+ * The shrink target (the allowed value closest to 0, ties to the positive side) and the pieces
+ * walked outward from it: [start, end] with the start nearest the origin.
+ */
+function piecesFromOrigin(intervals: [number, number][]): {
+  origin: number;
+  positive: [number, number][];
+  negative: [number, number][];
+} {
   let origin = Number.NaN;
   let home = -1;
   intervals.forEach(([a, b], i) => {
@@ -111,7 +143,6 @@ export function coordinateSpace(c: CoordinateConstraints, caller: string): Coord
       home = i;
     }
   });
-  // Pieces walked outward from the origin: [start, end] with the start nearest the origin.
   const positive: [number, number][] = [[origin, intervals[home][1]], ...intervals.slice(home + 1)];
   const negative: [number, number][] = [
     [origin, intervals[home][0]],
@@ -120,36 +151,22 @@ export function coordinateSpace(c: CoordinateConstraints, caller: string): Coord
       .reverse()
       .map(([a, b]): [number, number] => [b, a]),
   ];
-  const length = (pieces: [number, number][]) => pieces.reduce((sum, [s, e]) => sum + Math.abs(e - s), 0);
-  const upper = length(positive);
-  const lower = length(negative);
-  const reach = Math.max(upper, lower);
-  // A power of two (so k · spacing is exact), never below the smallest double (ranges like [-5e-324, 0]).
-  const spacing = reach > 0 ? Math.max(2 ** Math.ceil(Math.log2(reach / 2 ** GRID_BITS[c.precision])), Number.MIN_VALUE) : 1;
-  const kMax = Math.floor(upper / spacing);
-  const kMin = lower > 0 ? -Math.floor(lower / spacing) : 0;
+  return { origin, positive, negative };
+}
 
-  const walk = (pieces: [number, number][], distance: number): number => {
-    let rest = distance;
-    for (let i = 0; i < pieces.length; i++) {
-      const [start, end] = pieces[i];
-      const span = Math.abs(end - start);
-      if (rest <= span || i === pieces.length - 1) {
-        const x = end >= start ? start + rest : start - rest;
-        const rounded = c.precision === 'float32' ? Math.fround(x) : x;
-        // Rounding may step past the piece; its ends are representable, so clamping stays so.
-        return Math.min(Math.max(rounded, Math.min(start, end)), Math.max(start, end));
-      }
-      rest -= span;
+/** The value `distance` along the pieces from the origin, rounded to the precision. */
+function walkPieces(pieces: [number, number][], distance: number, precision: 'float64' | 'float32', origin: number): number {
+  let rest = distance;
+  for (let i = 0; i < pieces.length; i++) {
+    const [start, end] = pieces[i];
+    const span = Math.abs(end - start);
+    if (rest <= span || i === pieces.length - 1) {
+      const x = end >= start ? start + rest : start - rest;
+      const rounded = precision === 'float32' ? Math.fround(x) : x;
+      // Rounding may step past the piece; its ends are representable, so clamping stays so.
+      return Math.min(Math.max(rounded, Math.min(start, end)), Math.max(start, end));
     }
-    return origin;
-  };
-  return {
-    kMin,
-    kMax,
-    origin,
-    spacing,
-    intervals,
-    valueAt: (k) => (k >= 0 ? walk(positive, k * spacing) : walk(negative, -k * spacing)),
-  };
+    rest -= span;
+  }
+  return origin;
 }
