@@ -1,5 +1,5 @@
 /**
- * The full float32 run behind test/numerics/float32.test.ts: P7 (the MLP in float32) checked on
+ * The full float32 run behind test/numeric/float32.test.ts: P7 (the MLP in float32) checked on
  * every coordinate at 20 seeded random θ with the default (inferred float32) settings, counting
  * false alarms, plus B1, B2 and B6 at θ0. About 20 s per full check (1 ms per call of f), so
  * ~8 minutes in all: a script, not a unit test (npm test samples 60 coordinates per θ).
