@@ -12,7 +12,7 @@ export interface DemoSection {
   readonly report: GradientReport;
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The page as HTML: self-contained (the SVGs inline), readable without a server.
@@ -24,9 +24,9 @@ export function demoPage(sections: readonly DemoSection[]): string {
   const body = sections
     .map(
       ({ title, report }) => `<section>
-<h2>${escape(title)} — ${report.pass ? 'pass' : 'fail'}</h2>
+<h2>${escapeHtml(title)} — ${report.pass ? 'pass' : 'fail'}</h2>
 <div class="picture">${reportSvg(report)}</div>
-<pre>${escape(report.message)}</pre>
+<pre>${escapeHtml(report.message)}</pre>
 </section>`,
     )
     .join('\n');
