@@ -56,3 +56,20 @@ describe('a sign flip in W', () => {
     expect(signOf(vjp)?.message).toBe(text);
   });
 });
+
+describe('one entry off by 1e-3', () => {
+  it('is named, with its ratio, by the full check and fast mode alike', async () => {
+    const { ngnnFlat } = await import('../problems/ngnn.js');
+    const p = ngnnFlat();
+    const grad = (t: ArrayLike<number>) => p.grad(t).map((g, i) => (i === 19 ? g * 1.001 : g));
+    const full = checkGradient(p.f, grad, { at: p.theta0 });
+    const fast = checkGradient(p.f, grad, { at: p.theta0, mode: 'fast' });
+    expect(fast.settings.mode).toBe('fast');
+    for (const r of [full, fast]) {
+      expect(r.pass).toBe(false);
+      expect(r.diagnoses.map((d) => [d.kind, d.paths])).toEqual([['factor', ['[19]']]]);
+    }
+    expect(fast.diagnoses[0].message).toBe(full.diagnoses[0].message);
+    expect(full.diagnoses[0].message).toMatch(/^Wrong entry \[19\]: the analytic value is 1\.001 × the numerical one\./);
+  });
+});

@@ -12,7 +12,8 @@ describe('diagnosis 6: per-tensor summary', () => {
       return g;
     };
     const report = checkGradient(p.f, grad, { at: p.theta0 });
-    expect(report.hints).toEqual(['Wrong: Theta1. Fine: Theta2.']);
+    expect(report.diagnoses.map((d) => [d.kind, d.paths])).toEqual([['factor', ['Theta1[2][1]']]]);
+    expect(report.hints.at(-1)).toBe('Wrong: Theta1. Fine: Theta2.');
   });
 
   it('not shown when every tensor is wrong, nor for a flat θ', () => {

@@ -1,6 +1,7 @@
 import type { Diagnosis } from '../report.js';
 import { entersAtDetector } from './detectors/entersAt.js';
 import { entrySignDetector } from './detectors/entrySign.js';
+import { entryValueDetector } from './detectors/entryValue.js';
 import { perUnitDetector } from './detectors/perUnit.js';
 import { reunrolledDetector } from './detectors/reunrolled.js';
 import { scaleDetector, wholeScale } from './detectors/scale.js';
@@ -30,6 +31,7 @@ export const GROUP_DETECTORS: readonly Detector[] = [
   reunrolledDetector,
   shiftedDetector,
   entrySignDetector,
+  entryValueDetector,
 ];
 
 const isWrong = (input: DiagnosisInput, g: EntryGroup) => failingOf(input, compared(input, g)).length > 0;

@@ -39,6 +39,8 @@ export interface DiagnosisInput {
    */
   readonly theta?: Float64Array;
   readonly settings: CheckSettings;
+  /** Fast mode's directions: the entries are random directions, not coordinates, so only patterns over the whole group apply. */
+  readonly directions?: boolean;
   /** Fast mode: only a few localised entries were compared; fits over whole tensors are impossible. */
   readonly sparse?: boolean;
   /** Re-checked entries (first pass and Richardson values), by flat index. */

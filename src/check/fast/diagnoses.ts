@@ -38,6 +38,7 @@ export function directionsInput(run: FastRun, directions: readonly DirectionResu
     errors: Float64Array.from(directions, (d) => d.measure.error),
     failing: Uint8Array.from(directions, (d) => (d.pass ? 0 : 1)),
     groups: [group],
+    directions: true,
     settings: publicSettings(run.settings),
   };
 }

@@ -15,7 +15,7 @@ import type { DiagnosisInput, EntryGroup } from '../types.js';
 export function entrySignDetector(input: DiagnosisInput, group: EntryGroup): Finding | undefined {
   const { analytic: a, numeric: n } = input;
   const failing = failingOf(input, compared(input, group));
-  if (failing.length === 0 || failing.length > 2) return undefined;
+  if (input.directions || failing.length === 0 || failing.length > 2) return undefined;
   if (!failing.every((i) => n[i] !== 0 && matches(input, i, -n[i], input.errors[i]))) return undefined;
   const pos = new Map(group.indices.map((i, k) => [i, k]));
   const names = failing.map((i) => group.entryName(pos.get(i) as number));
