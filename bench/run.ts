@@ -9,9 +9,15 @@ import { runAccuracyBench } from './accuracy.js';
 import { mb } from './_internals/measure.js';
 import { runFastBench } from './fast.js';
 import { runOverheadBench } from './overhead.js';
+import { runProgressBench } from './progress.js';
+import { runShardsBench } from './shards.js';
+import { runWorkersBench } from './workers.js';
 
-console.log('# gradcheck benchmark: full vs bare loop, fast mode on P4, accuracy');
+console.log('# gradcheck benchmark: full vs bare loop, fast mode on P4, accuracy, progress, shards, workers');
 runOverheadBench();
 runFastBench();
 await runAccuracyBench();
+runProgressBench();
+runShardsBench();
+await runWorkersBench();
 console.log(`\nprocess peak RSS: ${mb(process.resourceUsage().maxRSS * 1024)}`);

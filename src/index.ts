@@ -6,6 +6,8 @@ export { numericGradient } from './numeric/numericGradient.js';
 export { numericJacobian } from './numeric/numericJacobian.js';
 export { flatten, unflatten } from './numeric/tree.js';
 export type { FlatParams, NestedArray, Params, Tensor, Dtype } from './numeric/tree.js';
+export { registerTensorAdapter } from './numeric/adapters/registry.js';
+export type { TensorAdapter } from './numeric/adapters/types.js';
 export type { DiffOptions, DifferenceMethod } from './numeric/differences.js';
 export type { Precision } from './numeric/precision.js';
 export { GradcheckError } from './numeric/errors.js';
@@ -43,6 +45,9 @@ export type {
 } from './check/report.js';
 export { convergenceSvg, reportSvg } from './pictures/index.js';
 export type { PictureReport, PicturesOption } from './pictures/index.js';
+export { mergeReports } from './api/mergeReports.js';
+export type { Progress, ProgressOption, Shard } from './check/settings/types.js';
+export type { ReportShard } from './check/report.js';
 export { gradcheckMatchers } from './matchers/index.js';
 export type { GradcheckMatchers } from './matchers/types.js';
 export type { MatcherContext, MatcherResult } from './matchers/context.js';

@@ -1,7 +1,6 @@
 import type { Domain } from '../numeric/domains.js';
 import { formatNumber } from '../numeric/errors.js';
 import { ScalarEvaluator } from '../numeric/evaluate.js';
-import { createRandom, sampleIndices } from '../numeric/random.js';
 import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
 import { requireFunction } from '../numeric/validate.js';
 import { analyticGradient } from './analytic.js';
@@ -9,8 +8,11 @@ import { summarize, tolerance } from './compare.js';
 import { buildReport } from './buildReport.js';
 import { type DiagnosisInput, explain, groupsOfLayout, kinkDiagnosis } from './diagnose/index.js';
 import { type NumericEstimate, type Visit, estimateNumeric } from './estimate.js';
+import { resolveMethod } from '../numeric/methods/resolve.js';
+import { differenceEvaluations, evaluationStage, groupDigits } from './evaluation/index.js';
 import { fastGradientCheck } from './fast.js';
-import { type GuardOutcome, type Mutation, float32Watch, guard, guardNonFinite, mutationOf, watched } from './guards/index.js';
+import { type GuardOutcome, type Mutation, guard, guardNonFinite, mutationOf, probeFloat32Storage } from './guards/index.js';
+import { type Compared, comparedCoordinates, shardNote } from './merge/shard.js';
 import type { Diagnosis, OneSidedEntry, ReportData } from './report.js';
 import { publicSettings, resolveSettings } from './settings/resolve.js';
 import type { Settings } from './settings/types.js';
@@ -23,6 +25,8 @@ export type GradientSpec<P extends Params = Params> = ((theta: P) => Params) | P
 interface Measured extends NumericEstimate {
   readonly evaluations: number;
   readonly indices: Int32Array | undefined;
+  /** Coordinates the whole check compares (over all shards). */
+  readonly coordinates: number;
   readonly visit: Visit;
   /** Where f wrote into θ (its working copy), if it did. */
   readonly fMutation: Mutation | undefined;
@@ -50,9 +54,22 @@ function fullGradientCheck(fn: (theta: unknown) => unknown, grad: unknown, setti
   const analytic = analyticGradient(grad, settings.layout, caller);
   const a = analytic.values;
   const atTheta = () => new ScalarEvaluator(fn, caller).call(settings.layout.workingCopy().root(), {});
-  const m = guardNonFinite(() => measure(fn, settings, a), atTheta);
-  const verdicts = judgeEntries(a, m.numeric, m.errors, m.recheck, settings.layout, settings, settings.kinks, m.visit);
+  const measured = guardNonFinite(() => measure(fn, settings, a), atTheta);
+  const verdicts = judgeEntries(
+    a,
+    measured.numeric,
+    measured.errors,
+    measured.recheck,
+    settings.layout,
+    settings,
+    settings.kinks,
+    measured.visit,
+  );
+  // A float64 f can still keep θ in float32 (weights copied into a Float32Array): probe it once entries disagree.
+  const storage = storageSuspected(verdicts, settings, measured.float32) ? probeFloat32Storage(fn, settings, a) : undefined;
+  const m = storage ? { ...measured, evaluations: measured.evaluations + storage.calls } : measured;
   const guards = guard({
+    float32Storage: storage?.path === undefined ? undefined : { path: storage.path, step: settings.step },
     repeats: m.recheck?.nondeterministic?.map((v) => Float64Array.of(v)),
     mutations: [
       { who: 'f', mutation: m.fMutation },
@@ -69,15 +86,29 @@ function fullGradientCheck(fn: (theta: unknown) => unknown, grad: unknown, setti
   return finish(settings, subject, { a, m, verdicts, guards, diagnoses, hints, notRechecked });
 }
 
+/**
+ * Rounding θ to float32 moves each difference by about ε₃₂·|θᵢ|/hᵢ relative (≈ 6e-4 at the
+ * default step, 7e-5 seen on P4-small): disagreements all below this look like float32 storage,
+ * larger ones like a bug, which the storage probe would only cost 2 calls to confirm.
+ */
+const STORAGE_SUSPECT_REL_ERROR = 0.01;
+
+/** Whether a float64 check's disagreements look like float32 storage (all small, f not float32 itself). */
+function storageSuspected(verdicts: EntryVerdicts, settings: Settings, float32Values: boolean): boolean {
+  const { mismatches } = verdicts;
+  if (settings.precision !== 'float64' || float32Values || mismatches.length === 0) return false;
+  return mismatches.every((x) => x.relError < STORAGE_SUSPECT_REL_ERROR);
+}
+
 /** The numerical gradient at the settings' method and step, with re-checks, on a private copy of θ. */
 function measure(f: (theta: unknown) => unknown, settings: Settings, a: Float64Array): Measured {
   const { layout, caller } = settings;
-  // In float64 mode, watch whether f only ever returns float32 values (the float32-in-float64 guard).
-  const watch = float32Watch();
-  const evaluator = new ScalarEvaluator(settings.precision === 'float64' ? watched(f, watch) : f, caller);
+  const compared = comparedCoordinates(layout.size, settings);
+  const { indices } = compared;
+  // f goes through the evaluation stage: the float32 watch (float64 checks), progress, the pre-flight.
+  const stage = evaluationStage(f, settings, evaluationPlan(settings, compared));
+  const evaluator = new ScalarEvaluator(stage.f, caller);
   const copy = layout.workingCopy();
-  const indices =
-    settings.sample !== undefined ? sampleIndices(layout.size, settings.sample, createRandom(settings.seed)) : undefined;
   const visit: Visit = (fn) => {
     if (indices) for (const i of indices) fn(i);
     else for (let i = 0; i < layout.size; i++) fn(i);
@@ -93,7 +124,12 @@ function measure(f: (theta: unknown) => unknown, settings: Settings, a: Float64A
     visit,
     caller,
   };
-  const estimate = estimateNumeric(context, a);
+  let estimate: NumericEstimate;
+  try {
+    estimate = estimateNumeric(context, a);
+  } finally {
+    stage.end();
+  }
   const recheckMutation = estimate.recheck?.mutation;
   const fMutation = recheckMutation
     ? {
@@ -102,7 +138,18 @@ function measure(f: (theta: unknown) => unknown, settings: Settings, a: Float64A
         after: recheckMutation.after,
       }
     : mutationOf(layout, copy);
-  return { ...estimate, evaluations: evaluator.count, indices, visit, fMutation, float32: watch.suspected() };
+  const { coordinates } = compared;
+  return { ...estimate, evaluations: evaluator.count, indices, coordinates, visit, fMutation, float32: stage.watch.suspected() };
+}
+
+/** The full check's evaluations (2 per compared coordinate for central differences) and its name in messages. */
+function evaluationPlan(settings: Settings, compared: Compared) {
+  const k = compared.indices ? compared.indices.length : settings.layout.size;
+  const entries = `${groupDigits(k)} entries`;
+  const what = settings.shard
+    ? `shard ${settings.shard.index} of ${settings.shard.count} of a full check (${entries})`
+    : `full check of ${entries}`;
+  return { total: differenceEvaluations(resolveMethod(settings.method), k), what, coordinates: k };
 }
 
 /**
@@ -184,9 +231,18 @@ function finish(settings: Settings, subject: string, o: Outcome): ReportData {
     numeric: m.numeric,
     errorEstimates: m.errors,
     ...(oneSided.length > 0 ? { oneSided } : {}),
+    ...shardFields(settings, m),
   };
   const check = subject === 'derivative' ? 'derivative' : 'gradient';
-  return buildReport(settings, check, body, { notRechecked: o.notRechecked, notes: oneSidedNotes(oneSided) });
+  const notes = [...oneSidedNotes(oneSided), ...(settings.shard ? [shardNote(settings.shard, body.checked, m.coordinates)] : [])];
+  return buildReport(settings, check, body, { notRechecked: o.notRechecked, notes });
+}
+
+/** A shard's report carries its share and θ, for `mergeReports`; other reports carry neither. */
+function shardFields(settings: Settings, m: Measured) {
+  if (!settings.shard) return {};
+  const { index, count } = settings.shard;
+  return { shard: { index, count, coordinates: m.coordinates }, theta: Float64Array.from(settings.layout.values) };
 }
 
 /**

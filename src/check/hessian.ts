@@ -5,7 +5,9 @@ import { secondDifferences } from '../numeric/secondDifferences.js';
 import type { Params } from '../numeric/tree.js';
 import { VectorEvaluator, inputName } from '../numeric/vectorEvaluator.js';
 import { agrees } from './compare.js';
-import { float32Watch, guardNonFinite, type Mutation, mutationOf, watched } from './guards/index.js';
+import { resolveMethod } from '../numeric/methods/resolve.js';
+import { differenceEvaluations, evaluationStage, groupDigits } from './evaluation/index.js';
+import { type Float32Watch, guardNonFinite, type Mutation, mutationOf } from './guards/index.js';
 import { blocksOf, inputTensorName } from './layer/blocks.js';
 import { callUser } from './layer/callUser.js';
 import { type NumericMatrix, compareMatrix, matrixReport, numericMatrix } from './layer/matrix.js';
@@ -40,7 +42,7 @@ interface Measured {
   readonly atTheta: () => Float64Array;
   readonly evaluations: () => number;
   readonly fMutation: Mutation | undefined;
-  readonly watch: ReturnType<typeof float32Watch>;
+  readonly watch: Float32Watch;
   /** Findings about the reference itself (options.gradient not a gradient). */
   readonly findings: string[];
 }
@@ -100,9 +102,15 @@ export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: s
 function throughGradient(settings: Settings, a: Float64Array, name: (i: number, j: number) => string): Measured {
   const { layout, caller } = settings;
   const n = layout.size;
-  const watch = float32Watch();
   const g = settings.gradient as (theta: unknown) => unknown;
-  const evaluator = new VectorEvaluator(settings.precision === 'float64' ? watched(g, watch) : g, caller, 'options.gradient');
+  // 2 calls of the gradient per column (central), through the evaluation stage; the report stage ends it.
+  const plan = {
+    total: differenceEvaluations(resolveMethod(settings.method), n),
+    what: `Hessian check of ${groupDigits(n)} columns`,
+    of: 'options.gradient',
+  };
+  const { f: staged, watch } = evaluationStage(g, settings, plan);
+  const evaluator = new VectorEvaluator(staged, caller, 'options.gradient');
   const copy = layout.workingCopy();
   const num = guardNonFinite(
     () =>
@@ -135,9 +143,11 @@ function throughGradient(settings: Settings, a: Float64Array, name: (i: number, 
 function throughSecondDifferences(f: unknown, settings: Settings, a: Float64Array): Measured {
   const { layout, caller, precision, rtol, atol } = settings;
   const n = layout.size;
-  const watch = float32Watch();
   const fn = f as (theta: unknown) => unknown;
-  const evaluator = new ScalarEvaluator(precision === 'float64' ? watched(fn, watch) : fn, caller);
+  // f(θ) and 2 calls per entry of the n×n matrix (second differences), through the evaluation stage.
+  const plan = { total: 2 * n * n + 1, what: `Hessian check of ${groupDigits(n * n)} entries` };
+  const { f: staged, watch } = evaluationStage(fn, settings, plan);
+  const evaluator = new ScalarEvaluator(staged, caller);
   const copy = layout.workingCopy();
   const isSuspect = (i: number, j: number, v: number, e: number) =>
     !(agrees(a[i * n + j], v, e, rtol, atol) && agrees(a[j * n + i], v, e, rtol, atol));

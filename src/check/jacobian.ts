@@ -1,7 +1,9 @@
 import { GradcheckError } from '../numeric/errors.js';
 import type { Params, TreeLayout } from '../numeric/tree.js';
 import { VectorEvaluator, outputName, partialName } from '../numeric/vectorEvaluator.js';
-import { float32Watch, guardNonFinite, type Mutation, mutationOf, watched } from './guards/index.js';
+import { resolveMethod } from '../numeric/methods/resolve.js';
+import { differenceEvaluations, evaluationStage, groupDigits } from './evaluation/index.js';
+import { guardNonFinite, type Mutation, mutationOf } from './guards/index.js';
 import { blocksOf, inputTensorName, outputTensorName } from './layer/blocks.js';
 import { callUser } from './layer/callUser.js';
 import { compareMatrix, matrixReport, numericMatrix } from './layer/matrix.js';
@@ -28,9 +30,14 @@ export type JacobianSpec<P extends Params = Params> = ((theta: P) => Params) | P
 export function jacobianCheck(f: unknown, jac: unknown, options: unknown, caller: string): ReportData {
   const { layout, settings } = prepare(f, options, caller, 'jacobian');
   const n = layout.size;
-  const watch = float32Watch();
   const fn = f as (theta: unknown) => unknown;
-  const evaluator = new VectorEvaluator(settings.precision === 'float64' ? watched(fn, watch) : fn, caller);
+  // 2 calls per column (central), through the evaluation stage; the report stage ends it.
+  const plan = {
+    total: differenceEvaluations(resolveMethod(settings.method), n),
+    what: `Jacobian check of ${groupDigits(n)} columns`,
+  };
+  const { f: staged, watch } = evaluationStage(fn, settings, plan);
+  const evaluator = new VectorEvaluator(staged, caller);
   let mutation: Mutation | undefined;
   let raw: unknown = jac;
   if (typeof jac === 'function') ({ value: raw, mutation } = callUser(jac as () => unknown, layout, caller, 'jac'));

@@ -5,7 +5,8 @@ import type { Params, TreeLayout } from '../numeric/tree.js';
 import { VectorEvaluator, outputName } from '../numeric/vectorEvaluator.js';
 import { tensorInfo } from './buildReport.js';
 import { agrees, summarize } from './compare.js';
-import { float32Watch, guardNonFinite, type Mutation, mutationOf, watched } from './guards/index.js';
+import { guardNonFinite, type Mutation, mutationOf } from './guards/index.js';
+import { evaluationStage } from './evaluation/index.js';
 import { callUser } from './layer/callUser.js';
 import { groupsOfLayout, layerDiagnoses } from './layer/diagnoses.js';
 import { prepare } from './layer/prepare.js';
@@ -56,9 +57,11 @@ export function jvpCheck(f: unknown, jvp: unknown, options: unknown, caller: str
   if (typeof jvp !== 'function')
     throw new GradcheckError(`${caller}: jvp must be a function (θ, u) → ẏ, but got ${jvp === null ? 'null' : typeof jvp}`);
   const probes = tangents(settings);
-  const watch = float32Watch();
   const fn = f as (theta: unknown) => unknown;
-  const evaluator = new VectorEvaluator(settings.precision === 'float64' ? watched(fn, watch) : fn, caller);
+  // 2 calls per tangent, through the evaluation stage; the report stage ends it.
+  const plan = { total: 2 * probes.flat.length, what: `JVP check of ${probes.flat.length} tangents` };
+  const { f: staged, watch } = evaluationStage(fn, settings, plan);
+  const evaluator = new VectorEvaluator(staged, caller);
   const copy = layout.workingCopy();
   const sequences = probes.flat.map((u, k) =>
     tangentSequence(evaluator, layout, copy, settings.precision, u, settings.step, `tangent ${k}`),

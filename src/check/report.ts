@@ -132,6 +132,15 @@ export interface ReportDetails {
   readonly columns?: number;
 }
 
+/** Which share of a full gradient check's coordinates a report covers (`options.shard`). */
+export interface ReportShard {
+  /** From 1 to `count`. */
+  readonly index: number;
+  readonly count: number;
+  /** Coordinates the whole check compares, over all its shards (θ's size, or the sample's). */
+  readonly coordinates: number;
+}
+
 /** What every gradcheck check returns. */
 export interface GradientReport {
   /** Whether the check passed. */
@@ -173,6 +182,10 @@ export interface GradientReport {
   readonly durationMs: number;
   /** How the reference was obtained and what else the message needs to say. */
   readonly details: ReportDetails;
+  /** A shard's report (`options.shard`): which share it covers; `mergeReports` joins the shards. */
+  readonly shard?: ReportShard;
+  /** θ's flat values (a shard's report: `mergeReports` re-runs the term fits on them). */
+  readonly theta?: Float64Array;
   /** The readable text the matcher prints (without colours), rendered when first read. */
   readonly message: string;
 }

@@ -5,7 +5,8 @@ import { scaledStep } from '../numeric/precision.js';
 import { type Params, type TreeLayout, type WorkingCopy, displayPath } from '../numeric/tree.js';
 import { VectorEvaluator, outputName } from '../numeric/vectorEvaluator.js';
 import { agrees, summarize } from './compare.js';
-import { float32Watch, type Mutation, mutationOf, watched } from './guards/index.js';
+import { evaluationStage, groupDigits } from './evaluation/index.js';
+import { type Mutation, mutationOf } from './guards/index.js';
 import { callUser } from './layer/callUser.js';
 import { groupsOfLayout, layerDiagnoses } from './layer/diagnoses.js';
 import { prepare } from './layer/prepare.js';
@@ -53,9 +54,11 @@ export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: str
   const { layout, settings } = prepare(f, options, caller, 'vjp');
   if (typeof vjp !== 'function')
     throw new GradcheckError(`${caller}: vjp must be a function (θ, ȳ) → θ̄, but got ${vjp === null ? 'null' : typeof vjp}`);
-  const watch = float32Watch();
   const fn = f as (theta: unknown) => unknown;
-  const evaluator = new VectorEvaluator(settings.precision === 'float64' ? watched(fn, watch) : fn, caller);
+  // f(θ), then 2 calls per entry of θ (central), through the evaluation stage; the report stage ends it.
+  const plan = { total: 2 * layout.size + 1, what: `VJP check of ${groupDigits(layout.size)} entries` };
+  const { f: staged, watch } = evaluationStage(fn, settings, plan);
+  const evaluator = new VectorEvaluator(staged, caller);
   const copy = layout.workingCopy();
   const y0 = evaluator.call(copy.root(), {});
   const out = evaluator.layout as TreeLayout;

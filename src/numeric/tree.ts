@@ -3,16 +3,22 @@
  *
  * Flat order (documented in the README): object keys in insertion order, arrays row-major,
  * depth first. Numeric arrays whose rows share one shape form one tensor (a matrix `W1`);
- * anything else (objects, arrays of objects, ragged arrays) is a container of tensors.
+ * anything else (objects, arrays of objects, ragged arrays) is a container of tensors. A value a
+ * tensor adapter recognises (ml-matrix, ndarray, math.js, registered types) is one tensor too.
  */
+import { adapterFor } from './adapters/registry.js';
+import type { Dtype, TensorAdapter } from './adapters/types.js';
+
+export type { Dtype } from './adapters/types.js';
 
 /** A nested array of numbers: a vector `number[]`, a matrix `number[][]`, or deeper. */
 export type NestedArray = readonly (number | NestedArray)[];
 
 /**
  * Anything gradcheck can perturb: a number, an array of numbers, a `Float64Array` or
- * `Float32Array`, a nested array (matrix), or a plain object (or array) whose values are any
- * of these. Objects are typed loosely (`object`) so that your own interfaces, which have no
+ * `Float32Array`, a nested array (matrix), a tensor an adapter knows (ml-matrix `Matrix`,
+ * ndarray, math.js `DenseMatrix`, `registerTensorAdapter`), or a plain object (or array) whose
+ * values are any of these. Objects are typed loosely (`object`) so that your own interfaces, which have no
  * index signature, are accepted; their contents are checked at run time, with the path of
  * anything that is not a parameter in the error.
  */
@@ -21,10 +27,7 @@ export type Params = number | Float64Array | Float32Array | NestedArray | readon
 /** A plain object of parameters, such as `{ W1: number[][]; b1: Float64Array }`. */
 export type ParamsObject = object;
 
-/** Element type a tensor is stored in; `float32` only for `Float32Array` leaves. */
-export type Dtype = 'float64' | 'float32';
-
-/** One leaf tensor of a tree: a number, a typed array or a rectangular numeric array. */
+/** One leaf tensor of a tree: a number, a typed array, a rectangular numeric array or an adapted tensor. */
 export interface Tensor {
   /** Path prefix of the tensor (`W1`, `layer.bias`, `[0].W`); `''` for θ itself. */
   readonly name: string;
@@ -42,8 +45,21 @@ type Node =
   | { readonly kind: 'number' }
   | { readonly kind: 'typed'; readonly dtype: Dtype; readonly length: number }
   | { readonly kind: 'numeric'; readonly shape: readonly number[] }
+  | AdaptedNode
   | { readonly kind: 'list'; readonly items: readonly Node[] }
   | { readonly kind: 'object'; readonly keys: readonly string[]; readonly values: readonly Node[] };
+
+/** A tensor of a type an adapter knows; `like` is the value read, the template for new ones. */
+interface AdaptedNode {
+  readonly kind: 'adapted';
+  readonly adapter: TensorAdapter;
+  readonly shape: readonly number[];
+  readonly dtype: Dtype;
+  readonly like: unknown;
+}
+
+/** A node that is one tensor (not a container). */
+type Leaf = Exclude<Node, { kind: 'list' | 'object' }>;
 
 /** Thrown for a value that is not a parameter tree; the message names the path. */
 export class TreeError extends Error {
@@ -116,6 +132,8 @@ function describe(value: unknown, path: string, seen: Set<object>): Node {
     seen.delete(value);
     return { kind: 'list', items };
   }
+  const adapter = adapterFor(value);
+  if (adapter) return adaptedNode(adapter, value, path);
   if (isPlainObject(value)) {
     if (seen.has(value)) throw new TreeError(`${displayPath(path)} contains itself`, path);
     seen.add(value);
@@ -125,9 +143,34 @@ function describe(value: unknown, path: string, seen: Set<object>): Node {
     return { kind: 'object', keys, values };
   }
   throw new TreeError(
-    `${displayPath(path)} is ${describeValue(value)}; expected a number, an array of numbers, a Float64Array, a Float32Array, a nested array or a plain object of these`,
+    `${displayPath(path)} is ${describeValue(value)}; expected a number, an array of numbers, a Float64Array, a Float32Array, a nested array, a tensor (ml-matrix, ndarray, math.js or a registered adapter's) or a plain object of these`,
     path,
   );
+}
+
+/** Reads an adapted tensor's structure, checking the shape the adapter reports. */
+function adaptedNode(adapter: TensorAdapter, value: unknown, path: string): AdaptedNode {
+  const shape = [...adapter.shape(value)];
+  if (!shape.every((d) => Number.isInteger(d) && d >= 0)) {
+    throw new TreeError(
+      `${displayPath(path)} is ${describeValue(value)} whose shape [${shape.join(', ')}] is not a list of sizes`,
+      path,
+    );
+  }
+  return { kind: 'adapted', adapter, shape, dtype: adapter.dtype?.(value) ?? 'float64', like: value };
+}
+
+/** An adapted tensor's entries, checked to be one per entry of its shape. */
+function readAdapted(node: AdaptedNode, value: unknown, path: string): Float64Array {
+  const values = node.adapter.read(value);
+  const size = product(node.shape);
+  if (values.length !== size) {
+    throw new TreeError(
+      `${displayPath(path)}: the ${node.adapter.name} adapter read ${values.length} entries from a tensor of shape [${node.shape.join(', ')}]`,
+      path,
+    );
+  }
+  return values;
 }
 
 /** Visits every tensor of a described tree in flat order. */
@@ -135,7 +178,7 @@ function forEachTensor(
   value: unknown,
   node: Node,
   path: string,
-  visit: (value: unknown, node: Exclude<Node, { kind: 'list' | 'object' }>, path: string) => void,
+  visit: (value: unknown, node: Leaf, path: string) => void,
 ): void {
   if (node.kind === 'list') {
     const list = value as readonly unknown[];
@@ -154,7 +197,7 @@ function product(shape: readonly number[]): number {
   return size;
 }
 
-function shapeOf(node: Exclude<Node, { kind: 'list' | 'object' }>): number[] {
+function shapeOf(node: Leaf): number[] {
   if (node.kind === 'number') return [];
   if (node.kind === 'typed') return [node.length];
   return [...node.shape];
@@ -168,6 +211,14 @@ function copyNested(value: unknown, out: Float64Array, offset: number): number {
   }
   for (const item of value as readonly unknown[]) offset = copyNested(item, out, offset);
   return offset;
+}
+
+/** A copy of `values[offset … offset + size)` as a `Float64Array` (what adapters build from). */
+function sliceOf(values: ArrayLike<number>, offset: number, size: number): Float64Array {
+  if (values instanceof Float64Array) return values.slice(offset, offset + size);
+  const out = new Float64Array(size);
+  for (let k = 0; k < size; k++) out[k] = values[offset + k];
+  return out;
 }
 
 /** Builds a nested `number[]` of `shape` from `values` starting at `offset`. */
@@ -191,7 +242,7 @@ export interface FlatParams<P extends Params = Params> {
   readonly size: number;
   /** The leaf tensors in flat order. */
   readonly tensors: readonly Tensor[];
-  /** `float32` when every tensor is a `Float32Array`, `mixed` when some are. */
+  /** `float32` when every tensor is stored in float32 (`Float32Array`, float32 ndarray), `mixed` when some are. */
   readonly dtype: Dtype | 'mixed';
   /** Path of every entry (`[3]`, `W1[2][0]`, `b1[4]`, `θ`), built on first use. */
   readonly paths: readonly string[];
@@ -205,6 +256,15 @@ export interface FlatParams<P extends Params = Params> {
 interface Slots {
   readonly containers: unknown[];
   readonly keys: (number | string)[];
+  /** Adapted tensors without `locate`, rebuilt from their scratch entries on `root()`. */
+  readonly rebuilds: Rebuild[];
+}
+
+/** An adapted tensor held as scratch entries, and where the rebuilt value goes. */
+interface Rebuild {
+  readonly node: AdaptedNode;
+  readonly scratch: Float64Array | Float32Array;
+  readonly place: Place;
 }
 
 /**
@@ -238,15 +298,17 @@ export class TreeLayout<P extends Params = Params> implements FlatParams<P> {
     forEachTensor(tree, node, '', (_, leaf, path) => {
       const shape = shapeOf(leaf);
       const n = product(shape);
-      tensors.push({ name: path, offset: size, size: n, shape, dtype: leaf.kind === 'typed' ? leaf.dtype : 'float64' });
+      const dtype = leaf.kind === 'typed' || leaf.kind === 'adapted' ? leaf.dtype : 'float64';
+      tensors.push({ name: path, offset: size, size: n, shape, dtype });
       size += n;
     });
     const values = new Float64Array(size);
     let t = 0;
-    forEachTensor(tree, node, '', (value, leaf) => {
+    forEachTensor(tree, node, '', (value, leaf, path) => {
       const offset = tensors[t++].offset;
       if (leaf.kind === 'number') values[offset] = value as number;
       else if (leaf.kind === 'typed') values.set(value as Float64Array | Float32Array, offset);
+      else if (leaf.kind === 'adapted') values.set(readAdapted(leaf, value, path), offset);
       else copyNested(value, values, offset);
     });
     return new TreeLayout<P>(node, values, tensors);
@@ -302,6 +364,7 @@ export class TreeLayout<P extends Params = Params> implements FlatParams<P> {
         for (let k = 0; k < tensor.size; k++) out[k] = values[tensor.offset + k];
         return out;
       }
+      if (node.kind === 'adapted') return node.adapter.build(sliceOf(values, tensor.offset, tensor.size), node.like);
       return buildNested(node.shape, values, tensor.offset);
     };
     return build(this.node) as P;
@@ -315,8 +378,9 @@ export class TreeLayout<P extends Params = Params> implements FlatParams<P> {
     const root = this.unflatten(values);
     const containers = new Array<unknown>(this.size);
     const keys = new Array<number | string>(this.size);
-    collectSlots(root, this.node, { containers, keys }, { next: 0 });
-    return new WorkingCopy<P>(root, { containers, keys }, this.node.kind === 'number');
+    const slots: Slots = { containers, keys, rebuilds: [] };
+    collectSlots(root, this.node, slots, { next: 0 }, undefined);
+    return new WorkingCopy<P>(root, slots, this.node.kind === 'number');
   }
 
   /**
@@ -338,48 +402,71 @@ export class TreeLayout<P extends Params = Params> implements FlatParams<P> {
   }
 }
 
-function collectSlots(value: unknown, node: Node, slots: Slots, cursor: { next: number }): void {
+/** Where a value sits in its parent (`parent[key]`); undefined for θ itself. */
+type Place = { readonly container: object; readonly key: number | string } | undefined;
+
+function collectSlots(value: unknown, node: Node, slots: Slots, cursor: { next: number }, place: Place): void {
   switch (node.kind) {
     case 'number':
-      cursor.next++;
+      // A bare-number θ has no container: WorkingCopy keeps it as a scalar.
+      if (place) addSlot(slots, cursor, place.container, place.key);
+      else cursor.next++;
       return;
     case 'typed':
-    case 'numeric': {
-      const fill = (arr: unknown): void => {
-        const a = arr as unknown[];
-        if (a.length > 0 && Array.isArray(a[0])) {
-          for (const row of a) fill(row);
-          return;
-        }
-        for (let k = 0; k < a.length; k++) {
-          slots.containers[cursor.next] = a;
-          slots.keys[cursor.next] = k;
-          cursor.next++;
-        }
-      };
-      fill(value);
+    case 'numeric':
+      collectNested(value, slots, cursor);
+      return;
+    case 'adapted':
+      collectAdapted(value, node, slots, cursor, place);
+      return;
+    case 'list': {
+      const list = value as unknown[];
+      node.items.forEach((item, i) => collectSlots(list[i], item, slots, cursor, { container: list, key: i }));
       return;
     }
-    case 'list':
-      node.items.forEach((item, i) => {
-        const list = value as unknown[];
-        if (item.kind === 'number') {
-          slots.containers[cursor.next] = list;
-          slots.keys[cursor.next] = i;
-        }
-        collectSlots(list[i], item, slots, cursor);
-      });
-      return;
-    case 'object':
-      node.keys.forEach((key, i) => {
-        const obj = value as Record<string, unknown>;
-        if (node.values[i].kind === 'number') {
-          slots.containers[cursor.next] = obj;
-          slots.keys[cursor.next] = key;
-        }
-        collectSlots(obj[key], node.values[i], slots, cursor);
-      });
+    case 'object': {
+      const obj = value as Record<string, unknown>;
+      node.keys.forEach((key, i) => collectSlots(obj[key], node.values[i], slots, cursor, { container: obj, key }));
+    }
   }
+}
+
+function addSlot(slots: Slots, cursor: { next: number }, container: object, key: number | string): void {
+  slots.containers[cursor.next] = container;
+  slots.keys[cursor.next] = key;
+  cursor.next++;
+}
+
+/** Slots of a typed array or a (nested) numeric array: its innermost arrays, row-major. */
+function collectNested(value: unknown, slots: Slots, cursor: { next: number }): void {
+  const a = value as unknown[];
+  if (a.length > 0 && Array.isArray(a[0])) {
+    for (const row of a) collectNested(row, slots, cursor);
+    return;
+  }
+  for (let k = 0; k < a.length; k++) addSlot(slots, cursor, a, k);
+}
+
+/**
+ * Slots of an adapted tensor: its own storage when the adapter can locate entries (writes then
+ * reach the object f sees, at no cost per call); otherwise a scratch array from which the
+ * tensor is rebuilt, and put back in its place, before each call of f.
+ */
+function collectAdapted(value: unknown, node: AdaptedNode, slots: Slots, cursor: { next: number }, place: Place): void {
+  const size = product(node.shape);
+  const { adapter } = node;
+  if (adapter.locate) {
+    for (let k = 0; k < size; k++) {
+      const [container, key] = adapter.locate(value, k);
+      addSlot(slots, cursor, container, key);
+    }
+    return;
+  }
+  // Float32 scratch storage rounds what the probe stores, as the tensor's own storage would.
+  const scratch = node.dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
+  scratch.set(adapter.read(value));
+  for (let k = 0; k < size; k++) addSlot(slots, cursor, scratch, k);
+  slots.rebuilds.push({ node, scratch, place });
 }
 
 /** Path of entry `k` (row-major) of a tensor: `W1[2][0]`, `[3]`, `θ`. */
@@ -404,6 +491,8 @@ function sizeText(node: Node): string {
       return `${node.length} entries (${node.dtype === 'float32' ? 'Float32Array' : 'Float64Array'})`;
     case 'numeric':
       return `${node.shape.join('×')} entries`;
+    case 'adapted':
+      return `a ${node.shape.length === 0 ? 'scalar' : node.shape.join('×')} ${node.adapter.name}`;
     case 'list':
       return `a list of ${node.items.length}`;
     case 'object':
@@ -417,7 +506,7 @@ function sizeText(node: Node): string {
  */
 function tensorShape(node: Node): readonly number[] | undefined {
   if (node.kind === 'typed') return [node.length];
-  if (node.kind === 'numeric') return node.shape;
+  if (node.kind === 'numeric' || node.kind === 'adapted') return node.shape;
   if (node.kind !== 'list' || node.items.length === 0) return undefined;
   const first = tensorShape(node.items[0]);
   if (!first) return undefined;
@@ -428,15 +517,30 @@ function tensorShape(node: Node): readonly number[] | undefined {
   return [node.items.length, ...first];
 }
 
+function isScalarLeaf(node: Node): boolean {
+  return node.kind === 'number' || (node.kind === 'adapted' && node.shape.length === 0);
+}
+
+/**
+ * ` (transposed?)` when a matrix came back with its dimensions swapped and a tensor type is
+ * involved. (Between plain nested arrays the layer checks add the hint themselves.)
+ */
+function transposedHint(expected: Node, actual: Node, a: readonly number[], b: readonly number[]): string {
+  return a.length === 2 && b.length === 2 && a[0] === b[1] && a[1] === b[0] ? ' (transposed?)' : '';
+}
+
 function compareNodes(expected: Node, actual: Node, path: string, label: string): string | undefined {
   const here = path === '' ? '' : ` ${path}`;
   const expectedShape = tensorShape(expected);
   const actualShape = tensorShape(actual);
   if (expectedShape && actualShape) {
     if (expectedShape.length === actualShape.length && expectedShape.every((d, i) => d === actualShape[i])) return undefined;
-    return `${displayPath(path)} has ${expectedShape.join('×')} entries, ${label}${here} has ${actualShape.join('×')}`;
+    const hint = transposedHint(expected, actual, expectedShape, actualShape);
+    return `${displayPath(path)} has ${expectedShape.join('×')} entries, ${label}${here} has ${actualShape.join('×')}${hint}`;
   }
   if (expected.kind === 'number' && actual.kind === 'number') return undefined;
+  // A 0-d adapted tensor (a scalar ndarray) holds one number, as a number leaf does.
+  if (isScalarLeaf(expected) && isScalarLeaf(actual)) return undefined;
   if (expected.kind === 'object' && actual.kind === 'object') {
     for (const key of expected.keys) {
       if (!actual.keys.includes(key)) return `${label} is missing ${joinKey(path, key)}`;
@@ -472,7 +576,7 @@ export class WorkingCopy<P extends Params = Params> {
   private scalar = 0;
 
   constructor(
-    private readonly tree: P,
+    private tree: P,
     private readonly slots: Slots,
     private readonly isScalar: boolean,
   ) {
@@ -481,7 +585,13 @@ export class WorkingCopy<P extends Params = Params> {
 
   /** The tree to hand to f: the copy itself (or the current number for a bare-number θ). */
   root(): P {
-    return (this.isScalar ? this.scalar : this.tree) as P;
+    if (this.isScalar) return this.scalar as P;
+    for (const { node, scratch, place } of this.slots.rebuilds) {
+      const value = node.adapter.build(Float64Array.from(scratch), node.like);
+      if (place) (place.container as Record<number | string, unknown>)[place.key] = value;
+      else this.tree = value as P;
+    }
+    return this.tree;
   }
 
   /** Stores `value` in entry `i` and returns what was actually stored (rounded for float32). */

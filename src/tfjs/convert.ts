@@ -1,7 +1,15 @@
 import { GradcheckError } from '../numeric/errors.js';
 import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
 import { readTheta } from '../numeric/validate.js';
+import { type TfTensorAdapter, isTensor, tensorAdapter } from './adapter.js';
 import type { TensorLike, TfNamespace } from './types.js';
+
+/** What f receives for θ, and how to read tensors back: see `toTensors`. */
+export interface TensorArgs {
+  readonly layout: TreeLayout;
+  readonly args: TensorLike[];
+  readonly tensors: TfTensorAdapter;
+}
 
 /**
  * The tensors f receives for θ: one per leaf of θ, in θ's flat order (a bare array or number
@@ -11,12 +19,11 @@ import type { TensorLike, TfNamespace } from './types.js';
  * @example
  * toTensors(tf, { W: [[1, 2]], b: [0] }, 'tensorFunction').args; // [tensor [1, 2] of shape [1, 2], tensor [0] of shape [1]]
  */
-export function toTensors(tf: TfNamespace, theta: Params, caller: string): { layout: TreeLayout; args: TensorLike[] } {
+export function toTensors(tf: TfNamespace, theta: Params, caller: string): TensorArgs {
   const layout = readTheta(theta, caller, 'θ');
-  const args = layout.tensors.map((t) =>
-    tf.tensor(Float32Array.from(layout.values.subarray(t.offset, t.offset + t.size)), [...t.shape], 'float32'),
-  );
-  return { layout, args };
+  const tensors = tensorAdapter(tf);
+  const args = layout.tensors.map((t) => tensors.tensorOf(layout.values.subarray(t.offset, t.offset + t.size), t.shape));
+  return { layout, args, tensors };
 }
 
 /**
@@ -39,13 +46,13 @@ export function scalarOf(value: unknown, caller: string, what: string): number {
 
 /**
  * Reads gradient tensors (one per argument of f, as `tf.grads` returns them) back into a tree
- * shaped like θ. `what` names the gradient function in errors.
+ * shaped like θ, through the tensor adapter. `what` names the gradient function in errors.
  *
  * @example
- * fromTensors(layout, tf.grads(f)(args), 'autodiffGradient', 'tf.grads(f)'); // { W: [[…]], b: […] }
+ * fromTensors(toTensors(tf, θ, caller), tf.grads(f)(args), 'autodiffGradient', 'tf.grads(f)'); // { W: [[…]], b: […] }
  */
-export function fromTensors(layout: TreeLayout, grads: unknown, caller: string, what: string): Params {
-  const list = isTensor(grads) ? [grads] : grads;
+export function fromTensors({ layout, tensors }: TensorArgs, grads: unknown, caller: string, what: string): Params {
+  const list = tensors.is(grads) ? [grads] : grads;
   if (!Array.isArray(list) || list.length !== layout.tensors.length) {
     const count = layout.tensors.length;
     throw new GradcheckError(
@@ -56,24 +63,16 @@ export function fromTensors(layout: TreeLayout, grads: unknown, caller: string, 
   layout.tensors.forEach((t, i) => {
     const g = list[i] as unknown;
     const name = layout.tensors.length === 1 ? 'the gradient' : `the gradient of argument ${i} (${displayPath(t.name)})`;
-    if (!isTensor(g)) throw new GradcheckError(`${caller}: ${what}: ${name} is ${describe(g)}, not a tensor`);
-    if (!sameShape(g.shape, t.shape)) {
+    if (!tensors.is(g)) throw new GradcheckError(`${caller}: ${what}: ${name} is ${describe(g)}, not a tensor`);
+    const shape = tensors.shape(g);
+    if (!sameShape(shape, t.shape)) {
       throw new GradcheckError(
-        `${caller}: ${what}: ${name} has shape [${g.shape.join(', ')}], but θ's has shape [${t.shape.join(', ')}]`,
+        `${caller}: ${what}: ${name} has shape [${shape.join(', ')}], but θ's has shape [${t.shape.join(', ')}]`,
       );
     }
-    values.set(g.dataSync(), t.offset);
+    values.set(tensors.read(g), t.offset);
   });
   return layout.unflatten(values);
-}
-
-function isTensor(value: unknown): value is TensorLike {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as TensorLike).dataSync === 'function' &&
-    Array.isArray((value as TensorLike).shape)
-  );
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {

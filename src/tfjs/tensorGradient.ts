@@ -22,8 +22,8 @@ export function tensorGradient<P extends Params = Params>(tf: TfNamespace, grad:
   return (theta: P) => {
     let out: Params = 0;
     tf.tidy(() => {
-      const { layout, args } = toTensors(tf, theta, 'tensorGradient');
-      out = fromTensors(layout, g(...args), 'tensorGradient', 'grad');
+      const converted = toTensors(tf, theta, 'tensorGradient');
+      out = fromTensors(converted, g(...converted.args), 'tensorGradient', 'grad');
     });
     return out as P;
   };
@@ -46,14 +46,14 @@ export function autodiffGradient<P extends Params = Params>(tf: TfNamespace, f: 
   return (theta: P) => {
     let out: Params = 0;
     tf.tidy(() => {
-      const { layout, args } = toTensors(tf, theta, 'autodiffGradient');
-      const { value, grads } = valueAndGrads(args);
+      const converted = toTensors(tf, theta, 'autodiffGradient');
+      const { value, grads } = valueAndGrads(converted.args);
       if (value.size !== 1) {
         throw new GradcheckError(
           `autodiffGradient: f must return a scalar tensor (the loss), but returned shape [${value.shape.join(', ')}]`,
         );
       }
-      out = fromTensors(layout, grads, 'autodiffGradient', 'tf.grads(f)');
+      out = fromTensors(converted, grads, 'autodiffGradient', 'tf.grads(f)');
     });
     return out as P;
   };

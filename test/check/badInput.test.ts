@@ -115,7 +115,7 @@ describe('bad input to checkGradient is a clear GradcheckError', () => {
       [1, 2, 3, 4, 5],
     ];
     expect(errorOf(() => checkGradient(h, { W1: transposed, b2: [0, 0] }, { at: theta }))).toBe(
-      'checkGradient: W1 has 5×3 entries, gradient W1 has 3×5',
+      'checkGradient: W1 has 5×3 entries, gradient W1 has 3×5 (transposed?)',
     );
   });
 

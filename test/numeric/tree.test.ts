@@ -89,7 +89,9 @@ describe('structure comparison', () => {
   });
   it('names a transposed matrix', () => {
     const transposed = Array.from({ length: 3 }, () => [0, 0, 0, 0, 0]);
-    expect(layout.structureMismatch({ W1: transposed, b2: [0, 0] }, 'gradient')).toBe('W1 has 5×3 entries, gradient W1 has 3×5');
+    expect(layout.structureMismatch({ W1: transposed, b2: [0, 0] }, 'gradient')).toBe(
+      'W1 has 5×3 entries, gradient W1 has 3×5 (transposed?)',
+    );
   });
   it('accepts matrix rows as typed arrays against number[][] and back', () => {
     const rows = TreeLayout.of({ W: [new Float32Array([1, 2]), new Float32Array([3, 4])] });

@@ -5,7 +5,8 @@
 import { directionalStep } from '../../numeric/directions.js';
 import { ScalarEvaluator } from '../../numeric/evaluate.js';
 import { type TreeLayout, type WorkingCopy, displayPath } from '../../numeric/tree.js';
-import { type Float32Watch, type Mutation, float32Watch, watched } from '../guards/index.js';
+import { evaluationStage } from '../evaluation/index.js';
+import type { Float32Watch, Mutation } from '../guards/index.js';
 import type { Settings } from '../settings/types.js';
 
 /** One fast check in progress. */
@@ -59,8 +60,8 @@ export class FirstCallWrites {
 }
 
 /**
- * Starts a fast check: the working copy, f wrapped in the float32 watch (float64 checks only,
- * as in the full check) and the first-call write watch, and the directional step.
+ * Starts a fast check: the working copy, f wrapped in the evaluation stage (the float32 watch,
+ * progress, the pre-flight) and the first-call write watch, and the directional step.
  *
  * @example
  * const run = startRun(f, analytic.values, settings);
@@ -69,10 +70,12 @@ export class FirstCallWrites {
 export function startRun(f: (theta: unknown) => unknown, g: Float64Array, settings: Settings): FastRun {
   const { layout, precision } = settings;
   const copy = layout.workingCopy();
-  const float32 = float32Watch();
   const writes = new FirstCallWrites(layout, copy);
-  const inner = precision === 'float64' ? watched(f, float32) : f;
-  const evaluator = new ScalarEvaluator<unknown>((theta) => writes.call(inner, theta), settings.caller);
+  // 2 calls per direction on a correct gradient; the report stage ends the stage.
+  const plan = { total: 2 * settings.directions, what: `fast check (${settings.directions} directions)` };
+  const stage = evaluationStage(f, settings, plan);
+  const float32 = stage.watch;
+  const evaluator = new ScalarEvaluator<unknown>((theta) => writes.call(stage.f, theta), settings.caller);
   const all = Int32Array.from({ length: layout.size }, (_, i) => i);
   const t = directionalStep(settings.step, layout.size, precision);
   return { settings, layout, g, evaluator, copy, all, t, float32, writes };

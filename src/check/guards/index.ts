@@ -1,12 +1,14 @@
 import type { Diagnosis } from '../report.js';
 import { nondeterministicDiagnosis } from './determinism.js';
 import { float32Diagnosis } from './float32.js';
+import { float32StorageDiagnosis } from './float32Storage.js';
 import { type Mutation, mutationDiagnosis } from './mutation.js';
 
 export { DETERMINISM_PROBES, nondeterministicDiagnosis, probeDeterminism } from './determinism.js';
 export { float32Diagnosis, float32Watch, type Float32Watch, watched } from './float32.js';
 export { type Mutation, mutationDiagnosis, mutationOf } from './mutation.js';
 export { guardNonFinite } from './nonFinite.js';
+export { float32StorageDiagnosis, probeFloat32Storage } from './float32Storage.js';
 
 /**
  * What a check saw that can invalidate the check itself, whichever check it is: the guard
@@ -21,6 +23,8 @@ export interface GuardEvidence {
   readonly mutations?: readonly { readonly who: string; readonly mutation: Mutation | undefined }[];
   /** f returns float32 values in a float64 check, and entries disagree or lean on their error estimate. */
   readonly float32Step?: number;
+  /** f keeps θ in float32 (found by the storage probe): the entry it did not feel move, and the step. */
+  readonly float32Storage?: { readonly path: string; readonly step: number };
 }
 
 /** The outcome of the guard stage. */
@@ -45,6 +49,9 @@ export function guard(evidence: GuardEvidence): GuardOutcome {
   for (const { who, mutation } of evidence.mutations ?? []) {
     if (mutation) diagnoses.push(mutationDiagnosis(who, mutation));
   }
+  // Rounded θ fakes kinks and step trouble: with float32 storage no other diagnosis is made either.
+  if (evidence.float32Storage)
+    diagnoses.push(float32StorageDiagnosis(evidence.float32Storage.path, evidence.float32Storage.step));
   const invalid = diagnoses.length > 0;
   if (evidence.float32Step !== undefined) diagnoses.push(float32Diagnosis(evidence.float32Step));
   return { diagnoses, invalid };

@@ -1,0 +1,53 @@
+/**
+ * The tensor adapter interface: how gradcheck reads, and makes, a tensor type it does not know
+ * (ml-matrix `Matrix`, ndarray, math.js `DenseMatrix`, TF.js tensors, your own class). A value an
+ * adapter recognises is one leaf tensor of θ: its entries are flattened row-major, named
+ * `W[2][0]`, and f receives a new value of the same type built by the adapter.
+ */
+
+/** Element type a tensor is stored in: `float32` for `Float32Array` storage (and TF.js). */
+export type Dtype = 'float64' | 'float32';
+
+/**
+ * Teaches gradcheck one tensor type. Detection is structural (`is`), so gradcheck never imports
+ * the package that defines the type. Register it with `registerTensorAdapter`.
+ *
+ * @example
+ * // A minimal row-major matrix class of your own:
+ * class Grid { constructor(readonly rows: number, readonly cols: number, readonly cells: Float64Array) {} }
+ * const gridAdapter: TensorAdapter<Grid> = {
+ *   name: 'Grid',
+ *   is: (value): value is Grid => value instanceof Grid,
+ *   shape: (grid) => [grid.rows, grid.cols],
+ *   read: (grid) => Float64Array.from(grid.cells),
+ *   build: (values, like) => new Grid(like.rows, like.cols, Float64Array.from(values)),
+ *   locate: (grid, index) => [grid.cells, index],
+ * };
+ */
+export interface TensorAdapter<T = unknown> {
+  /** Names the type in messages (`ml-matrix Matrix`, `gradient W is a 3×2 Grid`). */
+  readonly name: string;
+  /**
+   * Whether `value` is of this type. Called on every object gradcheck meets in θ and in
+   * gradients (after arrays and typed arrays, before plain objects): test structure, cheaply.
+   */
+  is(value: unknown): value is T;
+  /** The shape, outermost first: `[rows, columns]` for a matrix, `[n]` for a vector, `[]` for a scalar. */
+  shape(value: T): readonly number[];
+  /** A copy of the entries in row-major order (the last index fastest), one per shape entry. */
+  read(value: T): Float64Array;
+  /**
+   * A new value of the type of `like` (same shape, same dtype, same class) holding `values`
+   * (row-major). f receives such values, so the result must not share storage with `like`.
+   */
+  build(values: Float64Array, like: T): T;
+  /** How the entries are stored; `float64` when omitted. `float32` makes gradcheck probe in float32. */
+  dtype?(value: T): Dtype;
+  /**
+   * Where entry `index` (row-major) of a value this adapter built lives, as `[container, key]`
+   * with `container[key]` reading and writing it: gradcheck then moves entries in place, and
+   * sees a write f makes into its θ. Omit it for immutable types: gradcheck then builds a fresh
+   * value before each call of f (one `build`, O(entries)), and cannot see f's writes into it.
+   */
+  locate?(value: T, index: number): readonly [container: object, key: number | string];
+}
