@@ -45,6 +45,12 @@ export type {
 } from './check/report.js';
 export { convergenceSvg, reportSvg } from './pictures/index.js';
 export type { PictureReport, PicturesOption } from './pictures/index.js';
+export { checkGradientAsync } from './api/checkGradientAsync.js';
+export { checkJacobianAsync } from './api/checkJacobianAsync.js';
+export { checkVjpAsync } from './api/checkVjpAsync.js';
+export { checkJvpAsync } from './api/checkJvpAsync.js';
+export { checkHessianAsync } from './api/checkHessianAsync.js';
+export type { AsyncGradientSpec, AsyncHessianOptions, AsyncMatrixSpec, MaybePromise } from './check/async/types.js';
 export { mergeReports } from './api/mergeReports.js';
 export type { Progress, ProgressOption, Shard } from './check/settings/types.js';
 export type { ReportShard } from './check/report.js';

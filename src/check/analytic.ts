@@ -1,4 +1,4 @@
-import { GradcheckError, formatNumber } from '../numeric/errors.js';
+import { GradcheckError, formatNumber, refuseThenable } from '../numeric/errors.js';
 import { type Params, TreeLayout, displayPath } from '../numeric/tree.js';
 
 /** The analytic gradient, flattened in θ's order, and whether computing it changed θ. */
@@ -24,9 +24,7 @@ export function analyticGradient(grad: unknown, layout: TreeLayout, caller: stri
     if (changed >= 0) {
       mutation = { path: displayPath(layout.pathAt(changed)), before: layout.values[changed], after: copy.get(changed) };
     }
-    if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
-      throw new GradcheckError(`${caller}: grad returned a Promise; gradcheck needs the gradient synchronously`);
-    }
+    refuseThenable(value, caller, 'grad');
     if (value === undefined || value === null) {
       throw new GradcheckError(`${caller}: grad returned ${String(value)}; it must return the ${label} with θ's structure`);
     }

@@ -36,3 +36,68 @@ export class NonFiniteError extends GradcheckError {
     this.atTheta = atTheta;
   }
 }
+
+/** The async form of each synchronous check, for the advice of `AsyncFunctionError`. */
+const ASYNC_FORMS: Readonly<Record<string, string>> = {
+  checkGradient: 'checkGradientAsync',
+  checkDerivative: 'checkGradientAsync',
+  checkJacobian: 'checkJacobianAsync',
+  checkVjp: 'checkVjpAsync',
+  checkJvp: 'checkJvpAsync',
+  checkHessian: 'checkHessianAsync',
+};
+
+/** What to do instead, worded for the API the user called. */
+function asyncAdvice(caller: string, who: string): string {
+  const asyncForm = ASYNC_FORMS[caller];
+  if (asyncForm) {
+    const matcher = caller.replace(/^check/, 'toHave');
+    return `use ${asyncForm} (or await expect(f).${matcher}(…)) for an async ${who}`;
+  }
+  if (caller.startsWith('toHave')) return `await expect(f).${caller}(…) for an async ${who}`;
+  return `${caller} needs a synchronous ${who}; the async checks (checkGradientAsync, checkJacobianAsync, …) accept an async one`;
+}
+
+/**
+ * A user function returned a Promise (or another thenable) where a synchronous check needs its
+ * value now. One error for f, grad, jac, vjp, jvp, H and options.gradient; its message names
+ * the async form of the API that was called, and `who` lets a matcher switch to that form.
+ *
+ * @example
+ * new AsyncFunctionError('checkGradient', 'f').message;
+ * // 'checkGradient: f returned a Promise (f must be synchronous); use checkGradientAsync (or await expect(f).toHaveGradient(…)) for an async f'
+ */
+export class AsyncFunctionError extends GradcheckError {
+  constructor(
+    /** The public function that was called (`checkGradient`, `toHaveVjp`). */
+    readonly caller: string,
+    /** The user function that returned the Promise (`f`, `grad`, `vjp`, `options.gradient`). */
+    readonly who: string,
+  ) {
+    super(`${caller}: ${who} returned a Promise (${who} must be synchronous); ${asyncAdvice(caller, who)}`);
+  }
+}
+
+/** Whether a value is a Promise or another thenable. */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+/**
+ * Throws `AsyncFunctionError` when a user function returned a thenable. The abandoned Promise
+ * gets a no-op rejection handler first: its rejection belongs to no one and must not surface
+ * as an unhandled rejection in the test run.
+ *
+ * @example
+ * const value = f(theta);
+ * refuseThenable(value, 'checkGradient', 'f'); // throws for an async f
+ */
+export function refuseThenable(value: unknown, caller: string, who: string): void {
+  if (!isThenable(value)) return;
+  value.then(undefined, () => {});
+  throw new AsyncFunctionError(caller, who);
+}

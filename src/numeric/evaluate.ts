@@ -1,4 +1,4 @@
-import { GradcheckError, NonFiniteError, formatNumber } from './errors.js';
+import { GradcheckError, NonFiniteError, formatNumber, refuseThenable } from './errors.js';
 
 /** Where f was evaluated, for error messages: at θ itself, or with one entry moved. */
 export interface EvaluationSite {
@@ -20,7 +20,6 @@ function describeResult(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (typeof value === 'object') {
-    if (typeof (value as { then?: unknown }).then === 'function') return 'a Promise (f must be synchronous)';
     const name = (value as object).constructor?.name;
     return name && name !== 'Object' ? `a ${name}` : 'an object';
   }
@@ -49,6 +48,7 @@ export class ScalarEvaluator<P> {
     this.count++;
     const value = this.f(theta);
     if (typeof value === 'number' && Number.isFinite(value)) return value;
+    refuseThenable(value, this.caller, this.name);
     if (typeof value === 'number') throw new NonFiniteError(this.caller, this.name, value, undefined, siteText(site));
     throw new GradcheckError(
       `${this.caller}: ${this.name} must return a number, but returned ${describeResult(value)} ${siteText(site)}`,

@@ -1,4 +1,4 @@
-import { GradcheckError, NonFiniteError } from './errors.js';
+import { GradcheckError, NonFiniteError, refuseThenable } from './errors.js';
 import { siteText } from './evaluate.js';
 import { type Params, TreeError, TreeLayout } from './tree.js';
 
@@ -84,11 +84,7 @@ export class VectorEvaluator<P = unknown> {
   call(theta: P, site: VectorSite): Float64Array {
     this.count++;
     const value = this.f(theta);
-    if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
-      throw new GradcheckError(
-        `${this.caller}: ${this.name} returned a Promise ${siteText(site)}; ${this.name} must be synchronous`,
-      );
-    }
+    refuseThenable(value, this.caller, this.name);
     if (typeof value !== 'number' && (value === null || typeof value !== 'object')) {
       throw new GradcheckError(
         `${this.caller}: ${this.name} must return a number, an array, a typed array or a tree of them, but returned ${describeResult(value)} ${siteText(site)}`,

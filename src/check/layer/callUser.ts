@@ -1,10 +1,10 @@
-import { GradcheckError } from '../../numeric/errors.js';
+import { GradcheckError, refuseThenable } from '../../numeric/errors.js';
 import type { TreeLayout } from '../../numeric/tree.js';
 import { type Mutation, mutationOf } from '../guards/mutation.js';
 
 /**
  * Calls a user function (`jac`, `vjp`, `jvp`, `H`) with a private copy of θ and more
- * arguments; rejects Promises and null results and notices when it writes to θ.
+ * arguments; refuses Promises (`AsyncFunctionError`, naming the async form) and null results and notices when it writes to θ.
  *
  * @example
  * const { value, mutation } = callUser(vjp, layout, 'checkVjp', 'vjp', [yBar]);
@@ -19,9 +19,7 @@ export function callUser(
   const copy = layout.workingCopy();
   const value = (fn as (...args: unknown[]) => unknown)(copy.root(), ...rest);
   const mutation = mutationOf(layout, copy);
-  if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
-    throw new GradcheckError(`${caller}: ${name} returned a Promise; gradcheck needs its result synchronously`);
-  }
+  refuseThenable(value, caller, name);
   if (value === undefined || value === null) throw new GradcheckError(`${caller}: ${name} returned ${String(value)}`);
   return { value, mutation };
 }
