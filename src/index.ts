@@ -9,6 +9,8 @@ export type { FlatParams, NestedArray, Params, Tensor, Dtype } from './numeric/t
 export { registerTensorAdapter } from './numeric/adapters/registry.js';
 export type { TensorAdapter } from './numeric/adapters/types.js';
 export type { DiffOptions, DifferenceMethod } from './numeric/differences.js';
+export { extrapolated, fdm, isFiniteDifferenceMethod } from './numeric/methods/index.js';
+export type { FdmOptions, FiniteDifferenceMethod } from './numeric/methods/index.js';
 export type { Precision } from './numeric/precision.js';
 export { GradcheckError } from './numeric/errors.js';
 export { checkGradient } from './api/checkGradient.js';
