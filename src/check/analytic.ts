@@ -32,7 +32,7 @@ export function analyticGradient(grad: unknown, layout: TreeLayout, caller: stri
     throw new GradcheckError(`${caller}: grad must be a function of θ or a ${label} value, but got ${String(grad)}`);
   }
   const mismatch = layout.structureMismatch(value, label);
-  if (mismatch) throw new GradcheckError(`${caller}: ${mismatch}`);
+  if (mismatch) throw new GradcheckError(`${caller}: ${mismatch}${swappedHint(grad, value, layout)}`);
   const values = TreeLayout.of(value as Params).values;
   const bad = values.findIndex((v) => !Number.isFinite(v));
   if (bad >= 0) {
@@ -41,4 +41,13 @@ export function analyticGradient(grad: unknown, layout: TreeLayout, caller: stri
     );
   }
   return { values, mutation };
+}
+
+/**
+ * A gradient function that returned one number for a θ of several entries is most often the
+ * loss itself: f and grad were passed the wrong way round.
+ */
+function swappedHint(grad: unknown, value: unknown, layout: TreeLayout): string {
+  if (typeof grad !== 'function' || typeof value !== 'number' || layout.size < 2) return '';
+  return '. grad returned one number, as a loss does: are f and grad swapped? The loss comes first: expect(loss).toHaveGradient(grad, { at }) or checkGradient(loss, grad, { at })';
 }
