@@ -21,7 +21,7 @@ import type { Settings } from './settings/types.js';
  * directional derivative by ρ·‖g‖₂, while the tolerance is rtol·|⟨g, d⟩| + (error terms), with
  * ⟨g, d⟩ ≈ N(0, ‖g‖₂²). So one direction catches it with probability p ≈ erf(ρ / (rtol·√2)),
  * and k directions with 1 − (1 − p)ᵏ. With k = 10 at rtol 1e-5: ρ = 1e-5 → 0.99999,
- * ρ = 3e-6 → 0.93, ρ = 1e-6 → 0.56 (measured in test/layers/fast.test.ts and bench/fast.ts).
+ * ρ = 3e-6 → 0.93, ρ = 1e-6 → 0.56 (measured in test/check/fastMode.test.ts and bench/fast.ts).
  */
 export { DEFAULT_DIRECTIONS } from './settings/resolve.js';
 export { detectionProbability } from './fast/probability.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose, explain } from '../../src/check/diagnose/index.js';
+import { diagnose, explain } from '../../../src/check/diagnose/index.js';
 import { diagnosisOf, group, handInput, SETTINGS, statedResidual } from './helpers.js';
 
 /** Values without a pattern: sin of spread-out arguments, none of them 0. */

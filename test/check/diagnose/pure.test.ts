@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose, explain } from '../../src/check/diagnose/index.js';
+import { diagnose, explain } from '../../../src/check/diagnose/index.js';
 import { diagnosisOf, group, handInput } from './helpers.js';
 
 const values = (n: number) => Array.from({ length: n }, (_, i) => Math.sin(1.7 * i + 0.3));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradient } from 'gradcheck';
-import { logreg, ngnnTree } from '../problems/index.js';
+import { logreg, ngnnTree } from '../../problems/index.js';
 import { logregClippingF, ngnnTreeDropoutF, ngnnTreeGradInPlaceStep, ngnnTreeStatefulF } from './buggy.js';
 import { diagnosisSection, hintMatching } from './helpers.js';
 

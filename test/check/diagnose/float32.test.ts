@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradient } from 'gradcheck';
-import { injectBug, mlpFloat32, scaleByTwo } from '../problems/index.js';
+import { injectBug, mlpFloat32, scaleByTwo } from '../../problems/index.js';
 import { diagnosesOf, diagnosisOf, hintMatching, statedResidual } from './helpers.js';
 
 describe('diagnoses in float32 (P7, sampled)', () => {

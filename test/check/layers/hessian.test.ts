@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { GradcheckError, checkHessian } from 'gradcheck';
 import { describe, expect, it } from 'vitest';
-import { rosenbrock } from '../problems/index.js';
+import { rosenbrock } from '../../problems/index.js';
 
 /** The exact Hessian of P1 (tridiagonal). */
 function rosenbrockHessian(t: ArrayLike<number>): number[][] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradient } from 'gradcheck';
-import { injectBug, logreg, mlpTree, ngnnFlat, ngnnTree, scaleByTwo } from '../problems/index.js';
+import { injectBug, logreg, mlpTree, ngnnFlat, ngnnTree, scaleByTwo } from '../../problems/index.js';
 import { logregGradSummed, mlpTreeSummed, ngnnTreeOverM, ngnnTreeTimesM } from './buggy.js';
 import { diagnosesOf, diagnosisOf, hintMatching, statedResidual } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GradcheckError, checkGradient } from 'gradcheck';
-import { largescale, logreg } from '../problems/index.js';
+import { largescale, logreg } from '../../problems/index.js';
 
 function errorOf(run: () => unknown): GradcheckError {
   try {

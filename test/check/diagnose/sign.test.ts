@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradient } from 'gradcheck';
-import { logreg, ngnnFlat, ngnnTree } from '../problems/index.js';
+import { logreg, ngnnFlat, ngnnTree } from '../../problems/index.js';
 import { logregGradAscent, ngnnFlatSignFlip, ngnnTreeNegTheta2 } from './buggy.js';
 import { diagnosesOf, diagnosisOf, diagnosisSection, hintMatching, notesOf, statedResidual } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradient } from 'gradcheck';
-import { logreg, ngnnTree, ngnnTreeGrad, type NgnnParams } from '../problems/index.js';
+import { logreg, ngnnTree, ngnnTreeGrad, type NgnnParams } from '../../problems/index.js';
 import { logregGradMissingReg, ngnnTreeTimesM } from './buggy.js';
 
 describe('diagnosis 6: per-tensor summary', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradient } from 'gradcheck';
-import { KINK_INDEX, kink } from '../problems/index.js';
+import { KINK_INDEX, kink } from '../../problems/index.js';
 import { hintMatching } from './helpers.js';
 
 describe('diagnosis 7: kinks', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradient } from 'gradcheck';
-import { logreg, ngnnFlat, ngnnTree } from '../problems/index.js';
+import { logreg, ngnnFlat, ngnnTree } from '../../problems/index.js';
 import { logregGradDoubleReg, logregGradMissingReg, ngnnFlatMissingReg, ngnnTreeMissingReg } from './buggy.js';
 import { diagnosesOf, diagnosisOf, hintMatching, statedResidual } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradient } from 'gradcheck';
-import { type NgnnParams, ngnnFlat, ngnnTree, ngnnTreeF, ngnnTreeGrad } from '../problems/index.js';
+import { type NgnnParams, ngnnFlat, ngnnTree, ngnnTreeF, ngnnTreeGrad } from '../../problems/index.js';
 import { linearData, linearF, linearGrad, ngnnFlatRowMajor, ngnnFlatShifted, ngnnTreeTheta2Reshaped } from './buggy.js';
 import { diagnosesOf, diagnosisOf, hintMatching, statedResidual } from './helpers.js';
 

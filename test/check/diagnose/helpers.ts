@@ -1,10 +1,10 @@
 import { stripVTControlCharacters } from 'node:util';
 import { expect } from 'vitest';
 import type { GradientReport, Params } from 'gradcheck';
-import { diagnose, explain, groupsOfLayout } from '../../src/check/diagnose/index.js';
-import type { DiagnosisInput, EntryGroup } from '../../src/check/diagnose/types.js';
-import type { CheckSettings, Diagnosis, DiagnosisKind } from '../../src/check/report.js';
-import { TreeLayout } from '../../src/numeric/tree.js';
+import { diagnose, explain, groupsOfLayout } from '../../../src/check/diagnose/index.js';
+import type { DiagnosisInput, EntryGroup } from '../../../src/check/diagnose/types.js';
+import type { CheckSettings, Diagnosis, DiagnosisKind } from '../../../src/check/report.js';
+import { TreeLayout } from '../../../src/numeric/tree.js';
 
 /** The hints matching `pattern` (exactly one is expected), as plain text. */
 export function hintMatching(report: GradientReport, pattern: RegExp): string {

@@ -21,7 +21,7 @@ import {
   scaleByTwo,
   theta2RowMajor,
   withBug,
-} from '../problems/index.js';
+} from '../../problems/index.js';
 
 export { b1Index };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradient } from 'gradcheck';
-import { logreg, rosenbrock } from '../problems/index.js';
+import { logreg, rosenbrock } from '../../problems/index.js';
 import { hintMatching } from './helpers.js';
 
 describe('diagnosis 10: step trouble', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradient } from 'gradcheck';
-import { largescale, logreg, mlpTree, ngnnFlat, ngnnTree, rosenbrock } from '../problems/index.js';
+import { largescale, logreg, mlpTree, ngnnFlat, ngnnTree, rosenbrock } from '../../problems/index.js';
 import { linearData, linearF, linearGrad } from './buggy.js';
 
 describe('correct gradients get no hints', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkGradient } from 'gradcheck';
-import { type NgnnParams, ngnnFlat, ngnnTree, ngnnTreeGrad } from '../problems/index.js';
+import { type NgnnParams, ngnnFlat, ngnnTree, ngnnTreeGrad } from '../../problems/index.js';
 
 /** Hints that name a structural bug (anything but the per-tensor summary, kinks and step trouble). */
 const STRUCTURAL = /^(Sign error|Uniform factor|Missing term|Extra term|Layout mix-up|Transposed|Shifted by one|Zero gradient)/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradient } from 'gradcheck';
-import { injectBug, mlp, mlpTree, ngnnTree, zeroB1 } from '../problems/index.js';
+import { injectBug, mlp, mlpTree, ngnnTree, zeroB1 } from '../../problems/index.js';
 import { mlpTreeZeroB1, ngnnTreeZeroTheta1 } from './buggy.js';
 import { diagnosesOf, diagnosisOf, hintMatching } from './helpers.js';
 
