@@ -3,10 +3,11 @@ import type { Params, TreeLayout } from '../numeric/tree.js';
 import { VectorEvaluator, outputName, partialName } from '../numeric/vectorEvaluator.js';
 import { resolveMethod } from '../numeric/methods/resolve.js';
 import { differenceEvaluations, evaluationStage, groupDigits } from './evaluation/index.js';
-import { guardNonFinite, type Mutation, mutationOf } from './guards/index.js';
+import { guardNonFinite, type Mutation } from './guards/index.js';
 import { blocksOf, inputTensorName, outputTensorName } from './layer/blocks.js';
 import { callUser } from './layer/callUser.js';
 import { compareMatrix, matrixReport, numericMatrix } from './layer/matrix.js';
+import { fEvidence } from './layer/report.js';
 import { prepare } from './layer/prepare.js';
 import { readMatrix } from './layer/read.js';
 import type { ReportData } from './report.js';
@@ -59,13 +60,6 @@ export function jacobianCheck(f: unknown, jac: unknown, options: unknown, caller
     blocks: blocksOf(out.tensors, layout.tensors, (r, c) => `∂${outputTensorName(r)}/∂${inputTensorName(c)}`),
     cols: n,
     entryName,
-    atTheta: () => evaluator.call(copy.root(), {}),
-    evaluations: () => evaluator.count,
-    outputName: (i) => outputName(out, i),
-    watch,
-    mutations: [
-      { who: 'f', mutation: mutationOf(layout, copy) },
-      { who: 'jac', mutation },
-    ],
+    ...fEvidence(evaluator, layout, copy, out, watch, { who: 'jac', mutation }),
   });
 }

@@ -5,7 +5,7 @@ import type { Params, TreeLayout } from '../numeric/tree.js';
 import { VectorEvaluator, outputName } from '../numeric/vectorEvaluator.js';
 import { tensorInfo } from './buildReport.js';
 import { agrees, summarize } from './compare.js';
-import { guardNonFinite, type Mutation, mutationOf } from './guards/index.js';
+import { guardNonFinite, type Mutation } from './guards/index.js';
 import { evaluationStage } from './evaluation/index.js';
 import { callUser } from './layer/callUser.js';
 import { groupsOfLayout, layerDiagnoses } from './layer/diagnoses.js';
@@ -13,7 +13,7 @@ import { prepare } from './layer/prepare.js';
 import { type Probes, resolveProbes } from './layer/probes.js';
 import { readLike } from './layer/read.js';
 import { worstPerEntry } from './layer/perEntry.js';
-import { layerReport } from './layer/report.js';
+import { fEvidence, layerReport } from './layer/report.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS } from './recheck.js';
 import type { ReportData } from './report.js';
@@ -85,14 +85,7 @@ export function jvpCheck(f: unknown, jvp: unknown, options: unknown, caller: str
   return layerReport({
     settings,
     check: 'jvp',
-    atTheta: () => evaluator.call(copy.root(), {}),
-    evaluations: () => evaluator.count,
-    outputName: (i) => outputName(out, i),
-    watch,
-    mutations: [
-      { who: 'f', mutation: mutationOf(layout, copy) },
-      { who: 'jvp', mutation },
-    ],
+    ...fEvidence(evaluator, layout, copy, out, watch, { who: 'jvp', mutation }),
     analytic: analytic[0],
     numeric: numeric[0],
     errors: errors[0],

@@ -3,17 +3,17 @@ import { central } from '../numeric/methods/builtins.js';
 import { type Column, type Stencil, coordinateSequence, scanColumns, stencilRoundoff } from '../numeric/numericJacobian.js';
 import { scaledStep } from '../numeric/precision.js';
 import { type Params, type TreeLayout, type WorkingCopy, displayPath } from '../numeric/tree.js';
-import { VectorEvaluator, outputName } from '../numeric/vectorEvaluator.js';
+import { VectorEvaluator } from '../numeric/vectorEvaluator.js';
 import { agrees, summarize } from './compare.js';
 import { evaluationStage, groupDigits } from './evaluation/index.js';
-import { type Mutation, mutationOf } from './guards/index.js';
+import type { Mutation } from './guards/index.js';
 import { callUser } from './layer/callUser.js';
 import { groupsOfLayout, layerDiagnoses } from './layer/diagnoses.js';
 import { prepare } from './layer/prepare.js';
 import { type Probes, resolveProbes } from './layer/probes.js';
 import { readLike } from './layer/read.js';
 import { worstPerEntry } from './layer/perEntry.js';
-import { layerReport } from './layer/report.js';
+import { fEvidence, layerReport } from './layer/report.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS, RECHECK_LIMIT } from './recheck.js';
 import type { ReportData } from './report.js';
@@ -69,15 +69,8 @@ export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: str
   return layerReport({
     settings,
     check: 'vjp',
-    atTheta: () => evaluator.call(copy.root(), {}),
-    evaluations: () => evaluator.count,
+    ...fEvidence(evaluator, layout, copy, out, watch, { who: 'vjp', mutation }),
     first: y0,
-    outputName: (i) => outputName(out, i),
-    watch,
-    mutations: [
-      { who: 'f', mutation: mutationOf(layout, copy) },
-      { who: 'vjp', mutation },
-    ],
     analytic: analytic[0],
     numeric: pulled.numeric[0],
     errors: pulled.errors[0],

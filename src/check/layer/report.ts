@@ -1,6 +1,8 @@
 import { type ReportExtras, buildReport } from '../buildReport.js';
 import { type Summary, withinGlobal } from '../compare.js';
-import { type Float32Watch, type Mutation, guard, probeDeterminism } from '../guards/index.js';
+import { type Float32Watch, type Mutation, guard, mutationOf, probeDeterminism } from '../guards/index.js';
+import type { TreeLayout, WorkingCopy } from '../../numeric/tree.js';
+import { type VectorEvaluator, outputName } from '../../numeric/vectorEvaluator.js';
 import type { Diagnosis, Mismatch, ReportData, UnresolvedEntry } from '../report.js';
 import type { Settings } from '../settings/types.js';
 
@@ -88,4 +90,31 @@ export function layerReport(o: LayerOutcome): ReportData {
     errorEstimates: o.errors,
   };
   return buildReport(settings, o.check, body, o.extras);
+}
+
+/** What the guards of a layer check need from its f: how to call it at θ, its count, its writes. */
+export type FEvidence = Pick<LayerOutcome, 'atTheta' | 'evaluations' | 'outputName' | 'watch' | 'mutations'>;
+
+/**
+ * The guard evidence of a vector f evaluated on a working copy of θ, and of the user's other
+ * function (`jac`, `vjp`, `jvp`): one place for what every vector layer check hands the guards.
+ *
+ * @example
+ * layerReport({ settings, check: 'jvp', ...fEvidence(evaluator, layout, copy, out, watch, { who: 'jvp', mutation }), … });
+ */
+export function fEvidence(
+  evaluator: VectorEvaluator,
+  layout: TreeLayout,
+  copy: WorkingCopy,
+  out: TreeLayout,
+  watch: Float32Watch,
+  other: { readonly who: string; readonly mutation: Mutation | undefined },
+): FEvidence {
+  return {
+    atTheta: () => evaluator.call(copy.root(), {}),
+    evaluations: () => evaluator.count,
+    outputName: (i) => outputName(out, i),
+    watch,
+    mutations: [{ who: 'f', mutation: mutationOf(layout, copy) }, other],
+  };
 }
