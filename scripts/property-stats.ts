@@ -40,6 +40,9 @@ function collect<P>(
           `  θ ${stats.runs}/${numRuns}: ${report.pass ? 'pass' : 'FAIL'}, ‖a−n‖/‖a+n‖ ${report.relativeDifference.toExponential(2)}`,
         );
       if (!report.pass) throw new Error(report.message);
+      // Never a confident wrong name: a correct gradient gets no diagnosis (a named kink aside).
+      const named = report.diagnoses.filter((d) => d.kind !== 'kink');
+      if (named.length > 0) throw new Error(`a correct gradient was diagnosed: ${named.map((d) => d.message).join(' / ')}`);
     }),
     { seed, numRuns },
   );
