@@ -1,7 +1,7 @@
 import type { Domain } from '../numeric/domains.js';
 import { formatNumber } from '../numeric/errors.js';
 import { ScalarEvaluator } from '../numeric/evaluate.js';
-import { type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
+import { type NestedArray, type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
 import { requireFunction } from '../numeric/validate.js';
 import { analyticGradient } from './analytic.js';
 import { summarize, tolerance } from './compare.js';
@@ -19,7 +19,36 @@ import type { Settings } from './settings/types.js';
 import { type EntryVerdicts, judgeEntries } from './verdict.js';
 
 /** A gradient: a function of θ returning a tree shaped like θ, or such a tree itself. */
-export type GradientSpec<P extends Params = Params> = ((theta: P) => Params) | Params;
+export type GradientSpec<P extends Params = Params> = ((theta: P) => GradientLike<P>) | GradientLike<P>;
+
+/** Whether a type has function-valued keys: a class instance (a tensor type), not plain data. */
+type HasMethods<T> = { [K in keyof T]-?: T[K] extends (...args: never[]) => unknown ? K : never }[keyof T] extends never
+  ? false
+  : true;
+
+/**
+ * What a gradient may be for θ of type P: θ's structure with numeric leaves in any form (a
+ * `number[]` leaf may come back as a `Float64Array`, a matrix as rows of typed arrays), so that
+ * a `0` where θ holds an array, or a missing key, is a compile error. Tensor objects of other
+ * libraries (ml-matrix, ndarray, …) are checked at run time.
+ */
+export type GradientLike<P> = P extends number
+  ? number
+  : P extends Float64Array | Float32Array | readonly number[]
+    ? ArrayLike<number>
+    : P extends readonly (infer E)[]
+      ? readonly GradientLike<E>[]
+      : P extends object
+        ? HasMethods<P> extends true
+          ? Params
+          : { readonly [K in keyof P]: GradientLike<P[K]> } | TensorData
+        : Params;
+
+/**
+ * A leaf given as plain numbers: for a tensor type registered as plain data (`{ rows, cols,
+ * cells }`), whose shape only the adapter knows.
+ */
+type TensorData = NestedArray | readonly ArrayLike<number>[] | ArrayLike<number>;
 
 /** What the full check measured: the numerical gradient and how it was obtained. */
 interface Measured extends NumericEstimate {

@@ -1,5 +1,5 @@
 import type { AllCloseOptions } from '../check/allClose.js';
-import type { GradientSpec } from '../check/gradient.js';
+import type { AsyncGradientSpec } from '../check/async/types.js';
 import type { CheckOptions } from '../check/options.js';
 import type { HessianOptions, HessianSpec } from '../check/hessian.js';
 import type { JacobianSpec } from '../check/jacobian.js';
@@ -18,7 +18,7 @@ import type { Params } from '../numeric/tree.js';
  */
 export interface GradcheckMatchers<R = unknown> {
   /** The received f: θ → number has gradient `grad` (a function of θ or a value) at `options.at`. */
-  toHaveGradient<P extends Params>(grad: GradientSpec<P>, options: CheckOptions<P>): R;
+  toHaveGradient<P extends Params>(grad: AsyncGradientSpec<P>, options: CheckOptions<P>): R;
   /** The received f: number → number has derivative `df` (a function or a value) at `options.at`. */
   toHaveDerivative(df: ((x: number) => number) | number, options: CheckOptions<number>): R;
   /** The received tree equals `expected` within tolerances, entry by entry. */

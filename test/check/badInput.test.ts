@@ -108,7 +108,10 @@ describe('bad input to checkGradient is a clear GradcheckError', () => {
       b2: [1, 2],
     };
     const h = () => 0;
-    expect(errorOf(() => checkGradient(h, { W1: theta.W1 }, { at: theta }))).toBe('checkGradient: gradient is missing b2');
+    // A missing key is a compile error too (GradientLike); the cast checks the run-time message.
+    expect(errorOf(() => checkGradient(h, { W1: theta.W1 } as never, { at: theta }))).toBe(
+      'checkGradient: gradient is missing b2',
+    );
     const transposed = [
       [1, 2, 3, 4, 5],
       [1, 2, 3, 4, 5],

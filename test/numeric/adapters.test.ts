@@ -256,7 +256,9 @@ describe('registerTensorAdapter', () => {
       expect(() => checkGradient(f, { G: [[1, 2, 3, 4]] }, { at: at() })).toThrow(
         'checkGradient: G has 2×2 entries, gradient G has 1×4',
       );
-      expect(() => checkGradient(f, { G: 1 }, { at: at() })).toThrow('checkGradient: G is a 2×2 Grid, gradient G is a number');
+      expect(() => checkGradient(f, { G: 1 } as never, { at: at() })).toThrow(
+        'checkGradient: G is a 2×2 Grid, gradient G is a number',
+      );
     } finally {
       unregister();
     }

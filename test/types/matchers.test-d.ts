@@ -59,6 +59,18 @@ describe('parameter types', () => {
     expect(f).toHaveGradient((p: Net) => p, { at: net });
   });
 
+  test("a gradient has θ's structure: a 0 where θ holds an array, or a missing key, does not compile", () => {
+    const f = (p: { W: number[][]; b: number[] }) => p.b[0];
+    const at = { W: [[1]], b: [2] };
+    // @ts-expect-error b holds an array in θ, so its gradient cannot be a number
+    checkGradient(f, { W: [[0]], b: 0 }, { at });
+    // @ts-expect-error the gradient is missing b
+    expect(f).toHaveGradient((p) => ({ W: p.W }), { at });
+    // Leaves in any numeric form are fine: rows as typed arrays, a Float64Array for a number[].
+    checkGradient(f, { W: [Float64Array.of(0)], b: Float64Array.of(1) }, { at });
+    expect(f).toHaveGradient(async (p) => ({ W: p.W, b: [0] }), { at });
+  });
+
   test('a string is not a parameter', () => {
     const length = (s: string) => s.length;
     // @ts-expect-error θ must be numbers, arrays, typed arrays or objects of these

@@ -1,3 +1,4 @@
+import type { GradientLike } from '../gradient.js';
 import type { HessianOptions } from '../hessian.js';
 import type { Params } from '../../numeric/tree.js';
 
@@ -5,7 +6,7 @@ import type { Params } from '../../numeric/tree.js';
 export type MaybePromise<T> = T | PromiseLike<T>;
 
 /** A gradient for `checkGradientAsync`: a function of θ (sync or async) returning a tree shaped like θ, or such a tree. */
-export type AsyncGradientSpec<P extends Params = Params> = ((theta: P) => MaybePromise<Params>) | Params;
+export type AsyncGradientSpec<P extends Params = Params> = ((theta: P) => MaybePromise<GradientLike<P>>) | GradientLike<P>;
 
 /** A Jacobian or Hessian for the async checks: a function of θ (sync or async) returning a matrix, or a matrix. */
 export type AsyncMatrixSpec<P extends Params = Params> = ((theta: P) => MaybePromise<Params>) | Params;
