@@ -1,14 +1,12 @@
 import type { Diagnosis } from '../report.js';
-import { type LegacyDiagnosisInput, diagnoseHints } from './legacy.js';
 import { explain } from './registry.js';
 import type { DiagnosisInput } from './types.js';
 
 export type { Detector, DiagnosisInput, EntryGroup } from './types.js';
 export { explain, GROUP_DETECTORS } from './registry.js';
-export { kinkDiagnosis, kinkHint } from './kink.js';
+export { kinkDiagnosis } from './kink.js';
 export { explainFactor } from './explainFactor.js';
-export { diagnoseHints, fromLegacy, groupsOfLayout, type LegacyDiagnosisInput } from './legacy.js';
-export { guardHints, type GuardInput } from './guards.js';
+export { groupsOfLayout } from './groups.js';
 
 /**
  * Names the likely bugs behind a failed check, strongest first, whichever check it was (full,
@@ -17,17 +15,10 @@ export { guardHints, type GuardInput } from './guards.js';
  * its residual, an exact match). A check without failing or unresolved entries gets none but its
  * kinks. The per-tensor summary ("Wrong: W1. Fine: W2.") is a note: see `explain`.
  *
- * (Temporary overload: given the legacy `{ layout, … }` input it returns the hint strings, so
- * `checkGradient` compiles until it builds a `DiagnosisInput`.)
- *
  * @example
  * diagnose({ analytic, numeric, errors, failing, groups, theta, settings });
  * // [{ kind: 'sign', paths: ['W1'], share: 1, message: 'Sign error in W1: the analytic values are −1 × the numerical ones. …', evidence: 'W1: least-squares fit a = k·n with k = −1 …' }]
  */
-export function diagnose(input: DiagnosisInput): Diagnosis[];
-/** @deprecated Legacy input: returns hint strings (see `diagnoseHints`). */
-export function diagnose(input: LegacyDiagnosisInput): string[];
-export function diagnose(input: DiagnosisInput | LegacyDiagnosisInput): Diagnosis[] | string[] {
-  if ('layout' in input) return diagnoseHints(input);
+export function diagnose(input: DiagnosisInput): Diagnosis[] {
   return explain(input).diagnoses;
 }

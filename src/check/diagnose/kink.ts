@@ -29,13 +29,3 @@ export function kinkDiagnosis(k: KinkEntry, policy: 'report' | 'fail'): Diagnosi
   const message = `Kink at ${k.path}: a non-differentiable point such as ReLU at 0, |x| or a max tie (${sides}); the analytic value is the ${side} derivative, so this is ${verdict}.`;
   return { kind: 'kink', paths: [k.path], share: 1, message, evidence };
 }
-
-/**
- * The kink's message alone (for checks that still collect hint strings).
- *
- * @example
- * kinkHint(k, 'fail'); // 'Kink at [2]: … counted as a failure (kinks: "fail").'
- */
-export function kinkHint(k: KinkEntry, policy: 'report' | 'fail'): string {
-  return kinkDiagnosis(k, policy).message;
-}

@@ -83,14 +83,13 @@ export function entriesInput(run: FastRun, localised: Localised): DiagnosisInput
 }
 
 /**
- * What fast mode says is wrong, from the directions (a whole-gradient sign or factor) and from
- * the localised entries (sign flips, all-zero tensors). Both arguments are the registry's input,
- * so its body becomes `const diagnoses = [...diagnose(directions), ...(entries ? diagnose(entries) : [])];`
- * once the diagnosis registry takes `DiagnosisInput`, with the return line unchanged.
+ * What fast mode says is wrong: the registry over the directions (a whole-gradient sign or
+ * factor) and over the localised entries (sign flips, one wrong entry, all-zero tensors), each
+ * sentence once.
  *
  * @example
  * fastDiagnoses(directionsInput(run, directions), entriesInput(run, localised)).hints;
- * // ['Uniform factor: the analytic gradient is 2 × the numerical one along all 10 directions (…). …']
+ * // ['Uniform factor in θ: the analytic values are 2 × the numerical ones. …']
  */
 export function fastDiagnoses(directions: DiagnosisInput, entries: DiagnosisInput | undefined): FastDiagnoses {
   const whole = explain(directions);
