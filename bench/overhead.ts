@@ -11,6 +11,7 @@
  *   npx tsx bench/overhead.ts              # 5 rounds
  *   npx tsx bench/overhead.ts --rounds 9
  */
+import { bareLoop } from './_internals/bareLoop.js';
 import { checkGradient } from '../src/index.js';
 import { mlp } from '../test/problems/index.js';
 import { integerOptions, isMain } from './_internals/cli.js';
@@ -27,23 +28,6 @@ export const ROUNDS = 5;
  * work. The wall ratio is printed beside it, for information only.
  */
 export const TARGET_CPU_RATIO = 1.1;
-
-/** The bare loop a user would write: 2n central differences at hᵢ = 1e-4·max(1, |θᵢ|). */
-function bareLoop(f: (theta: Float64Array) => number, theta0: Float64Array): Float64Array {
-  const theta = Float64Array.from(theta0);
-  const out = new Float64Array(theta.length);
-  for (let i = 0; i < theta.length; i++) {
-    const x = theta[i];
-    const h = 1e-4 * Math.max(1, Math.abs(x));
-    theta[i] = x + h;
-    const fp = f(theta);
-    theta[i] = x - h;
-    const fm = f(theta);
-    theta[i] = x;
-    out[i] = (fp - fm) / (2 * h);
-  }
-  return out;
-}
 
 /** One run's figures. */
 interface RunFigures {

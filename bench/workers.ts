@@ -12,6 +12,7 @@
  *   npx tsx bench/workers.ts              # 1 round
  *   npx tsx bench/workers.ts --rounds 3
  */
+import { bareLoop, bareStep } from './_internals/bareLoop.js';
 import { availableParallelism, loadavg } from 'node:os';
 import * as gradcheck from '../src/index.js';
 import { workerFunction } from '../src/workers/index.js';
@@ -29,25 +30,6 @@ const P4_MODULE = new URL('../test/workers/fixtures/p4.ts', import.meta.url);
 type Sync = (theta: Float64Array) => number;
 type Async = (theta: Float64Array) => Promise<number>;
 
-const step = (x: number): number => 1e-4 * Math.max(1, Math.abs(x));
-
-/** The plain loop a user would write: 2n central differences, one after the other. */
-function inProcessLoop(f: Sync, theta0: Float64Array): Float64Array {
-  const theta = Float64Array.from(theta0);
-  const out = new Float64Array(theta.length);
-  for (let i = 0; i < theta.length; i++) {
-    const x = theta[i];
-    const h = step(x);
-    theta[i] = x + h;
-    const fp = f(theta);
-    theta[i] = x - h;
-    const fm = f(theta);
-    theta[i] = x;
-    out[i] = (fp - fm) / (2 * h);
-  }
-  return out;
-}
-
 /**
  * The same 2n evaluations with `inFlight` lanes. Each evaluation gets its own copy of θ: the
  * pool may clone θ only when a thread frees up, so a shared θ must not change under it.
@@ -56,7 +38,7 @@ async function inFlightLoop(f: Async, theta0: Float64Array, inFlight: number): P
   const out = new Float64Array(theta0.length);
   const at = (i: number, sign: number): Promise<number> => {
     const theta = Float64Array.from(theta0);
-    theta[i] = theta0[i] + sign * step(theta0[i]);
+    theta[i] = theta0[i] + sign * bareStep(theta0[i]);
     return f(theta);
   };
   let next = 0;
@@ -64,7 +46,7 @@ async function inFlightLoop(f: Async, theta0: Float64Array, inFlight: number): P
     for (let i = next++; i < theta0.length; i = next++) {
       const fp = await at(i, 1);
       const fm = await at(i, -1);
-      out[i] = (fp - fm) / (2 * step(theta0[i]));
+      out[i] = (fp - fm) / (2 * bareStep(theta0[i]));
     }
   };
   await Promise.all(Array.from({ length: inFlight }, lane));
@@ -79,7 +61,7 @@ async function wall<T>(work: () => T | Promise<T>): Promise<{ value: T; ms: numb
 
 /** One round of the central-difference comparison; fails loudly if the gradients differ. */
 async function differencesRound(f: Sync, af: Async, theta0: Float64Array): Promise<[number, number]> {
-  const local = await wall(() => inProcessLoop(f, theta0));
+  const local = await wall(() => bareLoop(f, theta0));
   const pooled = await wall(() => inFlightLoop(af, theta0, THREADS));
   const same = local.value.every((v, i) => Object.is(v, pooled.value[i]));
   if (!same) failLoudly('bench/workers.ts: the workers gave a different numerical gradient than the in-process loop');

@@ -1,6 +1,7 @@
 import type { GradientSpec } from '../check/gradient.js';
 import { type ConvergenceOptions, type ConvergenceReport, convergenceCheck } from '../check/convergence.js';
 import { convergenceMessage } from '../format/convergenceMessage.js';
+import { withLazyMessage } from '../format/withMessage.js';
 import type { Params } from '../numeric/tree.js';
 
 /**
@@ -22,13 +23,5 @@ export function checkConvergence<P extends Params>(
   grad: GradientSpec<P>,
   options: ConvergenceOptions<P>,
 ): ConvergenceReport {
-  const data = convergenceCheck(f, grad, options, 'checkConvergence');
-  let text: string | undefined;
-  return Object.defineProperty({ ...data }, 'message', {
-    enumerable: true,
-    get: () => {
-      text ??= convergenceMessage(data);
-      return text;
-    },
-  }) as ConvergenceReport;
+  return withLazyMessage(convergenceCheck(f, grad, options, 'checkConvergence'), convergenceMessage);
 }

@@ -12,7 +12,7 @@ import { groupsOfLayout, layerDiagnoses } from './layer/diagnoses.js';
 import { prepare } from './layer/prepare.js';
 import { type Probes, resolveProbes } from './layer/probes.js';
 import { readLike } from './layer/read.js';
-import { worstPerEntry } from './layer/perEntry.js';
+import { allProbes, worstPerEntry } from './layer/perEntry.js';
 import { fEvidence, layerReport } from './layer/report.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS } from './recheck.js';
@@ -91,7 +91,7 @@ export function jvpCheck(f: unknown, jvp: unknown, options: unknown, caller: str
     errors: errors[0],
     mismatches,
     unresolved,
-    summary: summarize(flat(analytic), flat(numeric)),
+    summary: summarize(allProbes(analytic), allProbes(numeric)),
     size: out.size,
     checked: out.size,
     diagnose: () =>
@@ -162,8 +162,4 @@ function probeNote(probes: Probes, settings: Settings): string {
 
 function referenceText(settings: Settings): string {
   return `directional central differences along each tangent (step ${settings.step}·max(1, |θᵢ|) per coordinate, ${settings.precision})`;
-}
-
-function flat(arrays: readonly Float64Array[]): Float64Array {
-  return Float64Array.from(arrays.flatMap((a) => [...a]));
 }

@@ -12,7 +12,7 @@ import { groupsOfLayout, layerDiagnoses } from './layer/diagnoses.js';
 import { prepare } from './layer/prepare.js';
 import { type Probes, resolveProbes } from './layer/probes.js';
 import { readLike } from './layer/read.js';
-import { worstPerEntry } from './layer/perEntry.js';
+import { allProbes, worstPerEntry } from './layer/perEntry.js';
 import { fEvidence, layerReport } from './layer/report.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS, RECHECK_LIMIT } from './recheck.js';
@@ -76,7 +76,7 @@ export function vjpCheck(f: unknown, vjp: unknown, options: unknown, caller: str
     errors: pulled.errors[0],
     mismatches,
     unresolved,
-    summary: summarize(concat(analytic), concat(pulled.numeric)),
+    summary: summarize(allProbes(analytic), allProbes(pulled.numeric)),
     size: layout.size,
     checked: layout.size,
     diagnose: () =>
@@ -176,14 +176,4 @@ function probeNote(probes: Probes, settings: Settings): string {
     ? `random cotangent${C > 1 ? 's' : ''} ȳ (standard normal entries, seed ${settings.seed})`
     : `given cotangent${C > 1 ? 's' : ''}`;
   return `Compared θ̄ = vjp(θ, ȳ) with Jᵀȳ from finite differences of f for ${C} ${which}.`;
-}
-
-function concat(arrays: readonly Float64Array[]): Float64Array {
-  const out = new Float64Array(arrays.reduce((s, a) => s + a.length, 0));
-  let o = 0;
-  for (const a of arrays) {
-    out.set(a, o);
-    o += a.length;
-  }
-  return out;
 }

@@ -10,14 +10,25 @@ import { renderMessage } from './message.js';
  * report.message; // 'The analytic gradient matches the numeric one: all 2 entries agree.\n…'
  */
 export function withMessage(data: ReportData): GradientReport {
+  return withLazyMessage(data, renderMessage);
+}
+
+/**
+ * Any report's data with a `message` getter that renders once, on first read (the Taylor
+ * test's report uses it with its own renderer).
+ *
+ * @example
+ * withLazyMessage(convergenceData, convergenceMessage).message; // 'Expected the gradient to fail the Taylor test, …'
+ */
+export function withLazyMessage<D extends object>(data: D, render: (data: D) => string): D & { readonly message: string } {
   let text: string | undefined;
-  const report = { ...data } as GradientReport;
+  const report = { ...data };
   Object.defineProperty(report, 'message', {
     enumerable: true,
     get: () => {
-      text ??= renderMessage(data);
+      text ??= render(data);
       return text;
     },
   });
-  return report;
+  return report as D & { readonly message: string };
 }

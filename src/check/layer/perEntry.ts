@@ -44,3 +44,19 @@ export function worstPerEntry(
   }
   return { mismatches: mismatches.sort(worstFirst), unresolved };
 }
+
+/**
+ * Every probe's values, one after the other: the summary figures of a VJP or JVP cover them all.
+ *
+ * @example
+ * allProbes([Float64Array.of(1, 2), Float64Array.of(3)]); // Float64Array [1, 2, 3]
+ */
+export function allProbes(arrays: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(arrays.reduce((s, a) => s + a.length, 0));
+  let o = 0;
+  for (const a of arrays) {
+    out.set(a, o);
+    o += a.length;
+  }
+  return out;
+}
