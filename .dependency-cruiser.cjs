@@ -26,14 +26,14 @@ module.exports = {
       comment:
         'src/check (settings → measure → judge → guards → diagnose → report) returns plain data: it never imports format, pictures, the public api layer, matchers or adapters.',
       from: { path: '^src/check/' },
-      to: { path: '^src/(format|pictures|api|matchers|fast-check|tfjs|workers|adapters)/|^src/(index|vitest|jest)\\.ts$' },
+      to: { path: '^src/(format|pictures|api|matchers|fast-check|tfjs|jaxjs|workers|adapters)/|^src/(index|vitest|jest)\\.ts$' },
     },
     {
       name: 'check-knows-no-test-framework',
       severity: 'error',
       comment: 'The numeric core and the checks know no test framework and no optional peer.',
       from: { path: '^src/(numeric|check|format|pictures)/' },
-      to: { path: '(^|/)node_modules/(vitest|@vitest|expect|jest|@jest|fast-check|@tensorflow)/' },
+      to: { path: '(^|/)node_modules/(vitest|@vitest|expect|jest|@jest|fast-check|@tensorflow|@jax-js)/' },
     },
     {
       name: 'renderers-read-report-types-only',
@@ -47,7 +47,7 @@ module.exports = {
       severity: 'error',
       comment: 'format and pictures never reach up into the api layer, the matchers or the adapters.',
       from: { path: '^src/(format|pictures)/' },
-      to: { path: '^src/(api|matchers|fast-check|tfjs|workers|adapters)/' },
+      to: { path: '^src/(api|matchers|fast-check|tfjs|jaxjs|workers|adapters)/' },
     },
   ],
   options: {

@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^gradcheck\/fast-check$/, replacement: src('fast-check/index.ts') },
       { find: /^gradcheck\/tfjs$/, replacement: src('tfjs/index.ts') },
       { find: /^gradcheck\/workers$/, replacement: src('workers/index.ts') },
+      { find: /^gradcheck\/jaxjs$/, replacement: src('jaxjs/index.ts') },
     ],
   },
   test: {
