@@ -4,7 +4,7 @@
  *
  * A driver that finds `f[batched]` opens one session per check with θ, asks for f at batches of
  * points, each given as the entries that differ from θ (flat indices in the order of
- * `flattenTree`, with their new absolute values), and closes the session when the check ends or
+ * `flatten` in tree.ts, with their new absolute values), and closes the session when the check ends or
  * stops. Any other function is called one point at a time with a full θ.
  *
  * @example
