@@ -225,7 +225,7 @@ export function numericJacobian<P extends Params>(f: (theta: P) => Params, at: P
   const n = layout.size;
   let rows: number[][] = [];
   const store = (j: number, values: ArrayLike<number>) => {
-    if (rows.length === 0) rows = Array.from({ length: values.length }, () => new Array<number>(n).fill(0));
+    if (rows.length === 0) rows = Array.from({ length: values.length }, () => Array.from({ length: n }, () => 0));
     for (let i = 0; i < values.length; i++) rows[i][j] = values[i];
   };
   const method = resolveMethod(options.method);

@@ -224,13 +224,15 @@ function sliceOf(values: ArrayLike<number>, offset: number, size: number): Float
 /** Builds a nested `number[]` of `shape` from `values` starting at `offset`. */
 function buildNested(shape: readonly number[], values: ArrayLike<number>, offset: number): unknown[] {
   const [first, ...rest] = shape;
-  const out: unknown[] = new Array(first);
+  // Grown by push, never `new Array(n)` then filled: V8 keeps the array PACKED (of doubles), as
+  // the caller's own literal is, so f runs as fast on the copy as on the caller's θ.
+  const out: unknown[] = [];
   if (rest.length === 0) {
-    for (let i = 0; i < first; i++) out[i] = values[offset + i];
+    for (let i = 0; i < first; i++) out.push(values[offset + i]);
     return out;
   }
   const stride = product(rest);
-  for (let i = 0; i < first; i++) out[i] = buildNested(rest, values, offset + i * stride);
+  for (let i = 0; i < first; i++) out.push(buildNested(rest, values, offset + i * stride));
   return out;
 }
 
@@ -525,7 +527,7 @@ function isScalarLeaf(node: Node): boolean {
  * ` (transposed?)` when a matrix came back with its dimensions swapped and a tensor type is
  * involved. (Between plain nested arrays the layer checks add the hint themselves.)
  */
-function transposedHint(expected: Node, actual: Node, a: readonly number[], b: readonly number[]): string {
+function transposedHint(a: readonly number[], b: readonly number[]): string {
   return a.length === 2 && b.length === 2 && a[0] === b[1] && a[1] === b[0] ? ' (transposed?)' : '';
 }
 
@@ -535,7 +537,7 @@ function compareNodes(expected: Node, actual: Node, path: string, label: string)
   const actualShape = tensorShape(actual);
   if (expectedShape && actualShape) {
     if (expectedShape.length === actualShape.length && expectedShape.every((d, i) => d === actualShape[i])) return undefined;
-    const hint = transposedHint(expected, actual, expectedShape, actualShape);
+    const hint = transposedHint(expectedShape, actualShape);
     return `${displayPath(path)} has ${expectedShape.join('×')} entries, ${label}${here} has ${actualShape.join('×')}${hint}`;
   }
   if (expected.kind === 'number' && actual.kind === 'number') return undefined;

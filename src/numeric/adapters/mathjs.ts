@@ -44,8 +44,9 @@ function flattenInto(data: Nested, out: Float64Array, at: { k: number }): void {
 function nest(shape: readonly number[], values: Float64Array, offset: number): Nested[] {
   const [first, ...rest] = shape;
   const inner = rest.reduce((a, d) => a * d, 1);
-  const out = new Array<Nested>(first);
-  for (let i = 0; i < first; i++) out[i] = rest.length === 0 ? values[offset + i] : nest(rest, values, offset + i * inner);
+  // Pushed, not `new Array(first)` then filled: a PACKED array, as the caller's own.
+  const out: Nested[] = [];
+  for (let i = 0; i < first; i++) out.push(rest.length === 0 ? values[offset + i] : nest(rest, values, offset + i * inner));
   return out;
 }
 

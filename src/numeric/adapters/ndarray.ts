@@ -34,9 +34,16 @@ function isNdarray(value: unknown): value is NdarrayLike {
   );
 }
 
+/** n zeros in a PACKED array (`new Array(n).fill(0)` stays HOLEY in V8, and slows f's loops). */
+function packedZeros(n: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < n; k++) out.push(0);
+  return out;
+}
+
 /** Empty storage of the class of `like` (so a Float32Array-backed array stays float32). */
 function storageLike(like: Storage, size: number): Storage {
-  if (Array.isArray(like)) return new Array<number>(size).fill(0);
+  if (Array.isArray(like)) return packedZeros(size);
   return new (like.constructor as Float64ArrayConstructor | Float32ArrayConstructor)(size);
 }
 
