@@ -13,6 +13,7 @@
  * (no method can be accurate at θ[2]); P7 is float32 code, compared with the float64 gradient.
  * P4 and P7 use 400 sampled coordinates (all of them with BENCH_FULL=1).
  */
+import { runSync } from '../src/numeric/measure/syncDriver.js';
 import { differencePartials, richardsonPartials } from '../src/numeric/differences.js';
 import { ScalarEvaluator } from '../src/numeric/evaluate.js';
 import { type Precision, optimalCentralStep } from '../src/numeric/precision.js';
@@ -40,15 +41,15 @@ const SAMPLE = process.env.BENCH_FULL ? undefined : 400;
 function setup(row: Row) {
   const layout = TreeLayout.of(row.at as Float64Array);
   const evaluator = new ScalarEvaluator(row.f as (theta: unknown) => number, 'bench');
-  return { layout, evaluator, copy: layout.workingCopy() };
+  return { layout, evaluator };
 }
 
 const central = (label: string, step: (p: Precision) => number): Method => ({
   label,
   run(row, indices) {
-    const { layout, evaluator, copy } = setup(row);
+    const { layout, evaluator } = setup(row);
     const settings = { method: 'central' as const, step: step(row.precision), precision: row.precision };
-    const { values } = differencePartials(evaluator, layout, copy, settings, 'bench', indices);
+    const { values } = runSync(differencePartials(evaluator, layout, settings, 'bench', indices), layout);
     return { values, calls: evaluator.count };
   },
 });
@@ -56,9 +57,9 @@ const central = (label: string, step: (p: Precision) => number): Method => ({
 const richardsonMethod = (label: string, adaptive: boolean): Method => ({
   label,
   run(row, indices) {
-    const { layout, evaluator, copy } = setup(row);
+    const { layout, evaluator } = setup(row);
     const step = row.precision === 'float32' ? 2 ** -3 : 1e-2;
-    const { values } = richardsonPartials(evaluator, layout, copy, step, row.precision, indices, { adaptive });
+    const { values } = runSync(richardsonPartials(evaluator, layout, step, row.precision, indices, { adaptive }), layout);
     return { values, calls: evaluator.count };
   },
 });

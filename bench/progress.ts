@@ -46,7 +46,12 @@ function perCallCost(): number {
     return s;
   };
   const settings = resolveSettings({ at: theta, progress: () => {} }, 'gradient', 'bench');
-  const stage = evaluationStage(cheap as (t: unknown) => unknown, settings, { total: CALLS, what: 'bench' });
+  const stage = evaluationStage(settings, { total: CALLS, what: 'bench' });
+  const through = (t: Float64Array) => {
+    const value = cheap(t);
+    stage.hooks.after(value);
+    return value;
+  };
   const loop = (f: (t: Float64Array) => unknown) => () => {
     for (let k = 0; k < CALLS; k++) f(theta);
   };
@@ -54,7 +59,7 @@ function perCallCost(): number {
   const metered: number[] = [];
   for (let r = 0; r < 5; r++) {
     bare.push(timed(loop(cheap)).cpu);
-    metered.push(timed(loop(stage.f as (t: Float64Array) => unknown)).cpu);
+    metered.push(timed(loop(through)).cpu);
   }
   stage.end();
   return ((median(metered) - median(bare)) * 1e6) / CALLS;

@@ -52,7 +52,7 @@ export { checkJacobianAsync } from './api/checkJacobianAsync.js';
 export { checkVjpAsync } from './api/checkVjpAsync.js';
 export { checkJvpAsync } from './api/checkJvpAsync.js';
 export { checkHessianAsync } from './api/checkHessianAsync.js';
-export type { AsyncGradientSpec, AsyncHessianOptions, AsyncMatrixSpec, MaybePromise } from './check/async/types.js';
+export type { AsyncGradientSpec, AsyncHessianOptions, AsyncMatrixSpec, MaybePromise } from './check/asyncTypes.js';
 export { mergeReports } from './api/mergeReports.js';
 export type { Progress, ProgressOption, Shard } from './check/settings/types.js';
 export type { ReportShard } from './check/report.js';

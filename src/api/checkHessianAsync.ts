@@ -1,5 +1,5 @@
-import { hessianCheckAsync } from '../check/async/checks.js';
-import type { AsyncHessianOptions, AsyncMatrixSpec, MaybePromise } from '../check/async/types.js';
+import { hessianCheckAsync } from '../check/async.js';
+import type { AsyncHessianOptions, AsyncMatrixSpec, MaybePromise } from '../check/asyncTypes.js';
 import type { GradientReport } from '../check/report.js';
 import type { Params } from '../numeric/tree.js';
 import { withMessage } from '../format/withMessage.js';

@@ -1,5 +1,5 @@
-import { jacobianCheckAsync } from '../check/async/checks.js';
-import type { AsyncMatrixSpec, MaybePromise } from '../check/async/types.js';
+import { jacobianCheckAsync } from '../check/async.js';
+import type { AsyncMatrixSpec, MaybePromise } from '../check/asyncTypes.js';
 import type { CheckOptions } from '../check/options.js';
 import type { GradientReport } from '../check/report.js';
 import type { Params } from '../numeric/tree.js';

@@ -1,5 +1,5 @@
-import { jvpCheckAsync } from '../check/async/checks.js';
-import type { MaybePromise } from '../check/async/types.js';
+import { jvpCheckAsync } from '../check/async.js';
+import type { MaybePromise } from '../check/asyncTypes.js';
 import type { JvpOptions } from '../check/jvp.js';
 import type { GradientReport } from '../check/report.js';
 import type { Params } from '../numeric/tree.js';

@@ -1,5 +1,5 @@
-import { vjpCheckAsync } from '../check/async/checks.js';
-import type { MaybePromise } from '../check/async/types.js';
+import { vjpCheckAsync } from '../check/async.js';
+import type { MaybePromise } from '../check/asyncTypes.js';
 import type { GradientReport } from '../check/report.js';
 import type { VjpOptions } from '../check/vjp.js';
 import type { Params } from '../numeric/tree.js';

@@ -1,5 +1,4 @@
 import type { Tensor } from '../numeric/tree.js';
-import { endEvaluations } from './evaluation/stage.js';
 import type { Diagnosis, ReportCheck, ReportData, ReportDetails, TensorInfo } from './report.js';
 import { publicSettings } from './settings/resolve.js';
 import type { Settings } from './settings/types.js';
@@ -17,7 +16,7 @@ export interface ReportExtras extends Partial<ReportDetails> {
 
 /**
  * The report stage every check ends in: plain data, the public settings, θ's tensors, the
- * wall time since the settings were resolved; it ends the check's evaluation stages. No message: `format` renders one on demand.
+ * wall time since the settings were resolved. No message: `format` renders one on demand.
  *
  * @example
  * const report = buildReport(settings, 'gradient', body, { notes: ['…'] });
@@ -25,8 +24,6 @@ export interface ReportExtras extends Partial<ReportDetails> {
  */
 export function buildReport(settings: Settings, check: ReportCheck, body: ReportBody, extras: ReportExtras = {}): ReportData {
   const { tensors, ...details } = extras;
-  // The check's evaluations are over: end its progress (erase the line, the callback's last call).
-  endEvaluations(settings);
   return {
     ...body,
     diagnoses: body.diagnoses ?? [],

@@ -1,4 +1,6 @@
 import { PASS_ORDER, TAYLOR_START, type TaylorLadder, taylorDirection, taylorLadder } from '../numeric/convergence.js';
+import { AT_THETA, evaluateOne } from '../numeric/measure/protocol.js';
+import { runSync } from '../numeric/measure/syncDriver.js';
 import type { Bounds } from '../numeric/domains.js';
 import { formatNumber } from '../numeric/errors.js';
 import { ScalarEvaluator } from '../numeric/evaluate.js';
@@ -80,15 +82,20 @@ export function convergenceCheck(f: unknown, grad: unknown, options: unknown, ca
   const { layout, precision, domain } = settings;
   const g = analyticGradient(grad, layout, caller).values;
   const evaluator = new ScalarEvaluator(f as (theta: unknown) => unknown, caller);
-  const copy = layout.workingCopy();
-  const f0 = evaluator.call(copy.root(), {});
-  const rng = createRandom(settings.seed);
   const count = settings.directions;
-  const ladders: TaylorLadder[] = [];
-  for (let k = 0; k < count; k++) {
-    const { direction, maxStep } = taylorDirection(layout, rng, domain, TAYLOR_START);
-    ladders.push(taylorLadder(evaluator, layout, copy, g, direction, f0, maxStep, precision, domain));
-  }
+  const ladders = runSync(
+    (function* () {
+      const f0 = yield* evaluateOne(evaluator, AT_THETA);
+      const rng = createRandom(settings.seed);
+      const out: TaylorLadder[] = [];
+      for (let k = 0; k < count; k++) {
+        const { direction, maxStep } = taylorDirection(layout, rng, domain, TAYLOR_START);
+        out.push(yield* taylorLadder(evaluator, layout, g, direction, f0, maxStep, precision, domain));
+      }
+      return out;
+    })(),
+    layout,
+  );
   const orders = ladders.map((l) => l.order);
   const order = Math.min(...orders);
   const pass = order >= PASS_ORDER;

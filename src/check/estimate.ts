@@ -2,7 +2,8 @@ import { type DifferenceSettings, differencePartials, richardsonPartials } from 
 import type { Domain } from '../numeric/domains.js';
 import type { ScalarEvaluator } from '../numeric/evaluate.js';
 import { resolveMethod } from '../numeric/methods/resolve.js';
-import type { TreeLayout, WorkingCopy } from '../numeric/tree.js';
+import type { Measurement } from '../numeric/measure/protocol.js';
+import type { TreeLayout } from '../numeric/tree.js';
 import { agrees, tolerance } from './compare.js';
 import { RECHECK_LIMIT, type RecheckOutcome, recheckSuspects } from './recheck.js';
 import type { Settings } from './settings/types.js';
@@ -14,7 +15,6 @@ export type Visit = (fn: (i: number) => void) => void;
 export interface EstimateContext {
   readonly evaluator: ScalarEvaluator<unknown>;
   readonly layout: TreeLayout;
-  readonly copy: WorkingCopy;
   readonly settings: Settings;
   readonly domain: Domain | undefined;
   readonly adaptive: boolean;
@@ -39,15 +39,14 @@ export interface NumericEstimate {
  * and of the entries that weigh most when the global criterion misses.
  * @internal
  */
-export function estimateNumeric(ctx: EstimateContext, a: Float64Array): NumericEstimate {
-  const { evaluator, layout, copy, settings, domain, indices, visit, caller } = ctx;
+export function* estimateNumeric(ctx: EstimateContext, a: Float64Array): Measurement<NumericEstimate> {
+  const { evaluator, layout, settings, domain, indices, visit, caller } = ctx;
   const method = resolveMethod(settings.method);
   if (method.extrapolation) {
     const extra = { domain, adaptive: ctx.adaptive, method };
-    const { values, errors, sides } = richardsonPartials(
+    const { values, errors, sides } = yield* richardsonPartials(
       evaluator,
       layout,
-      copy,
       settings.step,
       settings.precision,
       indices,
@@ -56,7 +55,7 @@ export function estimateNumeric(ctx: EstimateContext, a: Float64Array): NumericE
     return { numeric: values, errors, sides };
   }
   const diff: DifferenceSettings = { method, step: settings.step, precision: settings.precision, domain };
-  const partials = differencePartials(evaluator, layout, copy, diff, caller, indices);
+  const partials = yield* differencePartials(evaluator, layout, diff, caller, indices);
   const numeric = partials.values;
   // The first pass's error estimate: the round-off of each quotient, from its method's error model.
   const errors = new Float64Array(layout.size).fill(Number.NaN);
@@ -73,7 +72,7 @@ export function estimateNumeric(ctx: EstimateContext, a: Float64Array): NumericE
   const chosen = suspects.slice(0, RECHECK_LIMIT);
   chosen.push(...globalSuspects(a, numeric, settings.maxRelativeDifference, new Set(chosen), visit));
   if (chosen.length === 0) return { numeric, errors, sides: partials.sides };
-  const recheck = recheckSuspects({ evaluator, layout, copy, settings: diff, partials }, chosen);
+  const recheck = yield* recheckSuspects({ evaluator, layout, settings: diff, partials }, chosen);
   for (const [i, entry] of recheck.entries) {
     numeric[i] = entry.value;
     errors[i] = entry.error;

@@ -4,7 +4,8 @@
  * (measure), guards, localise, kinks, judge, diagnoses, notes, finish (report), fullCheck (a θ
  * small enough for the full check) and probability (what k directions catch).
  */
-import { analyticGradient } from './analytic.js';
+import type { Measurement } from '../numeric/measure/protocol.js';
+import { analyticGradientOf } from './analyticOf.js';
 import { measureDirections } from './fast/directions.js';
 import { finishFast } from './fast/finish.js';
 import { type FullCheck, fullCheckInstead, fullCheckIsNoDearer } from './fast/fullCheck.js';
@@ -51,20 +52,24 @@ export type { FullCheck } from './fast/fullCheck.js';
  * checkGradient(loss, grad, { at: θ, mode: 'fast', directions: 10, seed: 1 });
  * @internal
  */
-export function fastGradientCheck(
+export function* fastGradientCheck(
   f: (theta: unknown) => unknown,
   grad: unknown,
   settings: Settings,
   fullCheck?: FullCheck,
-): ReportData {
-  if (fullCheck && fullCheckIsNoDearer(settings)) return fullCheckInstead(settings, fullCheck);
-  const analytic = analyticGradient(grad, settings.layout, settings.caller);
+): Measurement<ReportData> {
+  if (fullCheck && fullCheckIsNoDearer(settings)) return yield* fullCheckInstead(settings, fullCheck);
+  const analytic = yield* analyticGradientOf(grad, settings.layout, settings.caller);
   const run = startRun(f, analytic.values, settings);
-  const { directions, confirmed } = measureDirections(run);
-  const guards = fastGuards(run, directions, analytic);
-  const worst = directions.find((d) => d.index === confirmed) ?? directions.find((d) => !d.pass);
-  // Localising noise would name false coordinates and kinks: only once every guard is quiet.
-  const localised = worst && guards.diagnoses.length === 0 ? localiseDirection(run, worst, guards.f0) : undefined;
-  const verdicts = judgeDirections(run, directions, localised, guards);
-  return finishFast(run, { directions, confirmed, guards, localised, verdicts });
+  try {
+    const { directions, confirmed } = yield* measureDirections(run);
+    const guards = yield* fastGuards(run, directions, analytic);
+    const worst = directions.find((d) => d.index === confirmed) ?? directions.find((d) => !d.pass);
+    // Localising noise would name false coordinates and kinks: only once every guard is quiet.
+    const localised = worst && guards.diagnoses.length === 0 ? yield* localiseDirection(run, worst, guards.f0) : undefined;
+    const verdicts = judgeDirections(run, directions, localised, guards);
+    return finishFast(run, { directions, confirmed, guards, localised, verdicts });
+  } finally {
+    run.end();
+  }
 }

@@ -1,9 +1,10 @@
 import type { Domain } from '../numeric/domains.js';
 import { formatNumber } from '../numeric/errors.js';
 import { ScalarEvaluator } from '../numeric/evaluate.js';
+import { AT_THETA, type Measurement, evaluateOne } from '../numeric/measure/protocol.js';
 import { type NestedArray, type Params, type TreeLayout, displayPath } from '../numeric/tree.js';
 import { requireFunction } from '../numeric/validate.js';
-import { analyticGradient } from './analytic.js';
+import { analyticGradientOf } from './analyticOf.js';
 import { summarize, tolerance } from './compare.js';
 import { buildReport } from './buildReport.js';
 import { type DiagnosisInput, explain, groupsOfLayout, kinkDiagnosis } from './diagnose/index.js';
@@ -11,7 +12,8 @@ import { type NumericEstimate, type Visit, estimateNumeric } from './estimate.js
 import { resolveMethod } from '../numeric/methods/resolve.js';
 import { differenceEvaluations, evaluationStage, groupDigits } from './evaluation/index.js';
 import { fastGradientCheck } from './fast.js';
-import { type GuardOutcome, type Mutation, guard, guardNonFinite, mutationOf, probeFloat32Storage } from './guards/index.js';
+import { type GuardOutcome, type Mutation, atThetaWhenNonFinite, guard, probeFloat32Storage, writesOf } from './guards/index.js';
+import { type CheckPlan, runPlan } from './plan.js';
 import { type Compared, comparedCoordinates, shardNote } from './merge/shard.js';
 import type { Diagnosis, OneSidedEntry, ReportData } from './report.js';
 import { publicSettings, resolveSettings } from './settings/resolve.js';
@@ -64,26 +66,39 @@ interface Measured extends NumericEstimate {
 }
 
 /**
- * `checkGradient` with the name of the public function that was called, for messages: the full
- * check (fast mode branches off to `fastGradientCheck`). Settings → analytic gradient → measure
- * → judge → guards → diagnoses → report.
+ * `checkGradient` as a plan: the resolved settings and the measurement (fast mode branches off
+ * to `fastGradientCheck`), for a driver to run. Settings → analytic gradient → measure → judge
+ * → guards → diagnoses → report.
  * @internal
  */
-export function gradientCheck(f: unknown, grad: unknown, options: unknown, caller: string, subject = 'gradient'): ReportData {
+export function gradientPlan(f: unknown, grad: unknown, options: unknown, caller: string, subject = 'gradient'): CheckPlan {
   requireFunction(f, caller, 'f (the function under test)');
   const settings = resolveSettings(options, subject === 'derivative' ? 'derivative' : 'gradient', caller);
   const fn = f as (theta: unknown) => unknown;
   const full = (s: Settings) => fullGradientCheck(fn, grad, s, subject);
-  return settings.mode === 'fast' ? fastGradientCheck(fn, grad, settings, full) : full(settings);
+  return { settings, measurement: settings.mode === 'fast' ? fastGradientCheck(fn, grad, settings, full) : full(settings) };
+}
+
+/**
+ * `checkGradient` with the name of the public function that was called, for messages.
+ * @internal
+ */
+export function gradientCheck(f: unknown, grad: unknown, options: unknown, caller: string, subject = 'gradient'): ReportData {
+  return runPlan(gradientPlan(f, grad, options, caller, subject));
 }
 
 /** The full check: analytic gradient → measure → judge → guards → diagnoses → report. */
-function fullGradientCheck(fn: (theta: unknown) => unknown, grad: unknown, settings: Settings, subject: string): ReportData {
+function* fullGradientCheck(
+  fn: (theta: unknown) => unknown,
+  grad: unknown,
+  settings: Settings,
+  subject: string,
+): Measurement<ReportData> {
   const { caller } = settings;
-  const analytic = analyticGradient(grad, settings.layout, caller);
+  const analytic = yield* analyticGradientOf(grad, settings.layout, caller);
   const a = analytic.values;
-  const atTheta = () => new ScalarEvaluator(fn, caller).call(settings.layout.workingCopy().root(), {});
-  const measured = guardNonFinite(() => measure(fn, settings, a), atTheta);
+  const atTheta = () => evaluateOne(new ScalarEvaluator(fn, caller), AT_THETA);
+  const measured = yield* atThetaWhenNonFinite(measure(fn, settings, a), atTheta);
   const verdicts = judgeEntries(
     a,
     measured.numeric,
@@ -95,7 +110,9 @@ function fullGradientCheck(fn: (theta: unknown) => unknown, grad: unknown, setti
     measured.visit,
   );
   // A float64 f can still keep θ in float32 (weights copied into a Float32Array): probe it once entries disagree.
-  const storage = storageSuspected(verdicts, settings, measured.float32) ? probeFloat32Storage(fn, settings, a) : undefined;
+  const storage = storageSuspected(verdicts, settings, measured.float32)
+    ? yield* probeFloat32Storage(fn, settings, a)
+    : undefined;
   const m = storage ? { ...measured, evaluations: measured.evaluations + storage.calls } : measured;
   const guards = guard({
     float32Storage: storage?.path === undefined ? undefined : { path: storage.path, step: settings.step },
@@ -129,33 +146,22 @@ function storageSuspected(verdicts: EntryVerdicts, settings: Settings, float32Va
   return mismatches.every((x) => x.relError < STORAGE_SUSPECT_REL_ERROR);
 }
 
-/** The numerical gradient at the settings' method and step, with re-checks, on a private copy of θ. */
-function measure(f: (theta: unknown) => unknown, settings: Settings, a: Float64Array): Measured {
+/** The numerical gradient at the settings' method and step, with re-checks. */
+function* measure(f: (theta: unknown) => unknown, settings: Settings, a: Float64Array): Measurement<Measured> {
   const { layout, caller } = settings;
   const compared = comparedCoordinates(layout.size, settings);
   const { indices } = compared;
-  // f goes through the evaluation stage: the float32 watch (float64 checks), progress, the pre-flight.
-  const stage = evaluationStage(f, settings, evaluationPlan(settings, compared));
-  const evaluator = new ScalarEvaluator(stage.f, caller);
-  const copy = layout.workingCopy();
+  // Around each call of f, the evaluation stage: the float32 watch (float64 checks), progress, the time budget.
+  const stage = evaluationStage(settings, evaluationPlan(settings, compared));
+  const evaluator = new ScalarEvaluator(f, caller, 'f', stage.hooks);
   const visit: Visit = (fn) => {
     if (indices) for (const i of indices) fn(i);
     else for (let i = 0; i < layout.size; i++) fn(i);
   };
-  const context = {
-    evaluator,
-    layout,
-    copy,
-    settings,
-    domain: settings.domain,
-    adaptive: settings.adaptive,
-    indices,
-    visit,
-    caller,
-  };
+  const context = { evaluator, layout, settings, domain: settings.domain, adaptive: settings.adaptive, indices, visit, caller };
   let estimate: NumericEstimate;
   try {
-    estimate = estimateNumeric(context, a);
+    estimate = yield* estimateNumeric(context, a);
   } finally {
     stage.end();
   }
@@ -166,7 +172,7 @@ function measure(f: (theta: unknown) => unknown, settings: Settings, a: Float64A
         before: layout.values[recheckMutation.index],
         after: recheckMutation.after,
       }
-    : mutationOf(layout, copy);
+    : yield* writesOf(layout);
   const { coordinates } = compared;
   return { ...estimate, evaluations: evaluator.count, indices, coordinates, visit, fMutation, float32: stage.watch.suspected() };
 }

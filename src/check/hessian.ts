@@ -1,5 +1,6 @@
 import { GradcheckError, formatNumber } from '../numeric/errors.js';
 import { ScalarEvaluator } from '../numeric/evaluate.js';
+import { AT_THETA, type Measurement, evaluateOne } from '../numeric/measure/protocol.js';
 import { FLOAT32_EPSILON } from '../numeric/precision.js';
 import { secondDifferences } from '../numeric/secondDifferences.js';
 import type { Params } from '../numeric/tree.js';
@@ -7,7 +8,7 @@ import { VectorEvaluator, inputName } from '../numeric/vectorEvaluator.js';
 import { agrees } from './compare.js';
 import { resolveMethod } from '../numeric/methods/resolve.js';
 import { differenceEvaluations, evaluationStage, groupDigits } from './evaluation/index.js';
-import { type Float32Watch, guardNonFinite, type Mutation, mutationOf } from './guards/index.js';
+import { type Float32Watch, type Mutation, atThetaWhenNonFinite, writesOf } from './guards/index.js';
 import { blocksOf, inputTensorName } from './layer/blocks.js';
 import { callUser } from './layer/callUser.js';
 import { type NumericMatrix, compareMatrix, matrixReport, numericMatrix } from './layer/matrix.js';
@@ -15,6 +16,8 @@ import { prepare } from './layer/prepare.js';
 import { readMatrix } from './layer/read.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LIMIT } from './recheck.js';
+import { type CheckPlan, runPlan } from './plan.js';
+import { referenceOf } from './reference.js';
 import type { ReportData } from './report.js';
 import { extrapolates } from './settings/resolve.js';
 import type { Settings } from './settings/types.js';
@@ -39,67 +42,85 @@ const PAIRS_SHOWN = 3;
 /** The numerical Hessian and what measuring it saw. */
 interface Measured {
   readonly num: NumericMatrix;
-  readonly atTheta: () => Float64Array;
+  readonly atTheta: () => Measurement<Float64Array>;
   readonly evaluations: () => number;
   readonly fMutation: Mutation | undefined;
   readonly watch: Float32Watch;
   /** Findings about the reference itself (options.gradient not a gradient). */
   readonly findings: string[];
+  /** Ends the evaluation stage (progress), once the report is made. */
+  readonly end: () => void;
 }
 
 /**
- * `checkHessian` with the caller's name for messages: settings → the analytic H → the
- * numerical one (central differences of options.gradient, or second differences of f) →
- * symmetry of both → entry verdicts → the layer checks' shared guards, diagnoses and report.
- *
- * @example
- * hessianCheck(f, H, { at: θ, gradient: grad }, 'toHaveHessian').pass;
+ * `checkHessian` with the caller's name for messages.
  * @internal
  */
 export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: string): ReportData {
-  const { layout, settings } = prepare(f, options, caller, 'hessian');
+  return runPlan(hessianPlan(f, H, options, caller));
+}
+
+/**
+ * `checkHessian` as a plan: the analytic Hessian, then the numerical one — by the settings'
+ * method on the columns of `options.gradient` when given, else by second differences of f —
+ * compared entry by entry with the matrix checks' shared report.
+ * @internal
+ */
+export function hessianPlan(f: unknown, H: unknown, options: unknown, caller: string): CheckPlan {
+  const { settings } = prepare(f, options, caller, 'hessian');
+  if (typeof H !== 'function' && (H === undefined || H === null))
+    throw new GradcheckError(`${caller}: H must be a function of θ or an n×n matrix, but got ${String(H)}`);
+  return { settings, measurement: hessianMeasurement(f, H, settings) };
+}
+
+function* hessianMeasurement(f: unknown, H: unknown, settings: Settings): Measurement<ReportData> {
+  const { layout, caller } = settings;
   const n = layout.size;
   let mutation: Mutation | undefined;
   let raw: unknown = H;
-  if (typeof H === 'function') ({ value: raw, mutation } = callUser(H as () => unknown, layout, caller, 'H'));
-  else if (H === undefined || H === null)
-    throw new GradcheckError(`${caller}: H must be a function of θ or an n×n matrix, but got ${String(H)}`);
+  if (typeof H === 'function') ({ value: raw, mutation } = yield* callUser(H as () => unknown, layout, caller, 'H'));
   const name = (i: number, j: number) => `∂²f/∂${inputName(layout.pathAt(i))}∂${inputName(layout.pathAt(j))}`;
   const a = readMatrix(raw, n, n, caller, 'the Hessian', name);
   const byGradient = settings.gradient !== undefined;
-  const m = byGradient ? throughGradient(settings, a, name) : throughSecondDifferences(f, settings, a);
+  const m = byGradient ? yield* throughGradient(settings, a, name) : yield* throughSecondDifferences(f, settings, a);
   const asymmetric = asymmetricPairs(a, n, settings);
   if (asymmetric.length > 0)
     m.findings.push(
       `The analytic Hessian is not symmetric: ${describePairs(asymmetric, name, a, n)}. A Hessian of a twice differentiable f is symmetric.`,
     );
   const stepText = `step ${settings.step}·max(1, |θᵢ|), ${settings.precision}`;
-  return matrixReport({
-    settings,
-    check: 'hessian',
-    a,
-    num: m.num,
-    verdict: compareMatrix(a, m.num, n, settings, name),
-    blocks: blocksOf(layout.tensors, layout.tensors, (r, c) => `∂²f/∂${inputTensorName(r)}∂${inputTensorName(c)}`),
-    cols: n,
-    entryName: name,
-    atTheta: m.atTheta,
-    evaluations: m.evaluations,
-    watch: m.watch,
-    findings: m.findings,
-    mutations: [
-      { who: byGradient ? 'options.gradient' : 'f', mutation: m.fMutation },
-      { who: 'H', mutation },
-    ],
-    extras: {
-      reference: byGradient ? `central differences of options.gradient (${stepText})` : `second differences of f (${stepText})`,
-      evaluationsOf: byGradient ? 'evaluations of the gradient' : undefined,
-    },
-  });
+  try {
+    return yield* matrixReport({
+      settings,
+      check: 'hessian',
+      a,
+      num: m.num,
+      verdict: compareMatrix(a, m.num, n, settings, name),
+      blocks: blocksOf(layout.tensors, layout.tensors, (r, c) => `∂²f/∂${inputTensorName(r)}∂${inputTensorName(c)}`),
+      cols: n,
+      entryName: name,
+      atTheta: m.atTheta,
+      evaluations: m.evaluations,
+      watch: m.watch,
+      findings: m.findings,
+      mutations: [
+        { who: byGradient ? 'options.gradient' : 'f', mutation: m.fMutation },
+        { who: 'H', mutation },
+      ],
+      extras: {
+        reference: byGradient
+          ? referenceOf(settings, 'of options.gradient along each entry of θ')
+          : `second differences of f (${stepText})`,
+        evaluationsOf: byGradient ? 'evaluations of the gradient' : undefined,
+      },
+    });
+  } finally {
+    m.end();
+  }
 }
 
 /** The Jacobian of options.gradient by central differences (2n calls of the gradient). */
-function throughGradient(settings: Settings, a: Float64Array, name: (i: number, j: number) => string): Measured {
+function* throughGradient(settings: Settings, a: Float64Array, name: (i: number, j: number) => string): Measurement<Measured> {
   const { layout, caller } = settings;
   const n = layout.size;
   const g = settings.gradient as (theta: unknown) => unknown;
@@ -109,20 +130,25 @@ function throughGradient(settings: Settings, a: Float64Array, name: (i: number, 
     what: `Hessian check of ${groupDigits(n)} columns`,
     of: 'options.gradient',
   };
-  const { f: staged, watch } = evaluationStage(g, settings, plan);
-  const evaluator = new VectorEvaluator(staged, caller, 'options.gradient');
-  const copy = layout.workingCopy();
-  const num = guardNonFinite(
-    () =>
-      numericMatrix(evaluator, copy, settings, (rows) => {
+  const stage = evaluationStage(settings, plan);
+  const { watch } = stage;
+  const evaluator = new VectorEvaluator(g, caller, 'options.gradient', stage.hooks);
+  let num: NumericMatrix;
+  try {
+    num = yield* atThetaWhenNonFinite(
+      numericMatrix(evaluator, settings, (rows) => {
         if (rows !== n)
           throw new GradcheckError(
             `${caller}: options.gradient returned ${rows} entries, but θ has ${n}; it must return a gradient shaped like θ`,
           );
         return a;
       }),
-    () => new VectorEvaluator(g, caller, 'options.gradient').call(layout.workingCopy().root(), {}),
-  );
+      () => evaluateOne(new VectorEvaluator(g, caller, 'options.gradient'), AT_THETA),
+    );
+  } catch (error) {
+    stage.end();
+    throw error;
+  }
   const findings: string[] = [];
   const asymmetric = asymmetricPairs(num.values, n, settings, num.errors);
   if (asymmetric.length > 0)
@@ -131,40 +157,50 @@ function throughGradient(settings: Settings, a: Float64Array, name: (i: number, 
     );
   return {
     num,
-    atTheta: () => evaluator.call(copy.root(), {}),
+    atTheta: () => evaluateOne(evaluator, AT_THETA),
     evaluations: () => evaluator.count,
-    fMutation: mutationOf(layout, copy),
+    fMutation: yield* writesOf(layout),
     watch,
     findings,
+    end: stage.end,
   };
 }
 
 /** Second differences of f (2n² + 1 calls), suspects re-checked by Richardson extrapolation. */
-function throughSecondDifferences(f: unknown, settings: Settings, a: Float64Array): Measured {
+function* throughSecondDifferences(f: unknown, settings: Settings, a: Float64Array): Measurement<Measured> {
   const { layout, caller, precision, rtol, atol } = settings;
   const n = layout.size;
   const fn = f as (theta: unknown) => unknown;
   // f(θ) and 2 calls per entry of the n×n matrix (second differences), through the evaluation stage.
   const plan = { total: 2 * n * n + 1, what: `Hessian check of ${groupDigits(n * n)} entries` };
-  const { f: staged, watch } = evaluationStage(fn, settings, plan);
-  const evaluator = new ScalarEvaluator(staged, caller);
-  const copy = layout.workingCopy();
+  const stage = evaluationStage(settings, plan);
+  const { watch } = stage;
+  const evaluator = new ScalarEvaluator(fn, caller, 'f', stage.hooks);
   const isSuspect = (i: number, j: number, v: number, e: number) =>
     !(agrees(a[i * n + j], v, e, rtol, atol) && agrees(a[j * n + i], v, e, rtol, atol));
-  const values = secondDifferences(evaluator, layout, copy, {
-    step: secondDifferenceStep(settings),
-    precision,
-    extrapolateAll: extrapolates(settings),
-    isSuspect,
-    recheckLimit: RECHECK_LIMIT,
-  });
+  let values: { values: Float64Array; errors: Float64Array };
+  try {
+    values = yield* secondDifferences(evaluator, layout, {
+      step: secondDifferenceStep(settings),
+      precision,
+      extrapolateAll: extrapolates(settings),
+      isSuspect,
+      recheckLimit: RECHECK_LIMIT,
+    });
+  } catch (error) {
+    stage.end();
+    throw error;
+  }
   return {
     num: { rows: n, ...values },
-    atTheta: () => Float64Array.of(evaluator.call(copy.root(), {})),
+    atTheta: function* () {
+      return Float64Array.of(yield* evaluateOne(evaluator, AT_THETA));
+    },
     evaluations: () => evaluator.count,
-    fMutation: mutationOf(layout, copy),
+    fMutation: yield* writesOf(layout),
     watch,
     findings: [],
+    end: stage.end,
   };
 }
 

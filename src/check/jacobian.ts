@@ -1,16 +1,20 @@
 import { GradcheckError } from '../numeric/errors.js';
 import type { Params, TreeLayout } from '../numeric/tree.js';
+import { AT_THETA, type Measurement, evaluateOne } from '../numeric/measure/protocol.js';
 import { VectorEvaluator, outputName, partialName } from '../numeric/vectorEvaluator.js';
 import { resolveMethod } from '../numeric/methods/resolve.js';
 import { differenceEvaluations, evaluationStage, groupDigits } from './evaluation/index.js';
-import { guardNonFinite, type Mutation } from './guards/index.js';
+import { type Mutation, atThetaWhenNonFinite } from './guards/index.js';
 import { blocksOf, inputTensorName, outputTensorName } from './layer/blocks.js';
 import { callUser } from './layer/callUser.js';
 import { compareMatrix, matrixReport, numericMatrix } from './layer/matrix.js';
 import { fEvidence } from './layer/report.js';
 import { prepare } from './layer/prepare.js';
 import { readMatrix } from './layer/read.js';
+import { type CheckPlan, runPlan } from './plan.js';
 import type { ReportData } from './report.js';
+import { referenceOf } from './reference.js';
+import type { Settings } from './settings/types.js';
 
 /**
  * A Jacobian: rows = flattened outputs of f, columns = flattened entries of θ, as a
@@ -20,46 +24,62 @@ import type { ReportData } from './report.js';
 export type JacobianSpec<P extends Params = Params> = ((theta: P) => Params) | Params;
 
 /**
- * `checkJacobian` with the caller's name for messages: settings → the analytic matrix → the
- * numerical one column by column (2n calls, re-checks of suspect columns) → entry verdicts →
- * the layer checks' shared guards, diagnoses and block-structured report.
+ * `checkJacobian` with the caller's name for messages.
  *
  * @example
  * jacobianCheck(f, jac, { at: θ }, 'toHaveJacobian').pass;
  * @internal
  */
 export function jacobianCheck(f: unknown, jac: unknown, options: unknown, caller: string): ReportData {
-  const { layout, settings } = prepare(f, options, caller, 'jacobian');
+  return runPlan(jacobianPlan(f, jac, options, caller));
+}
+
+/**
+ * `checkJacobian` as a plan: settings → the analytic matrix → the numerical one column by column
+ * by the settings' method (2n calls for central differences, n + 1 for one-sided ones,
+ * re-checks of suspect entries) → entry verdicts → the layer checks' shared guards, diagnoses
+ * and block-structured report.
+ * @internal
+ */
+export function jacobianPlan(f: unknown, jac: unknown, options: unknown, caller: string): CheckPlan {
+  const { settings } = prepare(f, options, caller, 'jacobian');
+  if (typeof jac !== 'function' && (jac === undefined || jac === null))
+    throw new GradcheckError(`${caller}: jac must be a function of θ or a Jacobian matrix, but got ${String(jac)}`);
+  return { settings, measurement: jacobianMeasurement(f as (theta: unknown) => unknown, jac, settings) };
+}
+
+function* jacobianMeasurement(fn: (theta: unknown) => unknown, jac: unknown, settings: Settings): Measurement<ReportData> {
+  const { layout, caller } = settings;
   const n = layout.size;
-  const fn = f as (theta: unknown) => unknown;
-  // 2 calls per column (central), through the evaluation stage; the report stage ends it.
   const plan = {
     total: differenceEvaluations(resolveMethod(settings.method), n),
     what: `Jacobian check of ${groupDigits(n)} columns`,
   };
-  const { f: staged, watch } = evaluationStage(fn, settings, plan);
-  const evaluator = new VectorEvaluator(staged, caller);
-  let mutation: Mutation | undefined;
-  let raw: unknown = jac;
-  if (typeof jac === 'function') ({ value: raw, mutation } = callUser(jac as () => unknown, layout, caller, 'jac'));
-  else if (jac === undefined || jac === null)
-    throw new GradcheckError(`${caller}: jac must be a function of θ or a Jacobian matrix, but got ${String(jac)}`);
-  const entryName = (i: number, j: number) => partialName(outputName(evaluator.layout, i), layout.pathAt(j));
-  const copy = layout.workingCopy();
-  const num = guardNonFinite(
-    () => numericMatrix(evaluator, copy, settings, (m) => readMatrix(raw, m, n, caller, 'the Jacobian', entryName)),
-    () => new VectorEvaluator(fn, caller).call(layout.workingCopy().root(), {}),
-  );
-  const out = evaluator.layout as TreeLayout;
-  return matrixReport({
-    settings,
-    check: 'jacobian',
-    a: num.analytic,
-    num,
-    verdict: compareMatrix(num.analytic, num, n, settings, entryName),
-    blocks: blocksOf(out.tensors, layout.tensors, (r, c) => `∂${outputTensorName(r)}/∂${inputTensorName(c)}`),
-    cols: n,
-    entryName,
-    ...fEvidence(evaluator, layout, copy, out, watch, { who: 'jac', mutation }),
-  });
+  const stage = evaluationStage(settings, plan);
+  try {
+    const evaluator = new VectorEvaluator(fn, caller, 'f', stage.hooks);
+    let mutation: Mutation | undefined;
+    let raw: unknown = jac;
+    if (typeof jac === 'function') ({ value: raw, mutation } = yield* callUser(jac as () => unknown, layout, caller, 'jac'));
+    const entryName = (i: number, j: number) => partialName(outputName(evaluator.layout, i), layout.pathAt(j));
+    const num = yield* atThetaWhenNonFinite(
+      numericMatrix(evaluator, settings, (m) => readMatrix(raw, m, n, caller, 'the Jacobian', entryName)),
+      () => evaluateOne(new VectorEvaluator(fn, caller), AT_THETA),
+    );
+    const out = evaluator.layout as TreeLayout;
+    return yield* matrixReport({
+      settings,
+      check: 'jacobian',
+      a: num.analytic,
+      num,
+      verdict: compareMatrix(num.analytic, num, n, settings, entryName),
+      blocks: blocksOf(out.tensors, layout.tensors, (r, c) => `∂${outputTensorName(r)}/∂${inputTensorName(c)}`),
+      cols: n,
+      entryName,
+      ...(yield* fEvidence(evaluator, layout, out, stage.watch, { who: 'jac', mutation })),
+      extras: { reference: referenceOf(settings, 'of f along each entry of θ') },
+    });
+  } finally {
+    stage.end();
+  }
 }

@@ -1,12 +1,17 @@
 import { GradcheckError } from '../numeric/errors.js';
-import { type StencilSequence, stencilRoundoff } from '../numeric/numericJacobian.js';
-import { tangentSequence } from '../numeric/tangents.js';
+import { rowReading } from '../numeric/apply.js';
+import { AT_THETA, type Measurement, evaluateOne } from '../numeric/measure/protocol.js';
+import { describeMethod } from '../numeric/methods/describe.js';
+import { resolveMethod } from '../numeric/methods/resolve.js';
+import { type Column, ownLadder, recheckLadder } from '../numeric/numericJacobian.js';
+import { probeContext } from '../numeric/probe.js';
+import { tangentLines } from '../numeric/tangents.js';
 import type { Params, TreeLayout } from '../numeric/tree.js';
 import { VectorEvaluator, outputName } from '../numeric/vectorEvaluator.js';
 import { tensorInfo } from './buildReport.js';
 import { agrees, summarize } from './compare.js';
-import { guardNonFinite, type Mutation } from './guards/index.js';
-import { evaluationStage } from './evaluation/index.js';
+import { type Mutation, atThetaWhenNonFinite } from './guards/index.js';
+import { differenceEvaluations, evaluationStage } from './evaluation/index.js';
 import { callUser } from './layer/callUser.js';
 import { groupsOfLayout, layerDiagnoses } from './layer/diagnoses.js';
 import { prepare } from './layer/prepare.js';
@@ -16,8 +21,9 @@ import { allProbes, worstPerEntry } from './layer/perEntry.js';
 import { fEvidence, layerReport } from './layer/report.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LEVELS } from './recheck.js';
+import { type CheckPlan, runPlan } from './plan.js';
+import { referenceOf } from './reference.js';
 import type { ReportData } from './report.js';
-import { extrapolates } from './settings/resolve.js';
 import type { Settings } from './settings/types.js';
 
 export { tangentStep } from '../numeric/tangents.js';
@@ -43,69 +49,111 @@ interface Pushforwards {
 }
 
 /**
- * `checkJvp` with the caller's name for messages: settings → the tangents → central
- * differences of f along each (2 calls per tangent) → the analytic ẏ = jvp(θ, u) → re-checks
- * of the outputs that disagree → one verdict per output (its worst tangent) → the layer
- * checks' shared guards, diagnoses and report.
- *
- * @example
- * jvpCheck(f, jvp, { at: θ, tangents: 2 }, 'toHaveJvp').pass;
+ * `checkJvp` with the caller's name for messages.
  * @internal
  */
 export function jvpCheck(f: unknown, jvp: unknown, options: unknown, caller: string): ReportData {
-  const { layout, settings } = prepare(f, options, caller, 'jvp');
+  return runPlan(jvpPlan(f, jvp, options, caller));
+}
+
+/**
+ * `checkJvp` as a plan: settings → f along each tangent by the settings' method (it tells the
+ * output's structure) → jvp's pushforwards → per-entry verdicts (disagreeing outputs re-checked
+ * on their tangent's ladder) → the layer checks' shared tail.
+ * @internal
+ */
+export function jvpPlan(f: unknown, jvp: unknown, options: unknown, caller: string): CheckPlan {
+  const { settings } = prepare(f, options, caller, 'jvp');
   if (typeof jvp !== 'function')
     throw new GradcheckError(`${caller}: jvp must be a function (θ, u) → ẏ, but got ${jvp === null ? 'null' : typeof jvp}`);
   const probes = tangents(settings);
-  const fn = f as (theta: unknown) => unknown;
-  // 2 calls per tangent, through the evaluation stage; the report stage ends it.
-  const plan = { total: 2 * probes.flat.length, what: `JVP check of ${probes.flat.length} tangents` };
-  const { f: staged, watch } = evaluationStage(fn, settings, plan);
-  const evaluator = new VectorEvaluator(staged, caller);
-  const copy = layout.workingCopy();
-  const sequences = probes.flat.map((u, k) =>
-    tangentSequence(evaluator, layout, copy, settings.precision, u, settings.step, `tangent ${k}`),
-  );
-  // The numerical J u first: it tells the output's structure.
-  const first = guardNonFinite(
-    () => sequences.map((seq) => seq.level(0)),
-    () => new VectorEvaluator(fn, caller).call(layout.workingCopy().root(), {}),
-  );
-  const out = evaluator.layout as TreeLayout;
-  const { analytic, mutation } = pushForward(jvp as () => unknown, probes, out, settings);
-  const numeric = first.map((s) =>
-    Float64Array.from({ length: out.size }, (_, i) => (s.plus[i] - s.minus[i]) / (2 * s.halfWidth)),
-  );
-  const errors = first.map((s) =>
-    Float64Array.from({ length: out.size }, (_, i) => stencilRoundoff(s, settings.precision, undefined, i)),
-  );
-  const pushed = { analytic, numeric, errors };
-  recheck(pushed, sequences, settings);
-  const { mismatches, unresolved } = worstPerEntry(pushed, (i) => outputName(out, i), settings);
-  return layerReport({
-    settings,
-    check: 'jvp',
-    ...fEvidence(evaluator, layout, copy, out, watch, { who: 'jvp', mutation }),
-    analytic: analytic[0],
-    numeric: numeric[0],
-    errors: errors[0],
-    mismatches,
-    unresolved,
-    summary: summarize(allProbes(analytic), allProbes(numeric)),
-    size: out.size,
-    checked: out.size,
-    diagnose: () =>
-      layerDiagnoses({
-        settings,
-        analytic: analytic[0],
-        numeric: numeric[0],
-        errors: errors[0],
-        mismatches,
-        unresolved,
-        groups: groupsOfLayout(out),
-      }),
-    extras: { tensors: out.tensors.map(tensorInfo), notes: [probeNote(probes, settings)], reference: referenceText(settings) },
-  });
+  return { settings, measurement: jvpMeasurement(f as (theta: unknown) => unknown, jvp as () => unknown, settings, probes) };
+}
+
+function* jvpMeasurement(
+  fn: (theta: unknown) => unknown,
+  jvp: () => unknown,
+  settings: Settings,
+  probes: Probes,
+): Measurement<ReportData> {
+  const { layout, caller } = settings;
+  const method = resolveMethod(settings.method);
+  const plan = { total: differenceEvaluations(method, probes.flat.length), what: `JVP check of ${probes.flat.length} tangents` };
+  const stage = evaluationStage(settings, plan);
+  try {
+    const evaluator = new VectorEvaluator(fn, caller, 'f', stage.hooks);
+    const ctx = probeContext(evaluator, layout, settings.precision);
+    // The numerical J u first: it tells the output's structure.
+    const lines = yield* atThetaWhenNonFinite(tangentLines(ctx, method, probes.flat, settings.step), () =>
+      evaluateOne(new VectorEvaluator(fn, caller), AT_THETA),
+    );
+    const out = evaluator.layout as TreeLayout;
+    const { analytic, mutation } = yield* pushForward(jvp, probes, out, settings);
+    const pushed = yield* numericPushforwards(lines, analytic, settings);
+    const { numeric, errors } = pushed;
+    const { mismatches, unresolved } = worstPerEntry(pushed, (i) => outputName(out, i), settings);
+    return yield* layerReport({
+      settings,
+      check: 'jvp',
+      ...(yield* fEvidence(evaluator, layout, out, stage.watch, { who: 'jvp', mutation })),
+      analytic: analytic[0],
+      numeric: numeric[0],
+      errors: errors[0],
+      mismatches,
+      unresolved,
+      summary: summarize(allProbes(analytic), allProbes(numeric)),
+      size: out.size,
+      checked: out.size,
+      diagnose: () =>
+        layerDiagnoses({
+          settings,
+          analytic: analytic[0],
+          numeric: numeric[0],
+          errors: errors[0],
+          mismatches,
+          unresolved,
+          groups: groupsOfLayout(out),
+        }),
+      extras: {
+        tensors: out.tensors.map(tensorInfo),
+        notes: [probeNote(probes, settings)],
+        reference: referenceOf(settings, 'of f along each tangent (the step scaled per tangent)'),
+      },
+    });
+  } finally {
+    stage.end();
+  }
+}
+
+/**
+ * J u per tangent from its line's first sample (the method's own ladder), then the outputs
+ * that disagree with jvp re-checked on the tangent's re-check ladder.
+ */
+function* numericPushforwards(
+  lines: readonly Column[],
+  analytic: readonly Float64Array[],
+  settings: Settings,
+): Measurement<Pushforwards> {
+  const { precision, rtol, atol } = settings;
+  const method = resolveMethod(settings.method);
+  const numeric: Float64Array[] = [];
+  const errors: Float64Array[] = [];
+  for (const line of lines) {
+    const a = analytic[line.index];
+    const n = new Float64Array(a.length);
+    const e = new Float64Array(a.length);
+    const own = ownLadder(method, line);
+    const recheck = recheckLadder(method, line, RECHECK_LEVELS);
+    for (let i = 0; i < n.length; i++) {
+      let est = yield* own.estimate(rowReading(i), precision);
+      if (recheck && !agrees(a[i], est.value, est.error, rtol, atol)) est = yield* recheck.estimate(rowReading(i), precision);
+      n[i] = est.value;
+      e[i] = est.error;
+    }
+    numeric.push(n);
+    errors.push(e);
+  }
+  return { analytic, numeric, errors };
 }
 
 /** The tangents: seeded random ones, or the user's; none may be all zeros. */
@@ -121,45 +169,28 @@ function tangents(settings: Settings): Probes {
 }
 
 /** The analytic ẏ = jvp(θ, u) for every tangent, each from a private copy of θ. */
-function pushForward(
+function* pushForward(
   jvp: () => unknown,
   probes: Probes,
   out: TreeLayout,
   settings: Settings,
-): { analytic: Float64Array[]; mutation: Mutation | undefined } {
+): Measurement<{ analytic: Float64Array[]; mutation: Mutation | undefined }> {
   let mutation: Mutation | undefined;
   const many = probes.flat.length > 1;
-  const analytic = probes.trees.map((u, k) => {
-    const called = callUser(jvp, settings.layout, settings.caller, 'jvp', [u]);
+  const analytic: Float64Array[] = [];
+  for (let k = 0; k < probes.trees.length; k++) {
+    const called = yield* callUser(jvp, settings.layout, settings.caller, 'jvp', [probes.trees[k]]);
     mutation ??= called.mutation;
-    return readLike(called.value, out, settings.caller, many ? `the jvp result for tangent ${k}` : 'the jvp result');
-  });
+    analytic.push(readLike(called.value, out, settings.caller, many ? `the jvp result for tangent ${k}` : 'the jvp result'));
+  }
   return { analytic, mutation };
 }
 
-/** Extrapolates the outputs that disagree (every output with an extrapolating method). */
-function recheck(p: Pushforwards, sequences: readonly StencilSequence[], settings: Settings): void {
-  const { precision, rtol, atol } = settings;
-  const all = extrapolates(settings);
-  sequences.forEach((seq, k) => {
-    const [a, n, e] = [p.analytic[k], p.numeric[k] as Float64Array, p.errors[k] as Float64Array];
-    for (let i = 0; i < n.length; i++) {
-      if (!all && agrees(a[i], n[i], e[i], rtol, atol)) continue;
-      const est = seq.extrapolate(precision, { row: i }, all ? undefined : RECHECK_LEVELS);
-      n[i] = est.value;
-      e[i] = est.error;
-    }
-  });
-}
-
+/** The note on what was compared, with the method that ran. */
 function probeNote(probes: Probes, settings: Settings): string {
   const T = probes.flat.length;
   const which = probes.random
     ? `random tangent${T > 1 ? 's' : ''} u (standard normal entries, seed ${settings.seed})`
     : `given tangent${T > 1 ? 's' : ''}`;
-  return `Compared ẏ = jvp(θ, u) with (f(θ + t·u) − f(θ − t·u)) / 2t for ${T} ${which}.`;
-}
-
-function referenceText(settings: Settings): string {
-  return `directional central differences along each tangent (step ${settings.step}·max(1, |θᵢ|) per coordinate, ${settings.precision})`;
+  return `Compared ẏ = jvp(θ, u) with ${describeMethod(settings.method)} of t ↦ f(θ + t·u) for ${T} ${which}.`;
 }

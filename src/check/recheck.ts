@@ -8,9 +8,10 @@ import { backward, extrapolated, forward } from '../numeric/methods/builtins.js'
 import type { FiniteDifferenceMethod } from '../numeric/methods/method.js';
 import { resolveMethod } from '../numeric/methods/resolve.js';
 import { roundoffError, scaledStep } from '../numeric/precision.js';
-import { probeContext } from '../numeric/probe.js';
+import { AT_THETA, type Measurement, evaluateOne, look } from '../numeric/measure/protocol.js';
+import { probeContext, sharedCenter } from '../numeric/probe.js';
 import { RICHARDSON_RATIO } from '../numeric/richardson.js';
-import type { TreeLayout, WorkingCopy } from '../numeric/tree.js';
+import type { TreeLayout } from '../numeric/tree.js';
 
 export { KINK_GAP_RATIO, KINK_SIDE_SPREAD, type KinkEvidence } from '../numeric/kinks.js';
 
@@ -61,7 +62,6 @@ export interface RecheckOutcome {
 export interface RecheckContext {
   readonly evaluator: ScalarEvaluator<unknown>;
   readonly layout: TreeLayout;
-  readonly copy: WorkingCopy;
   readonly settings: DifferenceSettings;
   readonly partials: Partials;
 }
@@ -73,19 +73,15 @@ export interface RecheckContext {
  * EXTRA_PROBES more times.
  * @internal
  */
-export function recheckSuspects(ctx: RecheckContext, suspects: readonly number[]): RecheckOutcome {
-  const root = ctx.copy.root();
-  const first = ctx.partials.f0 ?? ctx.evaluator.call(root, {});
-  const second = ctx.evaluator.call(ctx.copy.root(), {});
+export function* recheckSuspects(ctx: RecheckContext, suspects: readonly number[]): Measurement<RecheckOutcome> {
+  const atTheta = () => evaluateOne(ctx.evaluator, AT_THETA);
+  const first = ctx.partials.f0 ?? (yield* atTheta());
+  const second = yield* atTheta();
   // f may write to θ and the perturbation loop restores each entry after it, hiding the damage: look right after a call at θ.
-  const changed = ctx.copy.firstDifference(ctx.layout.values);
-  if (changed >= 0) {
-    const mutation = { index: changed, after: ctx.copy.get(changed) };
-    for (let i = 0; i < ctx.layout.size; i++) ctx.copy.set(i, ctx.layout.values[i]);
-    return { f0: first, mutation, entries: new Map() };
-  }
+  const mutation = yield* look('now');
+  if (mutation) return { f0: first, mutation, entries: new Map() };
   if (second !== first) {
-    const third = ctx.evaluator.call(ctx.copy.root(), {});
+    const third = yield* atTheta();
     return { f0: first, nondeterministic: [first, second, third], entries: new Map() };
   }
   const entries = new Map<number, EntryRecheck>();
@@ -93,16 +89,16 @@ export function recheckSuspects(ctx: RecheckContext, suspects: readonly number[]
   for (const i of suspects) {
     // With bounds, a central first pass may have gone one-sided on some entries (partials.sides).
     const side = ctx.partials.sides?.[i] || method.side;
-    if (side !== 0) entries.set(i, recheckOneSided(ctx, i, first, side));
-    else if (method.offsets.length === 2) entries.set(i, recheckCentral(ctx, i, first));
-    else entries.set(i, recheckMethod(ctx, method, i, first));
+    if (side !== 0) entries.set(i, yield* recheckOneSided(ctx, i, first, side));
+    else if (method.offsets.length === 2) entries.set(i, yield* recheckCentral(ctx, i, first));
+    else entries.set(i, yield* recheckMethod(ctx, method, i, first));
   }
   // Quotients scattering far beyond round-off may be randomness the two probes missed (dropout
   // drawing the same mask twice): probe a few more times before blaming the step or the gradient.
   if ([...entries.values()].some((e) => e.error > NOISE_RATIO * e.firstRoundoff)) {
     const seen = [first, second];
     for (let k = 0; k < EXTRA_PROBES; k++) {
-      const value = ctx.evaluator.call(ctx.copy.root(), {});
+      const value = yield* atTheta();
       seen.push(value);
       if (value !== first) return { f0: first, nondeterministic: seen, entries: new Map() };
     }
@@ -113,7 +109,8 @@ export function recheckSuspects(ctx: RecheckContext, suspects: readonly number[]
 /** The coordinate line of entry i over the re-check's working copy. */
 function lineOf(ctx: RecheckContext, i: number, f0: number) {
   const { precision, domain } = ctx.settings;
-  return coordinateLine(probeContext(ctx.evaluator, ctx.layout, ctx.copy, precision, domain), i, () => f0);
+  const probe = probeContext(ctx.evaluator, ctx.layout, precision, domain);
+  return coordinateLine(probe, i, sharedCenter(probe, f0));
 }
 
 /** The first pass's sample of entry i for a two-point method, rebuilt from the partials (no call of f). */
@@ -129,7 +126,7 @@ function recheckLadder(method: FiniteDifferenceMethod): FiniteDifferenceMethod {
   return extrapolated(method, { ratio: RICHARDSON_RATIO, levels: RECHECK_LEVELS }, method.name);
 }
 
-function recheckCentral(ctx: RecheckContext, i: number, f0: number): EntryRecheck {
+function* recheckCentral(ctx: RecheckContext, i: number, f0: number): Measurement<EntryRecheck> {
   const { settings } = ctx;
   const method = resolveMethod(settings.method);
   // In float32 the base step is already the round-off optimum (∛ε): smaller steps only add
@@ -141,7 +138,7 @@ function recheckCentral(ctx: RecheckContext, i: number, f0: number): EntryRechec
   const level = up === 1 ? 0 : RECHECK_LEVELS - 1;
   const h = scaledStep(settings.step, x) * up;
   const known = { level, sample: firstSample(ctx, method, i, f0) };
-  const estimate = applyMethod(recheckLadder(method), lineOf(ctx, i, f0), h, settings.precision, known);
+  const estimate = yield* applyMethod(recheckLadder(method), lineOf(ctx, i, f0), h, settings.precision, known);
   const ladder = estimate.samples.map((s) => ({
     fMinus: s.values[0],
     dMinus: s.nodes[0],
@@ -153,8 +150,8 @@ function recheckCentral(ctx: RecheckContext, i: number, f0: number): EntryRechec
 }
 
 /** A method of more than two points (from fdm): its own ladder from the first pass's step, without reuse. */
-function recheckMethod(ctx: RecheckContext, method: FiniteDifferenceMethod, i: number, f0: number): EntryRecheck {
-  const estimate = applyMethod(recheckLadder(method), lineOf(ctx, i, f0), ctx.partials.steps[i], ctx.settings.precision);
+function* recheckMethod(ctx: RecheckContext, method: FiniteDifferenceMethod, i: number, f0: number): Measurement<EntryRecheck> {
+  const estimate = yield* applyMethod(recheckLadder(method), lineOf(ctx, i, f0), ctx.partials.steps[i], ctx.settings.precision);
   return { value: estimate.value, error: estimate.error, ...firstPass(ctx, i, f0) };
 }
 
@@ -170,9 +167,15 @@ function firstPass(ctx: RecheckContext, i: number, f0: number): Pick<EntryRechec
 }
 
 /** A one-sided first pass (the method's, or forced by a bound): its ladder, reusing the first step. */
-function recheckOneSided(ctx: RecheckContext, i: number, f0: number, side: number): EntryRecheck {
+function* recheckOneSided(ctx: RecheckContext, i: number, f0: number, side: number): Measurement<EntryRecheck> {
   const method = side > 0 ? forward : backward;
   const known = { level: 0, sample: firstSample(ctx, method, i, f0) };
-  const estimate = applyMethod(recheckLadder(method), lineOf(ctx, i, f0), ctx.partials.steps[i], ctx.settings.precision, known);
+  const estimate = yield* applyMethod(
+    recheckLadder(method),
+    lineOf(ctx, i, f0),
+    ctx.partials.steps[i],
+    ctx.settings.precision,
+    known,
+  );
   return { value: estimate.value, error: estimate.error, ...firstPass(ctx, i, f0) };
 }

@@ -1,5 +1,5 @@
 import { gradientCheck } from '../check/gradient.js';
-import { gradientCheckAsync } from '../check/async/checks.js';
+import { gradientCheckAsync } from '../check/async.js';
 import type { MatcherContext, MatcherResult } from './context.js';
 import { matchSyncOrAsync } from './async.js';
 

@@ -1,5 +1,5 @@
 import { hessianCheck } from '../check/hessian.js';
-import { hessianCheckAsync } from '../check/async/checks.js';
+import { hessianCheckAsync } from '../check/async.js';
 import type { MatcherContext, MatcherResult } from './context.js';
 import { matchSyncOrAsync } from './async.js';
 

@@ -1,5 +1,5 @@
 import { jacobianCheck } from '../check/jacobian.js';
-import { jacobianCheckAsync } from '../check/async/checks.js';
+import { jacobianCheckAsync } from '../check/async.js';
 import type { MatcherContext, MatcherResult } from './context.js';
 import { matchSyncOrAsync } from './async.js';
 

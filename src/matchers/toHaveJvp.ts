@@ -1,5 +1,5 @@
 import { jvpCheck } from '../check/jvp.js';
-import { jvpCheckAsync } from '../check/async/checks.js';
+import { jvpCheckAsync } from '../check/async.js';
 import type { MatcherContext, MatcherResult } from './context.js';
 import { matchSyncOrAsync } from './async.js';
 

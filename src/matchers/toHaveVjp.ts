@@ -1,5 +1,5 @@
 import { vjpCheck } from '../check/vjp.js';
-import { vjpCheckAsync } from '../check/async/checks.js';
+import { vjpCheckAsync } from '../check/async.js';
 import type { MatcherContext, MatcherResult } from './context.js';
 import { matchSyncOrAsync } from './async.js';
 

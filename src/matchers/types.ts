@@ -1,5 +1,5 @@
 import type { AllCloseOptions } from '../check/allClose.js';
-import type { AsyncGradientSpec } from '../check/async/types.js';
+import type { AsyncGradientSpec } from '../check/asyncTypes.js';
 import type { CheckOptions } from '../check/options.js';
 import type { HessianOptions, HessianSpec } from '../check/hessian.js';
 import type { JacobianSpec } from '../check/jacobian.js';

@@ -3,7 +3,8 @@ import type { ScalarEvaluator } from './evaluate.js';
 import { type Precision, epsilonOf } from './precision.js';
 import { probeContext, probeIfMoved } from './probe.js';
 import type { Random } from './random.js';
-import type { TreeLayout, WorkingCopy } from './tree.js';
+import type { TreeLayout } from './tree.js';
+import type { Measurement } from './measure/protocol.js';
 
 /**
  * The Taylor test. Along a direction d, r(h) = |f(θ + h·d) − f(θ) − h·⟨g, d⟩| is O(h²) when g
@@ -146,22 +147,21 @@ export function observedOrder(
  * displacement actually stored, so float32 rounding of θ + h·d is not mistaken for an error.
  * @example
  * const layout = TreeLayout.of([1, 2]);
- * const ladder = taylorLadder(new ScalarEvaluator(f, 'checkConvergence'), layout, layout.workingCopy(), g, d, f0, 0.125, 'float64');
+ * const ladder = runSync(taylorLadder(new ScalarEvaluator(f, 'checkConvergence'), layout, g, d, f0, 0.125, 'float64'), layout);
  * ladder.order; // ≈ 2 when g is f's gradient
  * @internal
  */
-export function taylorLadder(
+export function* taylorLadder(
   evaluator: ScalarEvaluator<unknown>,
   layout: TreeLayout,
-  copy: WorkingCopy,
   gradient: ArrayLike<number>,
   direction: ArrayLike<number>,
   f0: number,
   start: number,
   precision: Precision,
   domain?: Domain,
-): TaylorLadder {
-  const ctx = probeContext(evaluator, layout, copy, precision, domain);
+): Measurement<TaylorLadder> {
+  const ctx = probeContext(evaluator, layout, precision, domain);
   const support = Int32Array.from({ length: layout.size }, (_, i) => i).filter((i) => direction[i] !== 0);
   const steps: number[] = [];
   const residuals: number[] = [];
@@ -172,7 +172,7 @@ export function taylorLadder(
     const h = start / TAYLOR_RATIO ** k;
     let linear = 0;
     // One call on the probe primitive; entries that rounding would push outside stay at θᵢ.
-    const f = probeIfMoved(ctx, {
+    const f = yield* probeIfMoved(ctx, {
       support,
       delta: (i) => h * direction[i],
       site: { path: 'θ', delta: h },

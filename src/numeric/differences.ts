@@ -1,15 +1,16 @@
-import { type MethodEstimate, applyMethod, quotientOf, roundoffScale, sampleMethod } from './apply.js';
+import { Ladder, type StencilSample, differenceSample, sampleLines, scalarReading } from './apply.js';
 import { type Bounds, type Domain, type Side, stencil } from './domains.js';
 import { GradcheckError, formatNumber } from './errors.js';
 import type { ScalarEvaluator } from './evaluate.js';
-import { coordinateLine } from './line.js';
+import { type Line, coordinateLine } from './line.js';
+import type { Measurement } from './measure/protocol.js';
 import { ADAPTIVE_LEVELS, ADAPTIVE_START } from './richardson.js';
 import { extrapolated, richardson } from './methods/builtins.js';
 import type { FiniteDifferenceMethod } from './methods/method.js';
 import { type MethodName, methodForSide, resolveMethod } from './methods/resolve.js';
 import { type Precision, roundoffError, scaledStep } from './precision.js';
 import { type ProbeContext, probeContext, sharedCenter } from './probe.js';
-import type { TreeLayout, WorkingCopy } from './tree.js';
+import type { TreeLayout } from './tree.js';
 
 export { place } from './probe.js';
 export { defaultRichardsonStep } from './methods/builtins.js';
@@ -163,62 +164,82 @@ function emptyPartials(n: number, withSides: boolean) {
 }
 
 /**
- * Differences along the coordinates `indices` (all when omitted) of a working copy, by any
- * method without extrapolation, restoring every entry after use. Exactly one call of f per
- * non-zero offset and coordinate, plus one at θ when an offset is 0 (or a bound forces a
- * one-sided stencil): 2n for central differences, n + 1 for one-sided ones, 4n for
- * `fdm([-2, -1, 1, 2])`.
+ * Differences along the coordinates `indices` (all when omitted), by any method without
+ * extrapolation, in batches of points. Exactly one call of f per non-zero offset and
+ * coordinate, plus one at θ when an offset is 0 (or a bound forces a one-sided stencil): 2n for
+ * central differences, n + 1 for one-sided ones, 4n for `fdm([-2, -1, 1, 2])`.
  * @example
- * differencePartials(evaluator, layout, layout.workingCopy(), { method: 'central', step: 1e-4, precision: 'float64' }, 'numericGradient').values;
+ * runSync(differencePartials(evaluator, layout, { method: 'central', step: 1e-4, precision: 'float64' }, 'numericGradient'), layout).values;
  * @internal
  */
-export function differencePartials(
+export function* differencePartials(
   evaluator: ScalarEvaluator<unknown>,
   layout: TreeLayout,
-  copy: WorkingCopy,
   settings: DifferenceSettings,
   caller: string,
   indices?: ArrayLike<number>,
-): Partials {
+): Measurement<Partials> {
   const { step, precision, domain } = settings;
   const method = resolveMethod(settings.method);
-  const ctx = probeContext(evaluator, layout, copy, precision, domain);
+  const ctx = probeContext(evaluator, layout, precision, domain);
   const out = emptyPartials(layout.size, domain !== undefined);
   const center = sharedCenter(ctx);
   // One-sided methods evaluate f(θ) before any coordinate, as the seed's recipe does.
-  if (method.offsets.includes(0)) center();
+  if (method.offsets.includes(0)) yield* center();
   const count = indices ? indices.length : layout.size;
+  // Coordinates go in groups of one stencil each (bounds may change a coordinate's stencil).
+  let group: Stencilled[] = [];
+  const flush = function* () {
+    yield* measureGroup(ctx, group, caller, out);
+    group = [];
+  };
   for (let k = 0; k < count; k++) {
     const i = indices ? indices[k] : k;
-    differenceAt(ctx, method, i, step, caller, center, out);
+    const x = layout.values[i];
+    const chosen = coordinateStencil(method, domain, i, x, scaledStep(step, x));
+    // Record only what the bounds changed: the side differs from the method's own.
+    if (out.sides && chosen.side !== method.side) out.sides[i] = chosen.side;
+    if (group.length > 0 && group[0].method !== chosen.method) yield* flush();
+    group.push({ i, method: chosen.method, h: chosen.h, line: coordinateLine(ctx, i, center) });
   }
-  const f0 = method.offsets.includes(0) || out.sides?.some((s) => s !== 0) ? center() : undefined;
+  yield* flush();
+  const f0 = method.offsets.includes(0) || out.sides?.some((s) => s !== 0) ? yield* center() : undefined;
   return { ...out, f0 };
 }
 
-/** One coordinate of `differencePartials`. */
-function differenceAt(
+/** A coordinate with its stencil chosen. */
+interface Stencilled {
+  readonly i: number;
+  readonly method: FiniteDifferenceMethod;
+  readonly h: number;
+  readonly line: Line<number>;
+}
+
+/** The coordinates of one stencil, sampled in batches, and their quotients. */
+function* measureGroup(
   ctx: ProbeContext<number>,
-  method: FiniteDifferenceMethod,
-  i: number,
-  step: number,
+  group: readonly Stencilled[],
   caller: string,
-  center: () => number,
   out: ReturnType<typeof emptyPartials>,
-): void {
-  const x = ctx.layout.values[i];
-  const requested = scaledStep(step, x);
-  const chosen = coordinateStencil(method, ctx.domain, i, x, requested);
-  // Record only what the bounds changed: the side differs from the method's own.
-  if (out.sides && chosen.side !== method.side) out.sides[i] = chosen.side;
-  const sample = sampleMethod(chosen.method, coordinateLine(ctx, i, center), chosen.h);
-  if (sample.step === 0) throw stepTooSmall(caller, ctx.layout.pathAt(i), x, chosen.h);
-  out.values[i] = quotientOf(chosen.method, sample);
-  out.steps[i] = Math.abs(sample.step);
-  out.roundoff[i] = roundoffError(ctx.precision, roundoffScale(chosen.method, sample), sample.step);
-  const { plus, minus } = neighbours(chosen.method);
-  if (plus >= 0) out.fPlus[i] = sample.values[plus];
-  if (minus >= 0) out.fMinus[i] = sample.values[minus];
+): Measurement<void> {
+  if (group.length === 0) return;
+  const { method } = group[0];
+  const samples = yield* sampleLines(
+    method,
+    group.map((c) => c.line),
+    group.map((c) => c.h),
+  );
+  const { plus, minus } = neighbours(method);
+  group.forEach(({ i, h }, k) => {
+    const sample: StencilSample<number> = samples[k];
+    if (sample.step === 0) throw stepTooSmall(caller, ctx.layout.pathAt(i), ctx.layout.values[i], h);
+    const d = differenceSample(method, sample, scalarReading);
+    out.values[i] = d.quotient;
+    out.steps[i] = d.halfWidth;
+    out.roundoff[i] = roundoffError(ctx.precision, d.fScale, sample.step);
+    if (plus >= 0) out.fPlus[i] = sample.values[plus];
+    if (minus >= 0) out.fMinus[i] = sample.values[minus];
+  });
 }
 
 /** Richardson estimates per coordinate: values and error estimates (NaN where not visited). */
@@ -248,24 +269,23 @@ export interface RichardsonSettings {
  * ADAPTIVE_START·hᵢ and runs up to ADAPTIVE_LEVELS steps. Near a bound the sequence is
  * one-sided (1 call per step plus f(θ) once).
  * @example
- * richardsonPartials(evaluator, layout, layout.workingCopy(), 1.25e-2, 'float64').values;
+ * runSync(richardsonPartials(evaluator, layout, 1.25e-2, 'float64'), layout).values;
  * @internal
  */
-export function richardsonPartials(
+export function* richardsonPartials(
   evaluator: ScalarEvaluator<unknown>,
   layout: TreeLayout,
-  copy: WorkingCopy,
   step: number,
   precision: Precision,
   indices?: ArrayLike<number>,
   extra: RichardsonSettings = {},
-): EstimatedPartials {
+): Measurement<EstimatedPartials> {
   const { domain, adaptive } = extra;
   const given = extra.method ?? richardson;
   const ladder = given.extrapolation ?? richardson.extrapolation;
   const method = adaptive && ladder ? extrapolated(given, { ...ladder, levels: ADAPTIVE_LEVELS }, given.name) : given;
   const start = adaptive ? ADAPTIVE_START * step : step;
-  const ctx = probeContext(evaluator, layout, copy, precision, domain);
+  const ctx = probeContext(evaluator, layout, precision, domain);
   const center = sharedCenter(ctx);
   const out = emptyPartials(layout.size, domain !== undefined);
   const errors = new Float64Array(layout.size).fill(Number.NaN);
@@ -275,7 +295,10 @@ export function richardsonPartials(
     const x = layout.values[i];
     const chosen = coordinateStencil(method, domain, i, x, scaledStep(start, x));
     if (out.sides) out.sides[i] = chosen.side;
-    const estimate: MethodEstimate = applyMethod(chosen.method, coordinateLine(ctx, i, center), chosen.h, precision);
+    const estimate = yield* new Ladder(chosen.method, coordinateLine(ctx, i, center), chosen.h).estimate(
+      scalarReading,
+      precision,
+    );
     out.values[i] = estimate.value;
     errors[i] = estimate.error;
     out.steps[i] = estimate.step;

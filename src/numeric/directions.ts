@@ -2,12 +2,17 @@
  * Seeded random directions and directional derivatives of a scalar f, the measuring
  * instrument of fast mode: one direction costs 2 calls of f whatever the number of parameters.
  */
+import { Ladder, type StencilSample, differenceSample, scalarReading } from './apply.js';
 import type { ScalarEvaluator } from './evaluate.js';
-import { FLOAT64_EPSILON, type Precision, roundoffError } from './precision.js';
+import { type Line, directionLine } from './line.js';
+import type { Measurement } from './measure/protocol.js';
+import { central, extrapolated } from './methods/builtins.js';
+import type { FiniteDifferenceMethod } from './methods/method.js';
+import { FLOAT64_EPSILON, type Precision } from './precision.js';
+import { type ProbeContext, probeContext } from './probe.js';
 import type { Random } from './random.js';
-import { type Estimate, richardson } from './richardson.js';
-import { type ProbeContext, probe, probeContext } from './probe.js';
-import type { TreeLayout, WorkingCopy } from './tree.js';
+import { type Estimate, RICHARDSON_RATIO } from './richardson.js';
+import type { TreeLayout } from './tree.js';
 
 /**
  * Rademacher signs rᵢ ∈ {−1, +1}. With dᵢ = rᵢ·sᵢ every coordinate enters each direction with
@@ -63,6 +68,8 @@ export interface DirectionalMeasure {
   readonly fScale?: number;
   /** The central stencils behind the estimate, coarsest first (for one-sided looks at kinks). */
   readonly stencils?: readonly DirectionalStencil[];
+  /** The first sample behind the estimate (reused by a re-check's ladder). */
+  readonly sample?: StencilSample<number>;
 }
 
 /** f on both sides of θ along the direction at half-width t. */
@@ -77,51 +84,37 @@ export const ANALYTIC_SUM_ULPS = 4;
 
 /**
  * Measures directional derivatives of a scalar f along d = r ⊙ s (r: signs, s = max(1, |θ|))
- * restricted to sets of coordinates, on a private working copy. Displacements are rounded to
- * the working precision and the analytic side is projected on the displacement actually
- * taken, so float32 rounding does not masquerade as a gradient error.
+ * restricted to sets of coordinates, with any method (`method`, central by default): the
+ * method applied on the line t ↦ f(θ + t·d_S). Displacements are rounded to the working
+ * precision and the analytic side is projected on the displacement actually taken, so float32
+ * rounding does not masquerade as a gradient error.
  *
  * @example
- * const probe = new DirectionProbe(evaluator, layout, copy, 'float64', rademacher(n, rng), g, 'random direction 0');
- * const m = probe.central(all, directionalStep(1e-4, n)); // m.numeric ≈ m.analytic for a correct g
+ * const probe = new DirectionProbe(evaluator, layout, 'float64', rademacher(n, rng), g, 'random direction 0', center);
+ * const m = yield* probe.central(all, directionalStep(1e-4, n)); // m.numeric ≈ m.analytic for a correct g
  * @internal
  */
 export class DirectionProbe {
+  private readonly context: ProbeContext<number>;
+
   constructor(
     evaluator: ScalarEvaluator<unknown>,
     private readonly layout: TreeLayout,
-    copy: WorkingCopy,
     private readonly precision: Precision,
     private readonly signs: Int8Array,
     private readonly analyticGradient: ArrayLike<number>,
     /** Name of the direction in error messages (`random direction 3`). */
     private readonly label: string,
+    /** f(θ), shared by every direction (a grid with 0). */
+    private readonly center: () => Measurement<number>,
+    private readonly method: FiniteDifferenceMethod = central,
   ) {
-    this.context = probeContext(evaluator, layout, copy, precision);
+    this.context = probeContext(evaluator, layout, precision);
   }
-
-  private readonly context: ProbeContext<number>;
 
   /** dᵢ. */
   component(i: number): number {
     return this.signs[i] * Math.max(1, Math.abs(this.layout.values[i]));
-  }
-
-  /** f(θ + t·d_S), one call on the probe primitive, with the projections of the move actually taken. */
-  private moved(support: ArrayLike<number>, t: number): { f: number; proj: number; absProj: number } {
-    const g = this.analyticGradient;
-    let proj = 0;
-    let absProj = 0;
-    const f = probe(this.context, {
-      support,
-      delta: (i) => t * this.component(i),
-      site: { path: `θ along ${this.label}`, delta: t },
-      taken: (i, delta) => {
-        proj += g[i] * delta;
-        absProj += Math.abs(g[i] * delta);
-      },
-    });
-    return { f, proj, absProj };
   }
 
   private norm(support: ArrayLike<number>): number {
@@ -130,53 +123,102 @@ export class DirectionProbe {
     return Math.sqrt(sum);
   }
 
-  /** Central difference with half-width t: exactly 2 calls of f. */
-  central(support: ArrayLike<number>, t: number): DirectionalMeasure {
-    const p = this.moved(support, t);
-    const m = this.moved(support, -t);
-    const numeric = (p.f - m.f) / (2 * t);
-    const analytic = (p.proj - m.proj) / (2 * t);
-    const error =
-      roundoffError(this.precision, Math.max(Math.abs(p.f), Math.abs(m.f)), t) +
-      (ANALYTIC_SUM_ULPS * FLOAT64_EPSILON * (p.absProj + m.absProj)) / (2 * t);
-    const stencils = [{ t, fPlus: p.f, fMinus: m.f }];
-    return { numeric, analytic, error, norm: this.norm(support), fScale: Math.max(Math.abs(p.f), Math.abs(m.f)), stencils };
+  /** The line along d_S, with ⟨g, δ⟩ and Σ|gᵢδᵢ| of each point actually taken, by step. */
+  private line(support: ArrayLike<number>): { line: Line<number>; projections: Map<number, { proj: number; abs: number }> } {
+    const g = this.analyticGradient;
+    const projections = new Map<number, { proj: number; abs: number }>([[0, { proj: 0, abs: 0 }]]);
+    const line = directionLine(
+      this.context,
+      support,
+      (i) => this.component(i),
+      this.label,
+      this.center,
+      (i, delta, s) => {
+        let p = projections.get(s);
+        if (!p) projections.set(s, (p = { proj: 0, abs: 0 }));
+        p.proj += g[i] * delta;
+        p.abs += Math.abs(g[i] * delta);
+      },
+    );
+    return { line, projections };
   }
 
   /**
-   * Richardson extrapolation over t, t/2, …: 2 calls of f per level (`levels` at most); the
-   * first level reuses `first`, a central measure already taken at half-width t.
+   * The analytic side on a sample: the method's formula over ⟨g, δ⟩ at each node, and the
+   * rounding of those sums.
    */
-  richardson(support: ArrayLike<number>, t: number, levels: number, first?: DirectionalMeasure): DirectionalMeasure & Estimate {
-    let analytic = 0;
-    let analyticError = 0;
-    const stencils: DirectionalStencil[] = [];
-    const estimate = richardson(
-      (k) => {
-        const tk = t / 2 ** k;
-        if (k === 0 && first) {
-          analytic = first.analytic;
-          if (first.stencils) stencils.push(first.stencils[0]);
-          return { quotient: first.numeric, halfWidth: t, fScale: first.fScale ?? 0 };
-        }
-        const p = this.moved(support, tk);
-        const m = this.moved(support, -tk);
-        // The analytic projection of the smallest step taken (exact in float64).
-        analytic = (p.proj - m.proj) / (2 * tk);
-        analyticError = (ANALYTIC_SUM_ULPS * FLOAT64_EPSILON * (p.absProj + m.absProj)) / (2 * tk);
-        stencils.push({ t: tk, fPlus: p.f, fMinus: m.f });
-        return { quotient: (p.f - m.f) / (2 * tk), halfWidth: tk, fScale: Math.max(Math.abs(p.f), Math.abs(m.f)) };
-      },
-      levels,
-      this.precision,
-    );
+  private analyticOf(
+    method: FiniteDifferenceMethod,
+    sample: StencilSample<number>,
+    projections: Map<number, { proj: number; abs: number }>,
+  ): { analytic: number; error: number } {
+    const at = (s: number) => projections.get(s) ?? { proj: 0, abs: 0 };
+    const proj = { ...sample, values: sample.nodes.map((s) => at(s).proj) };
+    const abs = sample.nodes.reduce((sum, s) => sum + at(s).abs, 0);
+    const d = differenceSample(method, proj, scalarReading);
+    return { analytic: d.quotient, error: (ANALYTIC_SUM_ULPS * FLOAT64_EPSILON * abs) / (2 * d.halfWidth) };
+  }
+
+  /** f on both sides of θ at one step, when the grid has ±1 (for one-sided looks at kinks). */
+  private stencilOf(sample: StencilSample<number>): DirectionalStencil[] {
+    const plus = this.method.offsets.indexOf(1);
+    const minus = this.method.offsets.indexOf(-1);
+    if (plus < 0 || minus < 0) return [];
+    return [{ t: sample.nodes[plus], fPlus: sample.values[plus], fMinus: sample.values[minus] }];
+  }
+
+  /**
+   * The method's difference at step t (2 calls of f for central differences, 1 for one-sided
+   * ones with f(θ) shared).
+   */
+  *central(support: ArrayLike<number>, t: number): Measurement<DirectionalMeasure> {
+    const { line, projections } = this.line(support);
+    const ladder = new Ladder(this.method, line, t);
+    const sample = yield* ladder.level(0);
+    const d = differenceSample(this.method, sample, scalarReading);
+    const { analytic, error } = this.analyticOf(this.method, sample, projections);
+    const roundoff = (yield* ladder.estimate(scalarReading, this.precision)).error;
+    const fScale = Math.max(...sample.values.map(Math.abs));
+    return {
+      numeric: d.quotient,
+      analytic,
+      error: roundoff + error,
+      norm: this.norm(support),
+      fScale,
+      stencils: this.stencilOf(sample),
+      sample,
+    };
+  }
+
+  /**
+   * Richardson extrapolation of the method over t, t/2, …: one stencil per level (`levels` at
+   * most); the first level reuses `first`, a measure already taken at step t.
+   */
+  *richardson(
+    support: ArrayLike<number>,
+    t: number,
+    levels: number,
+    first?: DirectionalMeasure,
+  ): Measurement<DirectionalMeasure & Estimate> {
+    const { line, projections } = this.line(support);
+    const method = extrapolated(this.method, { ratio: RICHARDSON_RATIO, levels }, this.method.name);
+    const known = first?.sample && { level: 0, sample: first.sample };
+    const ladder = new Ladder(method, line, t, known);
+    const estimate = yield* ladder.estimate(scalarReading, this.precision);
+    const taken = ladder.taken();
+    const finest = taken[taken.length - 1];
+    // The analytic projection of the smallest step taken (exact in float64); of `first` at level 0.
+    const side =
+      finest === first?.sample && first
+        ? { analytic: first.analytic, error: 0 }
+        : this.analyticOf(this.method, finest, projections);
     return {
       ...estimate,
       numeric: estimate.value,
-      analytic,
-      error: estimate.error + analyticError,
+      analytic: side.analytic,
+      error: estimate.error + side.error,
       norm: this.norm(support),
-      stencils,
+      stencils: taken.flatMap((s) => this.stencilOf(s)),
     };
   }
 }

@@ -1,15 +1,11 @@
 import { GradcheckError, NonFiniteError, formatNumber, refuseThenable } from './errors.js';
+import type { EvaluationHooks, SiteSpec, Target } from './measure/protocol.js';
 
-/** Where f was evaluated, for error messages: at θ itself, or with one entry moved. */
-export interface EvaluationSite {
-  /** Path of the moved entry, or undefined for θ itself. */
-  readonly path?: string;
-  /** Signed displacement of that entry (the step actually taken). */
-  readonly delta?: number;
-}
+export type { EvaluationSite } from './measure/protocol.js';
 
 /** `at θ`, or `with W[0][1] moved by +0.0001`. */
-export function siteText(site: EvaluationSite): string {
+export function siteText(spec: SiteSpec): string {
+  const site = typeof spec === 'function' ? spec() : spec;
   if (site.path === undefined) return 'at θ';
   const sign = (site.delta ?? 0) >= 0 ? '+' : '−';
   return `with ${site.path} moved by ${sign}${formatNumber(Math.abs(site.delta ?? 0))}`;
@@ -32,26 +28,36 @@ function describeResult(value: unknown): string {
  * coordinate and direction when f returns anything else.
  * @internal
  */
-export class ScalarEvaluator<P> {
+export class ScalarEvaluator<P> implements Target<number> {
   /** Calls of f so far. */
   count = 0;
 
   constructor(
-    private readonly f: (theta: P) => unknown,
+    /** The user's f. */
+    readonly fn: (theta: P) => unknown,
     /** Prefix of error messages: the public function that was called (`toHaveGradient`). */
     private readonly caller: string,
     /** What to call f in messages. */
     private readonly name = 'f',
+    /** The evaluation stage around each call (float32 watch, progress, time). */
+    readonly hooks?: EvaluationHooks,
   ) {}
 
-  call(theta: P, site: EvaluationSite): number {
+  /** Counts one value of f and insists on a finite number, naming the site when it is not. */
+  accept(value: unknown, site: SiteSpec): number {
     this.count++;
-    const value = this.f(theta);
     if (typeof value === 'number' && Number.isFinite(value)) return value;
     refuseThenable(value, this.caller, this.name);
     if (typeof value === 'number') throw new NonFiniteError(this.caller, this.name, value, undefined, siteText(site));
     throw new GradcheckError(
       `${this.caller}: ${this.name} must return a number, but returned ${describeResult(value)} ${siteText(site)}`,
     );
+  }
+
+  /** f at θ as given, outside any driver. */
+  call(theta: P, site: SiteSpec): number {
+    const value = this.fn(theta);
+    this.hooks?.after(value);
+    return this.accept(value, site);
   }
 }

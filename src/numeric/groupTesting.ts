@@ -7,18 +7,19 @@
  * isolates a wrong coordinate in about 2·log₂(n) calls of f.
  */
 import type { DirectionalMeasure } from './directions.js';
+import type { Measurement } from './measure/protocol.js';
 
 /** What group testing needs from the check that runs it. */
 export interface GroupTests {
   /** The directional derivative restricted to `group` (2 calls of f). */
-  measure(group: Int32Array): DirectionalMeasure;
+  measure(group: Int32Array): Measurement<DirectionalMeasure>;
   /** Whether a measure's numeric and analytic sides disagree beyond its tolerance. */
   disagrees(measure: DirectionalMeasure): boolean;
   /**
    * A final coordinate check of `index`; `measure` is given when the one-coordinate group was
    * measured (not inferred). Returns whether the coordinate is wrong.
    */
-  confirm(index: number, measure: DirectionalMeasure | undefined): boolean;
+  confirm(index: number, measure: DirectionalMeasure | undefined): Measurement<boolean>;
   /** Splits a group into parts (at tensor boundaries first, then in halves). */
   split(group: Int32Array): Int32Array[];
 }
@@ -62,24 +63,29 @@ function inferred(parent: DirectionalMeasure, measured: readonly DirectionalMeas
  * Localises the wrong coordinates of a disagreeing group (depth first, at most `limit` of them).
  *
  * @example
- * const found = localize(support, measureOfSupport, tests, 10).found; // e.g. [34179]
+ * const found = (yield* localize(support, measureOfSupport, tests, 10)).found; // e.g. [34179]
  */
-export function localize(root: Int32Array, rootMeasure: DirectionalMeasure, tests: GroupTests, limit: number): Localization {
+export function* localize(
+  root: Int32Array,
+  rootMeasure: DirectionalMeasure,
+  tests: GroupTests,
+  limit: number,
+): Measurement<Localization> {
   const found: number[] = [];
   let truncated = false;
   let unresolvedGroups = 0;
-  const descend = (group: Int32Array, measure: DirectionalMeasure, measured: boolean): void => {
+  const descend = function* (group: Int32Array, measure: DirectionalMeasure, measured: boolean): Measurement<void> {
     if (found.length >= limit) {
       truncated = true;
       return;
     }
     if (group.length === 1) {
-      if (tests.confirm(group[0], measured ? measure : undefined)) found.push(group[0]);
+      if (yield* tests.confirm(group[0], measured ? measure : undefined)) found.push(group[0]);
       return;
     }
     const parts = tests.split(group);
     const measures: DirectionalMeasure[] = [];
-    for (let p = 0; p < parts.length - 1; p++) measures.push(tests.measure(parts[p]));
+    for (let p = 0; p < parts.length - 1; p++) measures.push(yield* tests.measure(parts[p]));
     measures.push(inferred(measure, measures));
     const cap = scaleOf(measure);
     for (let p = 0; p < measures.length; p++) measures[p] = { ...measures[p], scale: Math.min(scaleOf(measures[p]), cap) };
@@ -87,11 +93,11 @@ export function localize(root: Int32Array, rootMeasure: DirectionalMeasure, test
     for (let p = 0; p < parts.length; p++) {
       if (!tests.disagrees(measures[p])) continue;
       any = true;
-      descend(parts[p], measures[p], p < parts.length - 1);
+      yield* descend(parts[p], measures[p], p < parts.length - 1);
     }
     if (!any) unresolvedGroups++;
   };
-  descend(root, rootMeasure, true);
+  yield* descend(root, rootMeasure, true);
   return { found, truncated, unresolvedGroups };
 }
 

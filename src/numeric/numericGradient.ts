@@ -1,6 +1,7 @@
 import { type DiffOptions, differencePartials, richardsonPartials } from './differences.js';
 import { resolveBounds } from './domains.js';
 import { ScalarEvaluator } from './evaluate.js';
+import { runSync } from './measure/syncDriver.js';
 import { resolveMethod } from './methods/resolve.js';
 import type { Params } from './tree.js';
 import { readDifferenceInputs } from './setup.js';
@@ -22,13 +23,14 @@ import { readDifferenceInputs } from './setup.js';
  */
 export function numericGradient<P extends Params>(f: (theta: P) => number, at: P, options: DiffOptions = {}): P {
   const caller = 'numericGradient';
-  const { layout, precision, step, copy } = readDifferenceInputs(f, at, options, caller);
+  const { layout, precision, step } = readDifferenceInputs(f, at, options, caller);
   const evaluator = new ScalarEvaluator(f as (theta: unknown) => unknown, caller);
   const domain = resolveBounds(options.bounds, layout, caller);
   const method = resolveMethod(options.method);
   if (method.extrapolation) {
     const extra = { domain, adaptive: options.adaptive === true, method };
-    return layout.unflatten(richardsonPartials(evaluator, layout, copy, step, precision, undefined, extra).values);
+    return layout.unflatten(runSync(richardsonPartials(evaluator, layout, step, precision, undefined, extra), layout).values);
   }
-  return layout.unflatten(differencePartials(evaluator, layout, copy, { method, step, precision, domain }, caller).values);
+  const partials = differencePartials(evaluator, layout, { method, step, precision, domain }, caller);
+  return layout.unflatten(runSync(partials, layout).values);
 }

@@ -1,23 +1,23 @@
 /**
- * The one probe primitive of the numeric core: move a working copy of θ along a coordinate, a
- * pair of coordinates or a direction, evaluate f there, and restore θ. Every stencil (first and
- * second differences, tangents, directions, kinks, the Taylor test) is built on it.
+ * The one probe primitive of the numeric core: a move of θ along a coordinate, a pair of
+ * coordinates or a direction becomes a point (the entries moved and the values stored there,
+ * rounded to the working precision and kept inside the bounds), and f is asked for at it. The
+ * measurement never touches a copy of θ: the driver does (see `measure/`).
  */
 import { type Domain, inside } from './domains.js';
 import { GradcheckError, formatNumber } from './errors.js';
-import type { EvaluationSite } from './evaluate.js';
 import { type Precision, roundTo } from './precision.js';
-import type { TreeLayout, WorkingCopy } from './tree.js';
+import { AT_THETA, type Measurement, type Point, type SiteSpec, type Target, evaluateOne } from './measure/protocol.js';
+import type { TreeLayout } from './tree.js';
 
-/** What a probe needs: the working copy, how to store entries, and how to evaluate f. */
+/** What a probe needs: θ's layout, how entries are stored, and the function to evaluate. */
 export interface ProbeContext<R> {
   readonly layout: TreeLayout;
-  readonly copy: WorkingCopy;
   readonly precision: Precision;
   /** Bounds per entry: a stored entry that rounding pushed across its bound is put on it. */
   readonly domain?: Domain;
-  /** f at the copy as it is now (a counting evaluator's `call`). */
-  evaluate(theta: unknown, site: EvaluationSite): R;
+  /** The function evaluated at the points (a counting evaluator). */
+  readonly target: Target<R>;
 }
 
 /** A displacement of θ: which entries move, by how much, and how to name it in messages. */
@@ -26,11 +26,8 @@ export interface Move {
   readonly support: ArrayLike<number>;
   /** Requested displacement of entry i (rounded to the working precision when stored). */
   delta(i: number): number;
-  /**
-   * Where f is evaluated, for error messages (`W[0][1]` moved by +1e-4, `θ along tangent 2`);
-   * a function is asked after the move, so that it can name the displacement actually taken.
-   */
-  readonly site: EvaluationSite | (() => EvaluationSite);
+  /** Where f is evaluated, for error messages (`W[0][1]` moved by +1e-4, `θ along tangent 2`). */
+  readonly site: SiteSpec;
   /** Told the displacement actually stored for each entry (float32 rounding, bounds). */
   taken?(i: number, delta: number): void;
   /**
@@ -40,136 +37,103 @@ export interface Move {
   readonly outside?: 'clamp' | 'stay';
 }
 
+/** `value` as entry i stores it: rounded to the working precision, and to float32 storage. */
+function stored(layout: TreeLayout, i: number, value: number, precision: Precision): number {
+  const v = roundTo(precision, value);
+  return layout.storesFloat32(i) ? Math.fround(v) : v;
+}
+
 /**
- * Stores θᵢ + target in entry i (rounded to float32 where the model stores float32) and returns
- * the value actually stored; a value that rounding pushed across its bound is put on the bound.
+ * The value entry i holds when asked to hold `target`: rounded to the working precision (and
+ * to float32 where θ stores float32), put on its bound when rounding pushed it across.
  *
  * @example
- * place(copy, 0, 1 + 1e-4, 'float32'); // Math.fround(1.0001)
+ * place(layout, 0, 1 + 1e-4, 'float32'); // Math.fround(1.0001)
  * @internal
  */
-export function place(copy: WorkingCopy, i: number, target: number, precision: Precision, domain?: Domain): number {
-  const stored = copy.set(i, roundTo(precision, target));
-  if (inside(domain, i, stored)) return stored;
+export function place(layout: TreeLayout, i: number, target: number, precision: Precision, domain?: Domain): number {
+  const value = stored(layout, i, target, precision);
+  if (inside(domain, i, value)) return value;
   const { lower, upper } = domain as Domain;
-  const bound = stored < lower[i] ? lower[i] : upper[i];
-  const clamped = copy.set(i, bound);
+  const bound = value < lower[i] ? lower[i] : upper[i];
+  const clamped = stored(layout, i, bound, precision);
   if (inside(domain, i, clamped)) return clamped;
   throw new GradcheckError(`the bound ${formatNumber(bound)} is not representable in ${precision}; widen options.bounds`);
 }
 
-/** Moves the support; returns whether any entry actually changed, and the values stored. */
-function displace<R>(ctx: ProbeContext<R>, move: Move): { moved: boolean; stored: Float64Array } {
+/**
+ * The point a move reaches, and whether any entry actually changed.
+ *
+ * @example
+ * pointOf(ctx, { support: [3], delta: () => 1e-4, site: { path: 'b[1]', delta: 1e-4 } }).point.values; // [θ₃ + 1e-4]
+ */
+export function pointOf<R>(ctx: ProbeContext<R>, move: Move): { point: Point; moved: boolean } {
   const x = ctx.layout.values;
   const { support } = move;
-  const storedValues = new Float64Array(support.length);
+  const dense = support.length > 8;
+  const values: number[] | Float64Array = dense ? new Float64Array(support.length) : [];
   let moved = false;
   for (let k = 0; k < support.length; k++) {
     const i = support[k];
-    let stored: number;
+    let v: number;
     if (move.outside === 'stay') {
-      stored = ctx.copy.set(i, roundTo(ctx.precision, x[i] + move.delta(i)));
-      if (!inside(ctx.domain, i, stored)) stored = ctx.copy.set(i, x[i]);
+      v = stored(ctx.layout, i, x[i] + move.delta(i), ctx.precision);
+      if (!inside(ctx.domain, i, v)) v = x[i];
     } else {
-      stored = place(ctx.copy, i, x[i] + move.delta(i), ctx.precision, ctx.domain);
+      v = place(ctx.layout, i, x[i] + move.delta(i), ctx.precision, ctx.domain);
     }
-    if (stored !== x[i]) moved = true;
-    storedValues[k] = stored;
-    move.taken?.(i, stored - x[i]);
+    if (v !== x[i]) moved = true;
+    if (dense) values[k] = v;
+    else (values as number[]).push(v);
+    move.taken?.(i, v - x[i]);
   }
-  return { moved, stored: storedValues };
-}
-
-function siteOf(move: Move): EvaluationSite {
-  return typeof move.site === 'function' ? move.site() : move.site;
+  return { point: { indices: support, values, site: move.site }, moved };
 }
 
 /**
- * Puts the moved entries back. An entry f overwrote while it was moved keeps f's value: the
- * write into θ must stay visible to the mutation guard (restoring it would hide it, e.g. for a
- * direction that moves every entry).
- */
-function restore<R>(ctx: ProbeContext<R>, support: ArrayLike<number>, stored: Float64Array): void {
-  const x = ctx.layout.values;
-  for (let k = 0; k < support.length; k++) {
-    const i = support[k];
-    if (Object.is(ctx.copy.get(i), stored[k])) ctx.copy.set(i, x[i]);
-  }
-}
-
-/**
- * Moves θ, evaluates f there (one call) and restores θ.
+ * f at θ moved (one evaluation).
  *
  * @example
- * probe(ctx, { support: [3], delta: () => 1e-4, site: { path: 'b[1]', delta: 1e-4 } }); // f(θ + 1e-4·e₃)
+ * yield* probe(ctx, { support: [3], delta: () => 1e-4, site: { path: 'b[1]', delta: 1e-4 } }); // f(θ + 1e-4·e₃)
  */
-export function probe<R>(ctx: ProbeContext<R>, move: Move): R {
-  const { stored } = displace(ctx, move);
-  const value = ctx.evaluate(ctx.copy.root(), siteOf(move));
-  restore(ctx, move.support, stored);
-  return value;
+export function* probe<R>(ctx: ProbeContext<R>, move: Move): Measurement<R> {
+  return yield* evaluateOne(ctx.target, pointOf(ctx, move).point);
 }
 
 /**
- * `probe`, but without calling f when rounding left every entry where it was (undefined then).
+ * `probe`, but without evaluating f when rounding left every entry where it was (undefined then).
  *
  * @example
- * probeIfMoved(ctx, { support: all, delta: (i) => 1e-20 * d[i], site: { path: 'θ' } }); // undefined
+ * yield* probeIfMoved(ctx, { support: all, delta: (i) => 1e-20 * d[i], site: { path: 'θ' } }); // undefined
  */
-export function probeIfMoved<R>(ctx: ProbeContext<R>, move: Move): R | undefined {
-  const { moved, stored } = displace(ctx, move);
-  const value = moved ? ctx.evaluate(ctx.copy.root(), siteOf(move)) : undefined;
-  restore(ctx, move.support, stored);
-  return value;
-}
-
-/**
- * f with entry i moved by about `delta`: the value and the displacement actually taken.
- *
- * @example
- * probeCoordinate(ctx, 0, 1e-4); // { value: f(θ + 1e-4·e₀), delta: 1e-4 (or its float32 rounding) }
- */
-export function probeCoordinate<R>(ctx: ProbeContext<R>, i: number, delta: number): { value: R; delta: number } {
-  let taken = 0;
-  const value = probe(ctx, {
-    support: [i],
-    delta: () => delta,
-    site: () => ({ path: ctx.layout.pathAt(i), delta: taken }),
-    taken: (_, d) => {
-      taken = d;
-    },
-  });
-  return { value, delta: taken };
+export function* probeIfMoved<R>(ctx: ProbeContext<R>, move: Move): Measurement<R | undefined> {
+  const { point, moved } = pointOf(ctx, move);
+  if (!moved) return undefined;
+  return yield* evaluateOne(ctx.target, point);
 }
 
 /**
  * A probe context over a counting evaluator (`ScalarEvaluator`, `VectorEvaluator`).
  *
  * @example
- * const ctx = probeContext(new ScalarEvaluator(f, 'numericGradient'), layout, layout.workingCopy(), 'float64');
+ * const ctx = probeContext(new ScalarEvaluator(f, 'numericGradient'), layout, 'float64');
  */
-export function probeContext<R>(
-  evaluator: { call(theta: unknown, site: EvaluationSite): R },
-  layout: TreeLayout,
-  copy: WorkingCopy,
-  precision: Precision,
-  domain?: Domain,
-): ProbeContext<R> {
-  return { layout, copy, precision, domain, evaluate: (theta, site) => evaluator.call(theta, site) };
+export function probeContext<R>(target: Target<R>, layout: TreeLayout, precision: Precision, domain?: Domain): ProbeContext<R> {
+  return { layout, precision, domain, target };
 }
 
 /**
  * f(θ), evaluated on first use and then shared (by every coordinate of a one-sided pass).
  *
  * @example
- * const f0 = sharedCenter(ctx); f0(); f0(); // one call of f
+ * const f0 = sharedCenter(ctx); yield* f0(); yield* f0(); // one evaluation
  */
-export function sharedCenter<R>(ctx: ProbeContext<R>, known?: R): () => R {
+export function sharedCenter<R>(ctx: ProbeContext<R>, known?: R): () => Measurement<R> {
   let value = known;
   let done = known !== undefined;
-  return () => {
+  return function* center() {
     if (!done) {
-      value = ctx.evaluate(ctx.copy.root(), {});
+      value = yield* evaluateOne(ctx.target, AT_THETA);
       done = true;
     }
     return value as R;

@@ -60,20 +60,77 @@ export const ADAPTIVE_START = 6;
 export const ADAPTIVE_LEVELS = 10;
 
 /**
- * Richardson extrapolation of central differences (Ridders' tableau, as in Numerical Recipes'
- * `dfridr`). Central differences have error c₁h² + c₂h⁴ + …; combining the sequence h, h/2,
- * h/4, … cancels those terms one by one. The error estimate of a tableau entry is its distance
- * from the two entries it was built from; the entry with the smallest estimate wins, and the
- * sequence stops early once round-off makes the estimates grow. Round-off of the smallest step
- * used (from the sizes of f seen) is added to the error estimate.
- *
- * `sample(k)` returns the difference quotient at step h₀ / ratioᵏ; `levels` of them are taken at
- * most. With `powers: 'all'` the same scheme extrapolates one-sided differences (error c₁h + …),
- * and with `{ first, step }` any method's (a fourth-order central method: h⁴, h⁶, …).
+ * Ridders' tableau, one sample at a time: each new row extrapolates the previous one over the
+ * error powers; the estimate kept is the one with the smallest error estimate (the largest
+ * difference to its two neighbours). `add` returns false once the error grows again (after
+ * MIN_LEVELS samples): the samples further down are round-off.
  *
  * @example
- * const est = richardson((k) => { const h = 0.1 / 2 ** k; return centralSample(Math.exp(1 + h), Math.exp(1 - h), h); }, 4, 'float64');
- * // est.value ≈ e to ~1e-13, est.error bounds the true error
+ * const t = new Tableau('float64', 'even');
+ * for (const s of samples) if (!t.add(s)) break;
+ * t.result(); // { value, error, levelsUsed, step }
+ */
+export class Tableau {
+  private previous: number[] = [];
+  private best = Number.NaN;
+  private bestError = Number.POSITIVE_INFINITY;
+  private used = 0;
+  private lastHalfWidth = Number.NaN;
+  private bestStep = Number.NaN;
+  private fScale = 0;
+  private readonly firstFactor: number;
+  private readonly nextFactor: number;
+
+  constructor(
+    private readonly precision: Precision,
+    powers: ErrorPowers = 'even',
+    ratio = RICHARDSON_RATIO,
+  ) {
+    const series = powerSeries(powers);
+    this.firstFactor = ratio ** series.first;
+    this.nextFactor = ratio ** series.step;
+  }
+
+  /** Adds the next level's sample; false when the ladder should stop. */
+  add(s: DifferenceSample): boolean {
+    const k = this.used++;
+    const previous = this.previous;
+    this.lastHalfWidth = s.halfWidth;
+    this.fScale = Math.max(this.fScale, s.fScale);
+    const row = [s.quotient];
+    let factor = this.firstFactor;
+    for (let j = 1; j <= k; j++) {
+      row[j] = (row[j - 1] * factor - previous[j - 1]) / (factor - 1);
+      factor *= this.nextFactor;
+      const err = Math.max(Math.abs(row[j] - row[j - 1]), Math.abs(row[j] - previous[j - 1]));
+      if (err <= this.bestError) {
+        this.bestError = err;
+        this.best = row[j];
+        this.bestStep = s.halfWidth;
+      }
+    }
+    if (k === 0) {
+      this.best = row[0];
+      this.bestStep = s.halfWidth;
+    }
+    this.previous = row;
+    return !(k >= MIN_LEVELS && this.bestError > 0 && Math.abs(row[k] - previous[k - 1]) >= 2 * this.bestError);
+  }
+
+  /** The estimate so far, its error estimate (tableau plus round-off), the levels used and the winning step. */
+  result(): Estimate & { readonly levelsUsed: number; readonly step: number } {
+    const roundoff = roundoffError(this.precision, this.fScale, this.lastHalfWidth);
+    const error = (Number.isFinite(this.bestError) ? this.bestError : Math.abs(this.best)) + roundoff;
+    return { value: this.best, error, levelsUsed: this.used, step: this.bestStep };
+  }
+}
+
+/**
+ * Richardson extrapolation over samples given by `sample(level)` (see `Tableau`), up to
+ * `levels` of them.
+ *
+ * @example
+ * richardson((k) => centralSample(fp[k], fm[k], h / 2 ** k), 4, 'float64').value;
  */
 export function richardson(
   sample: (level: number) => DifferenceSample,
@@ -82,44 +139,7 @@ export function richardson(
   powers: ErrorPowers = 'even',
   ratio = RICHARDSON_RATIO,
 ): Estimate & { readonly levelsUsed: number; readonly step: number } {
-  const series = powerSeries(powers);
-  const firstFactor = ratio ** series.first;
-  const nextFactor = ratio ** series.step;
-  let previous: number[] = [];
-  let best = Number.NaN;
-  let bestError = Number.POSITIVE_INFINITY;
-  let used = 0;
-  let lastHalfWidth = Number.NaN;
-  let bestStep = Number.NaN;
-  let fScale = 0;
-  for (let k = 0; k < levels; k++) {
-    const s = sample(k);
-    used++;
-    lastHalfWidth = s.halfWidth;
-    fScale = Math.max(fScale, s.fScale);
-    const row = [s.quotient];
-    let factor = firstFactor;
-    for (let j = 1; j <= k; j++) {
-      row[j] = (row[j - 1] * factor - previous[j - 1]) / (factor - 1);
-      factor *= nextFactor;
-      const err = Math.max(Math.abs(row[j] - row[j - 1]), Math.abs(row[j] - previous[j - 1]));
-      if (err <= bestError) {
-        bestError = err;
-        best = row[j];
-        bestStep = s.halfWidth;
-      }
-    }
-    if (k === 0) {
-      best = row[0];
-      bestStep = s.halfWidth;
-    }
-    if (k >= MIN_LEVELS && bestError > 0 && Math.abs(row[k] - previous[k - 1]) >= 2 * bestError) {
-      previous = row;
-      break;
-    }
-    previous = row;
-  }
-  const roundoff = roundoffError(precision, fScale, lastHalfWidth);
-  const error = (Number.isFinite(bestError) ? bestError : Math.abs(best)) + roundoff;
-  return { value: best, error, levelsUsed: used, step: bestStep };
+  const tableau = new Tableau(precision, powers, ratio);
+  for (let k = 0; k < levels; k++) if (!tableau.add(sample(k))) break;
+  return tableau.result();
 }

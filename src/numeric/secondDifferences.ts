@@ -5,9 +5,10 @@
 import type { ScalarEvaluator } from './evaluate.js';
 import { defaultRichardsonStep } from './methods/builtins.js';
 import { type Precision, roundoffError, scaledStep } from './precision.js';
-import { type ProbeContext, probe, probeContext } from './probe.js';
-import { type Estimate, RICHARDSON_LEVELS, type DifferenceSample, richardson } from './richardson.js';
-import type { TreeLayout, WorkingCopy } from './tree.js';
+import { AT_THETA, type Measurement, type Point, evaluate, evaluateOne } from './measure/protocol.js';
+import { type ProbeContext, pointOf, probeContext } from './probe.js';
+import { type DifferenceSample, type Estimate, RICHARDSON_LEVELS, Tableau } from './richardson.js';
+import type { TreeLayout } from './tree.js';
 
 /**
  * One second-difference stencil of entry (i, j) with half-widths hi, hj: on the diagonal
@@ -18,19 +19,19 @@ import type { TreeLayout, WorkingCopy } from './tree.js';
  * @example
  * secondDifferenceAt(ctx, f0, 0, 1, 1e-4, 1e-4).quotient; // ≈ ∂²f/∂θ₀∂θ₁
  */
-export function secondDifferenceAt(
+export function* secondDifferenceAt(
   ctx: ProbeContext<number>,
   f0: number,
   i: number,
   j: number,
   hi: number,
   hj: number,
-): DifferenceSample {
+): Measurement<DifferenceSample> {
   const path = j === i ? ctx.layout.pathAt(i) : `${ctx.layout.pathAt(i)} and ${ctx.layout.pathAt(j)}`;
   const at = (si: number, sj: number) => {
     let di = 0;
     let dj = 0;
-    const value = probe(ctx, {
+    const { point } = pointOf(ctx, {
       support: j === i ? [i] : [i, j],
       delta: (k) => (k === i ? si * hi : sj * hj),
       site: () => ({ path, delta: di }),
@@ -39,20 +40,24 @@ export function secondDifferenceAt(
         else dj = d;
       },
     });
-    return { value, di, dj };
+    return { point, di, dj };
+  };
+  // The points of the stencil go in one batch; their values come back in order.
+  const valued = function* (moves: ReturnType<typeof at>[]) {
+    const values = yield* evaluate(
+      ctx.target,
+      moves.map((m): Point => m.point),
+    );
+    return moves.map((m, k) => ({ ...m, value: values[k] }));
   };
   if (i === j) {
-    const p = at(1, 0);
-    const m = at(-1, 0);
+    const [p, m] = yield* valued([at(1, 0), at(-1, 0)]);
     const h = (p.di - m.di) / 2;
     const scale = Math.max(Math.abs(p.value), Math.abs(m.value), Math.abs(f0));
     // Four values of size `scale` over h²: expressed as the round-off of a quotient over h.
     return { quotient: (p.value + m.value - 2 * f0) / (p.di * -m.di), halfWidth: h, fScale: (4 * scale) / h };
   }
-  const pp = at(1, 1);
-  const pm = at(1, -1);
-  const mp = at(-1, 1);
-  const mm = at(-1, -1);
+  const [pp, pm, mp, mm] = yield* valued([at(1, 1), at(1, -1), at(-1, 1), at(-1, -1)]);
   const wi = (pp.di - mp.di) / 2;
   const wj = (pp.dj - pm.dj) / 2;
   const scale = Math.max(Math.abs(pp.value), Math.abs(pm.value), Math.abs(mp.value), Math.abs(mm.value));
@@ -79,47 +84,48 @@ export interface SecondDifferenceSettings {
  * @example
  * const { values, errors } = secondDifferences(evaluator, layout, layout.workingCopy(), { step: 1e-4, precision: 'float64', extrapolateAll: false, isSuspect: () => false, recheckLimit: 256 });
  */
-export function secondDifferences(
+export function* secondDifferences(
   evaluator: ScalarEvaluator<unknown>,
   layout: TreeLayout,
-  copy: WorkingCopy,
   settings: SecondDifferenceSettings,
-): { values: Float64Array; errors: Float64Array } {
+): Measurement<{ values: Float64Array; errors: Float64Array }> {
   const n = layout.size;
   const x = layout.values;
   const { precision, step } = settings;
-  const ctx = probeContext(evaluator, layout, copy, precision);
+  const ctx = probeContext(evaluator, layout, precision);
   const values = new Float64Array(n * n);
   const errors = new Float64Array(n * n);
-  const f0 = evaluator.call(copy.root(), {});
+  const f0 = yield* evaluateOne(evaluator, AT_THETA);
   const set = (i: number, j: number, v: number, e: number) => {
     values[i * n + j] = values[j * n + i] = v;
     errors[i * n + j] = errors[j * n + i] = e;
   };
-  const extrapolate = (i: number, j: number, h0: number): Estimate =>
-    richardson(
-      (k) => secondDifferenceAt(ctx, f0, i, j, scaledStep(h0, x[i]) / 2 ** k, scaledStep(h0, x[j]) / 2 ** k),
-      RICHARDSON_LEVELS,
-      precision,
-    );
+  const extrapolate = function* (i: number, j: number, h0: number): Measurement<Estimate> {
+    const tableau = new Tableau(precision);
+    for (let k = 0; k < RICHARDSON_LEVELS; k++) {
+      const s = yield* secondDifferenceAt(ctx, f0, i, j, scaledStep(h0, x[i]) / 2 ** k, scaledStep(h0, x[j]) / 2 ** k);
+      if (!tableau.add(s)) break;
+    }
+    return tableau.result();
+  };
   const suspects: [number, number][] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
-      const est = settings.extrapolateAll ? extrapolate(i, j, step) : firstPass(ctx, f0, i, j, step);
+      const est = settings.extrapolateAll ? yield* extrapolate(i, j, step) : yield* firstPass(ctx, f0, i, j, step);
       set(i, j, est.value, est.error);
       if (!settings.extrapolateAll && settings.isSuspect(i, j, est.value, est.error)) suspects.push([i, j]);
     }
   }
   for (const [i, j] of suspects.slice(0, settings.recheckLimit)) {
-    const est = extrapolate(i, j, Math.max(step, defaultRichardsonStep(precision)));
+    const est = yield* extrapolate(i, j, Math.max(step, defaultRichardsonStep(precision)));
     set(i, j, est.value, est.error);
   }
   return { values, errors };
 }
 
 /** One stencil at the base step, with its round-off as the error estimate. */
-function firstPass(ctx: ProbeContext<number>, f0: number, i: number, j: number, step: number): Estimate {
+function* firstPass(ctx: ProbeContext<number>, f0: number, i: number, j: number, step: number): Measurement<Estimate> {
   const x = ctx.layout.values;
-  const s = secondDifferenceAt(ctx, f0, i, j, scaledStep(step, x[i]), scaledStep(step, x[j]));
+  const s = yield* secondDifferenceAt(ctx, f0, i, j, scaledStep(step, x[i]), scaledStep(step, x[j]));
   return { value: s.quotient, error: roundoffError(ctx.precision, s.fScale, s.halfWidth) };
 }

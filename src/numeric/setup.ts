@@ -1,6 +1,6 @@
 import { type DiffOptions, baseStep, resolvePrecision } from './differences.js';
 import type { Precision } from './precision.js';
-import type { Params, TreeLayout, WorkingCopy } from './tree.js';
+import type { Params, TreeLayout } from './tree.js';
 import { readTheta, requireFunction, validateDiffOptions } from './validate.js';
 
 /** What every public numerical differentiation starts from. */
@@ -9,8 +9,6 @@ export interface DifferenceInputs<P extends Params> {
   readonly precision: Precision;
   /** The base step, defaulted by method and precision. */
   readonly step: number;
-  /** A private working copy of θ to perturb. */
-  readonly copy: WorkingCopy<P>;
 }
 
 /**
@@ -31,5 +29,5 @@ export function readDifferenceInputs<P extends Params>(
   validateDiffOptions(options as Record<string, unknown>, caller);
   const layout = readTheta<P>(at, caller, 'at');
   const precision = resolvePrecision(options, layout);
-  return { layout, precision, step: baseStep(options, precision), copy: layout.workingCopy() };
+  return { layout, precision, step: baseStep(options, precision) };
 }

@@ -1,22 +1,20 @@
 /**
- * Tangent stencils for forward-mode checks (JVP): f on both sides of θ along a tangent u, as a
- * lazily evaluated Richardson sequence. Built on the probe primitive.
+ * Tangent lines of a vector f: the method applied along θ + t·u for a tangent u (the JVP's
+ * numerical side), on the same primitive as columns.
  */
 import { sampleMethod } from './apply.js';
 import { directionLine } from './line.js';
-import { central } from './methods/builtins.js';
-import { StencilSequence } from './numericJacobian.js';
-import type { Precision } from './precision.js';
-import { probeContext, sharedCenter } from './probe.js';
-import type { TreeLayout, WorkingCopy } from './tree.js';
-import type { VectorEvaluator } from './vectorEvaluator.js';
+import type { Measurement } from './measure/protocol.js';
+import type { FiniteDifferenceMethod } from './methods/method.js';
+import type { Column } from './numericJacobian.js';
+import { type ProbeContext, sharedCenter } from './probe.js';
 
 /**
- * The step along a tangent u: every coordinate moves by at most its own step
- * hᵢ = step · max(1, |θᵢ|), i.e. t = step / maxᵢ(|uᵢ| / max(1, |θᵢ|)).
+ * The step along a tangent u: `step` over the largest |uᵢ| / max(1, |θᵢ|), so that no entry
+ * moves by more than its own coordinate step.
  *
  * @example
- * tangentStep(1e-4, [0.5, 3], [1, 1]); // 1e-4 / max(1/1, 1/3) = 1e-4
+ * tangentStep(1e-4, [1, 10], [2, 5]); // 5e-5
  */
 export function tangentStep(step: number, theta: ArrayLike<number>, u: ArrayLike<number>): number {
   let worst = 0;
@@ -25,31 +23,25 @@ export function tangentStep(step: number, theta: ArrayLike<number>, u: ArrayLike
 }
 
 /**
- * Central stencils of f along the tangent u (θ ± t·u, 2 calls per level, + first), starting at
- * t = tangentStep(step, θ, u) and halving: the JVP's first difference is `level(0)`, its
- * Richardson re-check `extrapolate`.
+ * The tangents' lines, each sampled once by the method (f(θ) shared between them).
  *
  * @example
- * const seq = tangentSequence(evaluator, layout, layout.workingCopy(), 'float64', u, 1e-4, 'tangent 0');
- * seq.level(0); // { plus: f(θ + t·u), minus: f(θ − t·u), halfWidth: t }
+ * const lines = yield* tangentLines(ctx, central, [u0, u1], 1e-4); // 4 calls of f
  */
-export function tangentSequence(
-  evaluator: VectorEvaluator,
-  layout: TreeLayout,
-  copy: WorkingCopy,
-  precision: Precision,
-  u: ArrayLike<number>,
+export function* tangentLines(
+  ctx: ProbeContext<Float64Array>,
+  method: FiniteDifferenceMethod,
+  tangents: readonly ArrayLike<number>[],
   step: number,
-  label: string,
-): StencilSequence {
-  const ctx = probeContext(evaluator, layout, copy, precision);
-  const support = Int32Array.from({ length: u.length }, (_, i) => i).filter((i) => u[i] !== 0);
-  const line = directionLine(ctx, support, (i) => u[i], label, sharedCenter(ctx));
-  return new StencilSequence(
-    (h) => {
-      const s = sampleMethod(central, line, h);
-      return { plus: s.values[1], minus: s.values[0], halfWidth: h };
-    },
-    tangentStep(step, layout.values, u),
-  );
+): Measurement<Column[]> {
+  const center = sharedCenter(ctx);
+  const out: Column[] = [];
+  for (let k = 0; k < tangents.length; k++) {
+    const u = tangents[k];
+    const support = Int32Array.from({ length: u.length }, (_, i) => i).filter((i) => u[i] !== 0);
+    const line = directionLine(ctx, support, (i) => u[i], `tangent ${k}`, center);
+    const h = tangentStep(step, ctx.layout.values, u);
+    out.push({ index: k, line, h, sample: yield* sampleMethod(method, line, h) });
+  }
+  return out;
 }

@@ -339,6 +339,16 @@ export class TreeLayout<P extends Params = Params> implements FlatParams<P> {
     return this.tensors[lo];
   }
 
+  /**
+   * Whether entry `index` is stored in float32 (a `Float32Array`, a float32 tensor): what a
+   * working copy stores there is rounded to float32.
+   */
+  storesFloat32(index: number): boolean {
+    if (this.dtype === 'float64') return false;
+    if (this.dtype === 'float32') return true;
+    return this.tensorAt(index).dtype === 'float32';
+  }
+
   pathAt(index: number): string {
     if (this.pathCache !== undefined) return this.pathCache[index];
     const tensor = this.tensorAt(index);

@@ -1,5 +1,6 @@
 import { GradcheckError, NonFiniteError, refuseThenable } from './errors.js';
 import { siteText } from './evaluate.js';
+import type { EvaluationHooks, SiteSpec, Target } from './measure/protocol.js';
 import { type Params, TreeError, TreeLayout } from './tree.js';
 
 /** Where a vector-valued f was evaluated, for error messages. */
@@ -62,18 +63,21 @@ function describeResult(value: unknown): string {
  * ev.call([2, 3], {}); // Float64Array [6, 2]; ev.count === 1, ev.layout.size === 2
  * @internal
  */
-export class VectorEvaluator<P = unknown> {
+export class VectorEvaluator<P = unknown> implements Target<Float64Array> {
   /** Calls so far. */
   count = 0;
   /** Structure of the output, from the first call. */
   layout: TreeLayout | undefined;
 
   constructor(
-    private readonly f: (theta: P) => unknown,
+    /** The user's f. */
+    readonly fn: (theta: P) => unknown,
     /** Prefix of error messages: the public function that was called. */
     private readonly caller: string,
     /** What to call f in messages. */
     private readonly name = 'f',
+    /** The evaluation stage around each call (float32 watch, progress, time). */
+    readonly hooks?: EvaluationHooks,
   ) {}
 
   /** Number of outputs (known after the first call). */
@@ -81,9 +85,16 @@ export class VectorEvaluator<P = unknown> {
     return this.layout?.size ?? 0;
   }
 
-  call(theta: P, site: VectorSite): Float64Array {
+  /** f at θ as given, outside any driver. */
+  call(theta: P, site: SiteSpec): Float64Array {
+    const value = this.fn(theta);
+    this.hooks?.after(value);
+    return this.accept(value, site);
+  }
+
+  /** Counts one value of f, flattens it and insists on one structure of finite entries, naming the site when not. */
+  accept(value: unknown, site: SiteSpec): Float64Array {
     this.count++;
-    const value = this.f(theta);
     refuseThenable(value, this.caller, this.name);
     if (typeof value !== 'number' && (value === null || typeof value !== 'object')) {
       throw new GradcheckError(

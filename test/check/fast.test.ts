@@ -3,7 +3,8 @@ import { checkGradient } from 'gradcheck';
 import { describe, expect, it } from 'vitest';
 import { type FullCheck, fastGradientCheck } from '../../src/check/fast.js';
 import { fullCheckCost, fullCheckIsNoDearer } from '../../src/check/fast/fullCheck.js';
-import { gradientCheck } from '../../src/check/gradient.js';
+import { gradientPlan } from '../../src/check/gradient.js';
+import { runSync } from '../../src/numeric/measure/syncDriver.js';
 import type { Diagnosis, GradientReport } from '../../src/check/report.js';
 import { resolveSettings } from '../../src/check/settings/resolve.js';
 import { withMessage } from '../../src/format/withMessage.js';
@@ -76,8 +77,8 @@ describe('fast mode on a θ small enough for the full check', () => {
   /** Fast mode as checkGradient runs it, handed the full check on the settings it is given. */
   function fastOrFull(q: ReturnType<typeof quadratic>, options: Record<string, unknown>): GradientReport {
     const settings = resolveSettings({ at: q.at, mode: 'fast', ...options }, 'gradient', 'checkGradient');
-    const full: FullCheck = (s) => gradientCheck(q.f, q.grad, { at: q.at, ...options, mode: s.mode }, 'checkGradient');
-    return withMessage(fastGradientCheck(q.f as (t: unknown) => unknown, q.grad, settings, full));
+    const full: FullCheck = (s) => gradientPlan(q.f, q.grad, { at: q.at, ...options, mode: s.mode }, 'checkGradient').measurement;
+    return withMessage(runSync(fastGradientCheck(q.f as (t: unknown) => unknown, q.grad, settings, full), settings.layout));
   }
 
   it('runs the full check when 2n ≤ 2k, costs 2n calls on a correct gradient and says so', () => {

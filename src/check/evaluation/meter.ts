@@ -68,6 +68,22 @@ export class Meter {
     return Math.max(1, Math.floor(TICK_MS / Math.max(perEvaluationMs, 1e-6)));
   }
 
+  /**
+   * Before an evaluation starts (async and worker checks, whose test keeps running while f
+   * waits): once the time left is gone, the check stops here, and no evaluation starts after.
+   */
+  stopWhenOut(done: number): void {
+    const budget = this.budget;
+    if (!budget || this.ended) return;
+    const leftMs = budget.leftMs();
+    if (leftMs > 0) return;
+    const perEvaluationMs = (performance.now() - this.settings.startedAt) / Math.max(1, done);
+    this.end(done);
+    const total = Math.max(this.plan.total, done);
+    const projection = { perEvaluationMs, totalMs: perEvaluationMs * total, leftMs };
+    throw new GradcheckError(preflightMessage(this.settings.caller, this.plan, budget, projection));
+  }
+
   /** Stops the check when what is left clearly exceeds the time left. */
   private preflight(done: number, perEvaluationMs: number): void {
     const budget = this.budget as Budget;

@@ -4,6 +4,7 @@
  */
 import { DirectionProbe, type DirectionalMeasure, rademacher } from '../../numeric/directions.js';
 import { scaleOf } from '../../numeric/groupTesting.js';
+import type { Measurement } from '../../numeric/measure/protocol.js';
 import { createRandom } from '../../numeric/random.js';
 import type { Settings } from '../settings/types.js';
 import type { FastRun } from './run.js';
@@ -62,11 +63,11 @@ export function disagrees(m: DirectionalMeasure, settings: Pick<Settings, 'rtol'
  * The probe along one direction (its signs), on the run's evaluator and working copy.
  *
  * @example
- * directionProbe(run, signs, 3).central(run.all, run.t); // 2 calls of f
+ * yield* directionProbe(run, signs, 3).central(run.all, run.t); // 2 calls of f
  */
 export function directionProbe(run: FastRun, signs: Int8Array, index: number): DirectionProbe {
-  const { evaluator, layout, copy, settings, g } = run;
-  return new DirectionProbe(evaluator, layout, copy, settings.precision, signs, g, `random direction ${index}`);
+  const { evaluator, layout, settings, g, center, method } = run;
+  return new DirectionProbe(evaluator, layout, settings.precision, signs, g, `random direction ${index}`, center, method);
 }
 
 /**
@@ -75,9 +76,9 @@ export function directionProbe(run: FastRun, signs: Int8Array, index: number): D
  * directions keep their first-pass verdict (6 calls saved each on a wrong gradient).
  *
  * @example
- * const { directions, confirmed } = measureDirections(run); // directions.length === settings.directions
+ * const { directions, confirmed } = yield* measureDirections(run); // directions.length === settings.directions
  */
-export function measureDirections(run: FastRun): MeasuredDirections {
+export function* measureDirections(run: FastRun): Measurement<MeasuredDirections> {
   const { settings, all, t } = run;
   const rng = createRandom(settings.seed);
   const directions: DirectionResult[] = [];
@@ -85,9 +86,9 @@ export function measureDirections(run: FastRun): MeasuredDirections {
   for (let index = 0; index < settings.directions; index++) {
     const signs = rademacher(all.length, rng);
     const probe = directionProbe(run, signs, index);
-    let measure = probe.central(all, t);
+    let measure = yield* probe.central(all, t);
     if (confirmed === undefined && disagrees(measure, settings)) {
-      measure = probe.richardson(all, RECHECK_STEP_FACTOR * t, FAST_RECHECK_LEVELS);
+      measure = yield* probe.richardson(all, RECHECK_STEP_FACTOR * t, FAST_RECHECK_LEVELS);
       if (disagrees(measure, settings)) confirmed = index;
     }
     directions.push({ index, measure, pass: !disagrees(measure, settings), signs });

@@ -4,11 +4,12 @@
  */
 import { resolveMethod } from '../../numeric/methods/index.js';
 import { ADAPTIVE_LEVELS } from '../../numeric/richardson.js';
+import type { Measurement } from '../../numeric/measure/protocol.js';
 import type { ReportData } from '../report.js';
 import type { Settings } from '../settings/types.js';
 
 /** The full check, run on the settings it is given (the caller owns it: fast mode cannot import it without a cycle). */
-export type FullCheck = (settings: Settings) => ReportData;
+export type FullCheck = (settings: Settings) => Measurement<ReportData>;
 
 /** What the full check would cost at these settings, and whether that is exact or a bound. */
 export interface FullCheckCost {
@@ -62,11 +63,11 @@ export function fullCheckIsNoDearer(settings: Settings): boolean {
  * first note says that fast mode was asked for and why the full check ran.
  *
  * @example
- * fullCheckInstead(settings, fullCheck).details.notes[0];
+ * (yield* fullCheckInstead(settings, fullCheck)).details.notes[0];
  * // 'Fast mode: θ has 4 entries, so the full check (8 evaluations) costs no more than 10 directions (20); ran the full check.'
  */
-export function fullCheckInstead(settings: Settings, fullCheck: FullCheck): ReportData {
-  const report = fullCheck({ ...settings, mode: 'full' });
+export function* fullCheckInstead(settings: Settings, fullCheck: FullCheck): Measurement<ReportData> {
+  const report = yield* fullCheck({ ...settings, mode: 'full' });
   const cost = fullCheckCost(settings);
   const n = settings.layout.size;
   const k = settings.directions;

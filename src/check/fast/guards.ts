@@ -3,7 +3,8 @@
  * along the directions. Nothing here costs a call of f on a correct gradient.
  */
 import type { AnalyticGradient } from '../analytic.js';
-import { type GuardOutcome, type Mutation, guard, mutationOf, probeDeterminism } from '../guards/index.js';
+import { AT_THETA, type Measurement, evaluateOne } from '../../numeric/measure/protocol.js';
+import { type GuardOutcome, type Mutation, guard, probeDeterminism, writesOf } from '../guards/index.js';
 import { type DirectionResult, tolerance } from './directions.js';
 import type { FastRun } from './run.js';
 
@@ -27,14 +28,17 @@ interface AtTheta {
  * shared determinism probe. Skipped when f is already known to write into θ: every difference
  * is suspect then, and so would be a probe.
  */
-function probeAtTheta(run: FastRun, directions: readonly DirectionResult[]): AtTheta {
-  if (run.writes.mutation) return { f0: Number.NaN, mutation: run.writes.mutation };
+function* probeAtTheta(run: FastRun, directions: readonly DirectionResult[]): Measurement<AtTheta> {
+  const first = yield* writesOf(run.layout, 'first-call');
+  if (first) return { f0: Number.NaN, mutation: first };
   if (directions.every((d) => d.pass)) return { f0: Number.NaN };
-  const f0 = run.evaluator.call(run.copy.root(), {});
-  const mutation = mutationOf(run.layout, run.copy);
+  const f0 = yield* evaluateOne(run.evaluator, AT_THETA);
+  const mutation = yield* writesOf(run.layout);
   if (mutation) return { f0, mutation };
-  const evaluate = () => Float64Array.of(run.evaluator.call(run.copy.root(), {}));
-  return { f0, repeats: probeDeterminism(evaluate, Float64Array.of(f0)) };
+  const evaluate = function* () {
+    return Float64Array.of(yield* evaluateOne(run.evaluator, AT_THETA));
+  };
+  return { f0, repeats: yield* probeDeterminism(evaluate, Float64Array.of(f0)) };
 }
 
 /**
@@ -53,11 +57,15 @@ function leansOnError(run: FastRun, directions: readonly DirectionResult[]): boo
  * float64 check, all worded by `guard` exactly as for the full check.
  *
  * @example
- * const guards = fastGuards(run, directions, analytic);
+ * const guards = yield* fastGuards(run, directions, analytic);
  * guards.invalid; // true for a non-deterministic or mutating f: no localisation, no other diagnosis
  */
-export function fastGuards(run: FastRun, directions: readonly DirectionResult[], analytic: AnalyticGradient): FastGuards {
-  const probe = probeAtTheta(run, directions);
+export function* fastGuards(
+  run: FastRun,
+  directions: readonly DirectionResult[],
+  analytic: AnalyticGradient,
+): Measurement<FastGuards> {
+  const probe = yield* probeAtTheta(run, directions);
   const float32 = run.settings.precision === 'float64' && run.float32.suspected() && leansOnError(run, directions);
   const outcome = guard({
     repeats: probe.repeats,

@@ -4,6 +4,7 @@
  */
 import { type DirectionProbe, type DirectionalMeasure, directionalStep } from '../../numeric/directions.js';
 import { type GroupTests, type Localization, localize, splitGroup } from '../../numeric/groupTesting.js';
+import type { Measurement } from '../../numeric/measure/protocol.js';
 import { displayPath } from '../../numeric/tree.js';
 import { agrees, mismatchOf, worstFirst } from '../compare.js';
 import type { KinkEntry, Mismatch } from '../report.js';
@@ -47,14 +48,14 @@ interface Confirmation {
  * |θᵢ|)), re-checked by Richardson when it disagrees; records the value, and a mismatch or kink.
  * Returns whether coordinate i is wrong.
  */
-function confirmCoordinate(c: Confirmation, i: number, measured: DirectionalMeasure | undefined): boolean {
+function* confirmCoordinate(c: Confirmation, i: number, measured: DirectionalMeasure | undefined): Measurement<boolean> {
   const { run, probe } = c;
   const { step, rtol, atol, kinks: policy } = run.settings;
   const a = run.g[i];
   const di = probe.component(i);
-  let m = measured ?? probe.central(Int32Array.of(i), step);
+  let m = measured ?? (yield* probe.central(Int32Array.of(i), step));
   if (!agrees(a, m.numeric / di, m.error / Math.abs(di), rtol, atol)) {
-    m = probe.richardson(Int32Array.of(i), step, FAST_RECHECK_LEVELS, m);
+    m = yield* probe.richardson(Int32Array.of(i), step, FAST_RECHECK_LEVELS, m);
   }
   const value = m.numeric / di;
   const err = m.error / Math.abs(di);
@@ -85,10 +86,10 @@ function groupTests(c: Confirmation): GroupTests {
  * each, at most LOCALIZE_LIMIT of them).
  *
  * @example
- * const found = localiseDirection(run, directions[confirmed], guards.f0);
+ * const found = yield* localiseDirection(run, directions[confirmed], guards.f0);
  * found.mismatches.map((m) => m.path); // ['[34179]']
  */
-export function localiseDirection(run: FastRun, direction: DirectionResult, f0: number): Localised {
+export function* localiseDirection(run: FastRun, direction: DirectionResult, f0: number): Measurement<Localised> {
   const n = run.layout.size;
   const c: Confirmation = {
     run,
@@ -100,7 +101,7 @@ export function localiseDirection(run: FastRun, direction: DirectionResult, f0: 
     kinks: [],
   };
   const before = run.evaluator.count;
-  const found = localize(run.all, direction.measure, groupTests(c), LOCALIZE_LIMIT);
+  const found = yield* localize(run.all, direction.measure, groupTests(c), LOCALIZE_LIMIT);
   c.mismatches.sort(worstFirst);
   const { numeric, errors, mismatches, kinks } = c;
   return { index: direction.index, found, cost: run.evaluator.count - before, mismatches, kinks, numeric, errors };

@@ -1,4 +1,5 @@
 import { formatNumber } from '../../numeric/errors.js';
+import type { Measurement } from '../../numeric/measure/protocol.js';
 import type { Diagnosis } from '../report.js';
 
 /** Calls of f at θ itself that the determinism probe makes, beyond one it already has. */
@@ -9,15 +10,16 @@ export const DETERMINISM_PROBES = 2;
  * first: a check runs it only once something failed, so a correct check keeps its exact count.
  *
  * @example
- * probeDeterminism(() => Float64Array.of(f(theta)), first); // undefined when f is pure, else the values seen
+ * yield* probeDeterminism(atTheta, first); // undefined when f is pure, else the values seen
  */
-export function probeDeterminism(
-  evaluate: () => Float64Array,
-  first: Float64Array = evaluate(),
-): readonly Float64Array[] | undefined {
+export function* probeDeterminism(
+  evaluate: () => Measurement<Float64Array>,
+  known?: Float64Array,
+): Measurement<readonly Float64Array[] | undefined> {
+  const first = known ?? (yield* evaluate());
   const seen = [first];
   for (let k = 0; k < DETERMINISM_PROBES; k++) {
-    const next = evaluate();
+    const next = yield* evaluate();
     seen.push(next);
     if (!sameValues(first, next)) return seen;
   }

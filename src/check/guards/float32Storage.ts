@@ -1,6 +1,7 @@
 import { formatNumber } from '../../numeric/errors.js';
 import { ScalarEvaluator } from '../../numeric/evaluate.js';
 import { inside } from '../../numeric/domains.js';
+import { AT_THETA, type Measurement, evaluate } from '../../numeric/measure/protocol.js';
 import { DEFAULT_STEP_FLOAT32 } from '../../numeric/precision.js';
 import { displayPath } from '../../numeric/tree.js';
 import type { Diagnosis } from '../report.js';
@@ -91,13 +92,13 @@ export function float32StorageDiagnosis(path: string, step: number): Diagnosis {
  * moved entry's path when f did not feel it, and the calls made.
  *
  * @example
- * probeFloat32Storage(f, settings, g); // { path: 'W[0][1]', calls: 2 } for an f that copies θ into a Float32Array
+ * yield* probeFloat32Storage(f, settings, g); // { path: 'W[0][1]', calls: 2 } for an f that copies θ into a Float32Array
  */
-export function probeFloat32Storage(
+export function* probeFloat32Storage(
   f: (theta: unknown) => unknown,
   settings: Settings,
   g: Float64Array,
-): { path: string | undefined; calls: number } {
+): Measurement<{ path: string | undefined; calls: number }> {
   const { layout } = settings;
   const i = storageProbeCoordinate(layout.values, g);
   const x = layout.values[i];
@@ -105,11 +106,9 @@ export function probeFloat32Storage(
   const up = storageProbeDelta(x);
   const delta = inside(settings.domain, i, x + up) ? up : -up;
   const evaluator = new ScalarEvaluator(f, settings.caller);
-  const copy = layout.workingCopy();
   try {
-    const f0 = evaluator.call(copy.root(), {});
-    copy.set(i, x + delta);
-    const moved = evaluator.call(copy.root(), { path: layout.pathAt(i), delta });
+    const movedPoint = { indices: [i], values: [x + delta], site: { path: layout.pathAt(i), delta } };
+    const [f0, moved] = yield* evaluate(evaluator, [AT_THETA, movedPoint]);
     const path = displayPath(layout.pathAt(i));
     return { path: storesFloat32(x, g[i], f0, moved, delta) ? path : undefined, calls: evaluator.count };
   } catch {

@@ -6,7 +6,8 @@ import { type Mutation, mutationDiagnosis } from './mutation.js';
 
 export { DETERMINISM_PROBES, nondeterministicDiagnosis, probeDeterminism } from './determinism.js';
 export { float32Diagnosis, float32Watch, type Float32Watch, watched } from './float32.js';
-export { type Mutation, mutationDiagnosis, mutationOf } from './mutation.js';
+export { type Mutation, mutationDiagnosis, mutationOf, writesOf } from './mutation.js';
+export { atThetaWhenNonFinite } from './nonFiniteAt.js';
 export { guardNonFinite } from './nonFinite.js';
 export { float32StorageDiagnosis, probeFloat32Storage } from './float32Storage.js';
 

@@ -1,4 +1,5 @@
 import { formatNumber } from '../../numeric/errors.js';
+import { type Measurement, look } from '../../numeric/measure/protocol.js';
 import { displayPath, type TreeLayout, type WorkingCopy } from '../../numeric/tree.js';
 import type { Diagnosis } from '../report.js';
 
@@ -40,4 +41,17 @@ export function mutationDiagnosis(who: string, m: Mutation): Diagnosis {
       `${who} mutates θ: ${who} changed ${m.path} from ${formatNumber(m.before)} to ${formatNumber(m.after)} (in the copy gradcheck passed it). ` +
       `${who} must not write to its input; copy θ first (an in-place update or normalisation?).`,
   };
+}
+
+/**
+ * A look for writes into θ by f, through the driver (its copies are put back to θ): `'now'`,
+ * or the write of f's very first call.
+ *
+ * @example
+ * const written = yield* writesOf(layout); // { path: 'b[1]', before: -0.2, after: 7 } or undefined
+ */
+export function* writesOf(layout: TreeLayout, what: 'now' | 'first-call' = 'now'): Measurement<Mutation | undefined> {
+  const write = yield* look(what);
+  if (!write) return undefined;
+  return { path: displayPath(layout.pathAt(write.index)), before: layout.values[write.index], after: write.after };
 }

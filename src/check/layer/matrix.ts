@@ -2,17 +2,16 @@
  * What the matrix checks (Jacobian, Hessian) share: the numerical matrix column by column with
  * re-checks, the entry-by-entry comparison, and their block-structured report.
  */
-import { central } from '../../numeric/methods/builtins.js';
-import { type Stencil, coordinateSequence, scanColumns, stencilRoundoff } from '../../numeric/numericJacobian.js';
-import { scaledStep } from '../../numeric/precision.js';
-import { RICHARDSON_LEVELS } from '../../numeric/richardson.js';
-import type { WorkingCopy } from '../../numeric/tree.js';
+import { rowReading } from '../../numeric/apply.js';
+import type { Measurement } from '../../numeric/measure/protocol.js';
+import { resolveMethod } from '../../numeric/methods/resolve.js';
+import { type Column, columnsOf, ownLadder, recheckLadder } from '../../numeric/numericJacobian.js';
+import { probeContext } from '../../numeric/probe.js';
 import type { VectorEvaluator } from '../../numeric/vectorEvaluator.js';
 import type { ReportExtras } from '../buildReport.js';
 import { agrees, isUnresolved, mismatchOf, summarize, worstFirst } from '../compare.js';
 import { RECHECK_LEVELS, RECHECK_LIMIT } from '../recheck.js';
 import type { BlockInfo, Mismatch, ReportData, UnresolvedEntry } from '../report.js';
-import { extrapolates } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
 import type { Block } from './blocks.js';
 import { blockGroups, layerDiagnoses } from './diagnoses.js';
@@ -26,65 +25,50 @@ export interface NumericMatrix {
 }
 
 /**
- * The numerical Jacobian of a vector evaluator over θ's coordinates with per-entry error
- * estimates; `analyticOf(m)` supplies the values to compare (once the number of outputs m is
- * known), and columns with suspects are refined by Richardson extrapolation (every column with
- * an extrapolating method).
+ * The numerical Jacobian of a vector evaluator over θ's coordinates by the settings' method,
+ * with per-entry error estimates: every column sampled once (in batches), `analyticOf(m)`
+ * supplying the values to compare once the number of outputs m is known, then the entries that
+ * disagree re-checked on their column's re-check ladder (a method with its own ladder needs none).
  *
  * @example
- * const num = numericMatrix(evaluator, copy, settings, (m) => analytic);
+ * const num = yield* numericMatrix(evaluator, settings, (m) => analytic);
  * num.values; // m×n row-major, num.errors alongside
  */
-export function numericMatrix(
+export function* numericMatrix(
   evaluator: VectorEvaluator,
-  copy: WorkingCopy,
   settings: Settings,
   analyticOf: (rows: number) => Float64Array,
-): NumericMatrix & { readonly analytic: Float64Array } {
+): Measurement<NumericMatrix & { readonly analytic: Float64Array }> {
   const { layout, precision, step } = settings;
+  const method = resolveMethod(settings.method);
   const n = layout.size;
-  let m = 0;
-  let values = new Float64Array(0);
-  let errors = new Float64Array(0);
-  let analytic: Float64Array = new Float64Array(0);
-  const init = (rows: number) => {
-    m = rows;
-    values = new Float64Array(m * n);
-    errors = new Float64Array(m * n);
-    analytic = analyticOf(m);
-  };
-  const sequence = (j: number, first?: Stencil) =>
-    coordinateSequence(evaluator, layout, copy, j, scaledStep(step, layout.values[j]), precision, first);
-  if (extrapolates(settings)) {
-    for (let j = 0; j < n; j++) {
-      const seq = sequence(j);
-      if (j === 0) init(seq.level(0).plus.length);
-      for (let i = 0; i < m; i++) {
-        const est = seq.extrapolate(precision, { row: i }, RICHARDSON_LEVELS);
-        values[i * n + j] = est.value;
-        errors[i * n + j] = est.error;
-      }
-    }
-    return { rows: m, values, errors, analytic };
-  }
-  const suspects = new Map<number, Stencil | undefined>();
+  const columns = yield* columnsOf(probeContext(evaluator, layout, precision), method, step, settings.caller);
+  const m = columns[0]?.sample.values[0].length ?? 0;
+  const values = new Float64Array(m * n);
+  const errors = new Float64Array(m * n);
+  const analytic = analyticOf(m);
   const agreesAt = (k: number) => agrees(analytic[k], values[k], errors[k], settings.rtol, settings.atol);
-  scanColumns(evaluator, layout, copy, { method: settings.method, step, precision }, settings.caller, (col) => {
-    if (m === 0) init(col.quotients.length);
-    const j = col.index;
+  const suspects: Column[] = [];
+  for (const column of columns) {
+    const j = column.index;
+    const own = ownLadder(method, column);
+    let suspect = false;
     for (let i = 0; i < m; i++) {
-      values[i * n + j] = col.quotients[i];
-      errors[i * n + j] = stencilRoundoff(col, precision, undefined, i);
-      if (!agreesAt(i * n + j)) suspects.set(j, settings.method === central ? col : undefined);
+      const first = yield* own.estimate(rowReading(i), precision);
+      values[i * n + j] = first.value;
+      errors[i * n + j] = first.error;
+      if (!agreesAt(i * n + j)) suspect = true;
     }
-  });
-  for (const [j, first] of [...suspects].slice(0, RECHECK_LIMIT)) {
-    const seq = sequence(j, first);
-    for (let i = 0; i < m; i++) {
-      if (agreesAt(i * n + j)) continue;
-      const est = seq.extrapolate(precision, { row: i }, RECHECK_LEVELS);
-      values[i * n + j] = est.value;
-      errors[i * n + j] = est.error;
+    if (suspect) suspects.push(column);
+  }
+  for (const column of suspects.slice(0, RECHECK_LIMIT)) {
+    const ladder = recheckLadder(method, column, RECHECK_LEVELS);
+    for (let i = 0; ladder && i < m; i++) {
+      const k = i * n + column.index;
+      if (agreesAt(k)) continue;
+      const est = yield* ladder.estimate(rowReading(i), precision);
+      values[k] = est.value;
+      errors[k] = est.error;
     }
   }
   return { rows: m, values, errors, analytic };
@@ -150,9 +134,9 @@ export interface MatrixReportInput
  * blocks and a map per block.
  *
  * @example
- * return matrixReport({ settings, check: 'jacobian', a, num, verdict, blocks, cols: n, … });
+ * return yield* matrixReport({ settings, check: 'jacobian', a, num, verdict, blocks, cols: n, … });
  */
-export function matrixReport(input: MatrixReportInput): ReportData {
+export function* matrixReport(input: MatrixReportInput): Measurement<ReportData> {
   const { a, num, verdict, blocks, cols, check } = input;
   const subject = check === 'jacobian' ? 'Jacobian' : 'Hessian';
   const extras: ReportExtras = {
@@ -161,7 +145,7 @@ export function matrixReport(input: MatrixReportInput): ReportData {
     blocks: blocks.map(blockInfo),
     columns: cols,
   };
-  return layerReport({
+  return yield* layerReport({
     ...input,
     analytic: a,
     numeric: num.values,

@@ -1,7 +1,8 @@
 import { type ReportExtras, buildReport } from '../buildReport.js';
 import { type Summary, withinGlobal } from '../compare.js';
-import { type Float32Watch, type Mutation, guard, mutationOf, probeDeterminism } from '../guards/index.js';
-import type { TreeLayout, WorkingCopy } from '../../numeric/tree.js';
+import { AT_THETA, type Measurement, evaluateOne } from '../../numeric/measure/protocol.js';
+import { type Float32Watch, type Mutation, guard, probeDeterminism, writesOf } from '../guards/index.js';
+import type { TreeLayout } from '../../numeric/tree.js';
 import { type VectorEvaluator, outputName } from '../../numeric/vectorEvaluator.js';
 import type { Diagnosis, Mismatch, ReportData, UnresolvedEntry } from '../report.js';
 import type { Settings } from '../settings/types.js';
@@ -19,7 +20,7 @@ export interface LayerOutcome {
   readonly settings: Settings;
   readonly check: 'jacobian' | 'vjp' | 'jvp' | 'hessian';
   /** f (or options.gradient) at θ itself, through the check's counting evaluator: the determinism probe. */
-  readonly atTheta: () => Float64Array;
+  readonly atTheta: () => Measurement<Float64Array>;
   /** Calls of f so far (read after the determinism probe). */
   readonly evaluations: () => number;
   /** f at θ, when the check has it already (the probe then needs one call fewer). */
@@ -52,14 +53,14 @@ export interface LayerOutcome {
  * float64 check), then the diagnoses, the verdict and the report.
  *
  * @example
- * return layerReport({ settings, check: 'vjp', atTheta: () => evaluator.call(copy.root(), {}), first: y0, … });
+ * return yield* layerReport({ settings, check: 'vjp', atTheta: () => evaluateOne(evaluator, AT_THETA), first: y0, … });
  */
-export function layerReport(o: LayerOutcome): ReportData {
+export function* layerReport(o: LayerOutcome): Measurement<ReportData> {
   const { settings, mismatches } = o;
   const failing = mismatches.length > 0;
   const scale = o.analytic.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   const suspect = failing || o.unresolved.some((u) => Math.abs(u.analytic - u.numeric) > WILD_UNRESOLVED * scale);
-  const repeats = suspect ? probeDeterminism(o.atTheta, o.first) : undefined;
+  const repeats = suspect ? yield* probeDeterminism(o.atTheta, o.first) : undefined;
   const float32 = failing && settings.precision === 'float64' && o.watch?.suspected() === true;
   const guards = guard({
     repeats,
@@ -100,21 +101,21 @@ export type FEvidence = Pick<LayerOutcome, 'atTheta' | 'evaluations' | 'outputNa
  * function (`jac`, `vjp`, `jvp`): one place for what every vector layer check hands the guards.
  *
  * @example
- * layerReport({ settings, check: 'jvp', ...fEvidence(evaluator, layout, copy, out, watch, { who: 'jvp', mutation }), … });
+ * yield* layerReport({ settings, check: 'jvp', ...(yield* fEvidence(evaluator, layout, out, watch, { who: 'jvp', mutation })), … });
  */
-export function fEvidence(
+export function* fEvidence(
   evaluator: VectorEvaluator,
   layout: TreeLayout,
-  copy: WorkingCopy,
   out: TreeLayout,
   watch: Float32Watch,
   other: { readonly who: string; readonly mutation: Mutation | undefined },
-): FEvidence {
+): Measurement<FEvidence> {
+  const written = yield* writesOf(layout);
   return {
-    atTheta: () => evaluator.call(copy.root(), {}),
+    atTheta: () => evaluateOne(evaluator, AT_THETA),
     evaluations: () => evaluator.count,
     outputName: (i) => outputName(out, i),
     watch,
-    mutations: [{ who: 'f', mutation: mutationOf(layout, copy) }, other],
+    mutations: [{ who: 'f', mutation: written }, other],
   };
 }

@@ -93,7 +93,7 @@ function optionalOptions(options: unknown, caller: string): Record<string, unkno
  */
 export function publicSettings(s: Settings): CheckSettings {
   const { method, step, precision, rtol, atol, maxRelativeDifference, mode, seed } = s;
-  return { method: method.name, step, precision, rtol, atol, maxRelativeDifference, mode, seed };
+  return { method: method.name, order: method.order, step, precision, rtol, atol, maxRelativeDifference, mode, seed };
 }
 
 /** Whether a check is a layer check (every entry compared; no sampling, no fast mode). */

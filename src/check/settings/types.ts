@@ -34,6 +34,12 @@ export type PicturesOption = 'on-failure' | 'always' | false;
 export interface CheckSettings {
   /** The finite-difference method's name: 'central', 'forward', 'backward', 'richardson', or a method value's name. */
   readonly method: string;
+  /**
+   * The method's order of accuracy p (its truncation error is O(hᵖ)): 2 for central
+   * differences, 1 for one-sided ones, 4 for `fdm([-2, -1, 1, 2])`; of the stencil an
+   * extrapolated method starts from.
+   */
+  readonly order?: number;
   readonly step: number;
   readonly precision: Precision;
   readonly rtol: number;

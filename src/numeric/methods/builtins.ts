@@ -51,3 +51,17 @@ export const richardson: FiniteDifferenceMethod = extrapolated(
   { ratio: RICHARDSON_RATIO, levels: RICHARDSON_LEVELS },
   'richardson',
 );
+
+/**
+ * The method a re-check runs: the method's own stencil over a short Richardson ladder (steps
+ * h, h/2, …, `levels` of them), or none for a method that already runs its own ladder (its
+ * measurement is already extrapolated, with its own error estimate).
+ *
+ * @example
+ * recheckMethod(central, 3)?.extrapolation; // { ratio: 2, levels: 3 }
+ * recheckMethod(richardson, 3);             // undefined
+ */
+export function recheckMethod(method: FiniteDifferenceMethod, levels: number): FiniteDifferenceMethod | undefined {
+  if (method.extrapolation) return undefined;
+  return extrapolated(method, { ratio: RICHARDSON_RATIO, levels }, method.name);
+}

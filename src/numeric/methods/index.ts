@@ -7,6 +7,7 @@ export {
   defaultRichardsonStep,
   extrapolated,
   forward,
+  recheckMethod,
   richardson,
 } from './builtins.js';
 export {
@@ -17,4 +18,5 @@ export {
   methodForSide,
   resolveMethod,
 } from './resolve.js';
+export { describeMethod } from './describe.js';
 export { MAX_GRID_POINTS, accuracyOf, checkedGrid, stencilWeights } from './weights.js';

@@ -1,6 +1,6 @@
-import type { GradientLike } from '../gradient.js';
-import type { HessianOptions } from '../hessian.js';
-import type { Params } from '../../numeric/tree.js';
+import type { GradientLike } from './gradient.js';
+import type { HessianOptions } from './hessian.js';
+import type { Params } from '../numeric/tree.js';
 
 /** A value, or a Promise of it: what the user functions of the async checks may return. */
 export type MaybePromise<T> = T | PromiseLike<T>;
