@@ -7,10 +7,10 @@
  * - the evaluation stage's own cost per call of f, from a cheap f (about 1 µs) called through
  *   the metered stage and bare, as a share of P4-small's time per evaluation: the figure a
  *   whole-check ratio cannot resolve below its run-to-run noise.
- * Target: the stage's cost per call under 1 % of an evaluation of P4-small. The whole-check
- * ratio is printed beside it for information: measured on a loaded two-core machine its rounds
- * spread from 0.99× to 1.11× (the CPU time of one 20 s check moves by several % from run to
- * run), far more than the cost it would measure.
+ * Targets (both gate): the stage's cost per call under 1 % of an evaluation of P4-small, and
+ * the whole check's median CPU-time ratio on/off ≤ 1.01 (issue 19). On a loaded two-core
+ * machine single rounds of the whole-check ratio spread from 0.99× to 1.11×: run more rounds
+ * (`--rounds 5`) before reading a miss as a cost.
  *
  *   npx tsx bench/progress.ts              # 3 rounds
  *   npx tsx bench/progress.ts --rounds 5
@@ -24,7 +24,7 @@ import { median, sec, table, timed } from './_internals/measure.js';
 
 /** Rounds by default: odd, so the median is one measured round (each round is two ~20 s checks). */
 export const ROUNDS = 3;
-/** Target: progress costs under 1 % of the check. */
+/** Target: progress costs under 1 % of the check (its stage per call, and the whole check's CPU time). */
 export const TARGET_OVERHEAD = 0.01;
 /** Calls of the cheap f in the per-call measurement. */
 const CALLS = 2_000_000;
@@ -99,16 +99,18 @@ export function runProgressBench(options: { rounds?: number } = {}, print = cons
   const medianCpuRatio = median(ratios);
   const perCallNs = perCallCost();
   const perCallShare = perCallNs / (perEvaluationMs * 1e6);
-  const met = perCallShare < TARGET_OVERHEAD;
+  const met = perCallShare < TARGET_OVERHEAD && medianCpuRatio <= 1 + TARGET_OVERHEAD;
   print(`\ncallback calls per check: ${Math.round(calls / rounds)}; time per evaluation of f: ${perEvaluationMs.toFixed(3)} ms`);
   const spread = `${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}`;
   print(
-    `whole check, CPU time on/off (median of ${rounds} rounds): ${medianCpuRatio.toFixed(4)}× (rounds ${spread}; for information)`,
+    `whole check, CPU time on/off (median of ${rounds} rounds): ${medianCpuRatio.toFixed(4)}× (rounds ${spread}; target ≤ ${1 + TARGET_OVERHEAD}×)`,
   );
   print(
     `the stage's own cost: ${perCallNs.toFixed(1)} ns per call of f = ${(100 * perCallShare).toFixed(4)} % of P4-small's evaluation`,
   );
-  print(`target: the stage's cost per call < ${100 * TARGET_OVERHEAD} % of an evaluation — ${met ? 'met' : 'NOT met'}`);
+  print(
+    `target: the stage's cost per call < ${100 * TARGET_OVERHEAD} % of an evaluation and the whole check ≤ ${1 + TARGET_OVERHEAD}× — ${met ? 'met' : 'NOT met'}`,
+  );
   return { medianCpuRatio, perCallNs, perCallShare, met };
 }
 

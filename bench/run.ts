@@ -1,23 +1,38 @@
 /**
- * `npm run bench`: runs every benchmark in sequence and prints each one's section. Adding a
- * benchmark is one line here.
+ * `npm run bench`: runs every benchmark in sequence, prints each one's section and exits
+ * non-zero when any gate is missed (every target is a gate). Adding a benchmark is one line here.
  *
- * These are benchmarks, not timed tests: ratios measured on whatever machine runs them (the
- * overhead benchmark alternates its runs over rounds and reports medians).
+ * These are benchmarks, not timed tests: ratios measured in one run on whatever machine runs
+ * them, alternated over rounds, medians.
  */
 import { runAccuracyBench } from './accuracy.js';
+import { runAsyncBenches } from './async.js';
+import { runCallSpeedBench } from './callSpeed.js';
 import { mb } from './_internals/measure.js';
 import { runFastBench } from './fast.js';
 import { runOverheadBench } from './overhead.js';
 import { runProgressBench } from './progress.js';
 import { runShardsBench } from './shards.js';
-import { runWorkersBench } from './workers.js';
+import * as workers from './workers.js';
 
-console.log('# gradcheck benchmark: full vs bare loop, fast mode on P4, accuracy, progress, shards, workers');
-runOverheadBench();
+console.log('# gradcheck benchmark: overhead, f inside the check, fast mode, accuracy, progress, shards, async, workers');
+const gates: [string, boolean][] = [];
+gates.push(['full check / bare loop (CPU)', runOverheadBench().met]);
+gates.push(["f per call inside the check / caller's loop", runCallSpeedBench().met]);
 runFastBench();
 await runAccuracyBench();
-runProgressBench();
-runShardsBench();
-await runWorkersBench();
+gates.push(['progress on / off', runProgressBench().met]);
+gates.push(['shards sum to 2n', runShardsBench().met]);
+gates.push(['async: concurrency 8 vs 1, and the driver vs the sync loop', await runAsyncBenches()]);
+gates.push(['workers', workersMet(await workers.runWorkersBench())]);
 console.log(`\nprocess peak RSS: ${mb(process.resourceUsage().maxRSS * 1024)}`);
+for (const [name, met] of gates) console.log(`${met ? 'met    ' : 'MISSED '} ${name}`);
+process.exitCode = gates.every(([, met]) => met) ? 0 : 1;
+
+/** The workers bench's verdict, whichever shape its result has (its own `met`, or a ratio against its target). */
+function workersMet(result: unknown): boolean {
+  const r = result as { met?: unknown; ratio?: unknown };
+  if (typeof r.met === 'boolean') return r.met;
+  const target = (workers as { TARGET_RATIO?: unknown }).TARGET_RATIO;
+  return typeof r.ratio === 'number' && typeof target === 'number' && r.ratio >= target;
+}

@@ -74,7 +74,7 @@ function sampleOf<R>(
 }
 
 /** Points per batch at most: a million-entry first pass goes in pieces, not all at once. */
-export const BATCH_POINTS = 4096;
+export const BATCH_POINTS = 256;
 
 /**
  * Evaluates `method`'s stencil along each line at its step, as few batches as possible: f(θ)

@@ -3,7 +3,7 @@
  * coordinate axis or a direction. A line names its points; the measurement asks for them.
  */
 import type { Measurement, Point } from './measure/protocol.js';
-import { type ProbeContext, pointOf } from './probe.js';
+import { type ProbeContext, place, pointOf } from './probe.js';
 
 /** f restricted to a line through θ. */
 export interface Line<R> {
@@ -22,18 +22,13 @@ export interface Line<R> {
  * coordinateLine(ctx, 3, sharedCenter(ctx)).at(1e-4).point; // θ + 1e-4·e₃
  */
 export function coordinateLine<R>(ctx: ProbeContext<R>, i: number, center: () => Measurement<R>): Line<R> {
+  const x = ctx.layout.values[i];
   return {
+    // One entry moved: a point of two one-element arrays, its site named only when asked for.
     at: (s) => {
-      let taken = 0;
-      const { point } = pointOf(ctx, {
-        support: [i],
-        delta: () => s,
-        site: () => ({ path: ctx.layout.pathAt(i), delta: taken }),
-        taken: (_, d) => {
-          taken = d;
-        },
-      });
-      return { point, s: taken };
+      const v = place(ctx.layout, i, x + s, ctx.precision, ctx.domain);
+      const taken = v - x;
+      return { point: { indices: [i], values: [v], site: () => ({ path: ctx.layout.pathAt(i), delta: taken }) }, s: taken };
     },
     center,
     ctx,
