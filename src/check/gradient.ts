@@ -14,6 +14,7 @@ import { differenceEvaluations, evaluationStage, groupDigits } from './evaluatio
 import { fastGradientCheck } from './fast.js';
 import { type GuardOutcome, type Mutation, atThetaWhenNonFinite, guard, probeFloat32Storage, writesOf } from './guards/index.js';
 import { type CheckPlan, runPlan } from './plan.js';
+import { referenceOf } from './reference.js';
 import { type Compared, comparedCoordinates, shardNote } from './merge/shard.js';
 import type { Diagnosis, OneSidedEntry, ReportData } from './report.js';
 import { publicSettings, resolveSettings } from './settings/resolve.js';
@@ -270,7 +271,7 @@ function finish(settings: Settings, subject: string, o: Outcome): ReportData {
   };
   const check = subject === 'derivative' ? 'derivative' : 'gradient';
   const notes = [...oneSidedNotes(oneSided), ...(settings.shard ? [shardNote(settings.shard, body.checked, m.coordinates)] : [])];
-  return buildReport(settings, check, body, { notRechecked: o.notRechecked, notes });
+  return buildReport(settings, check, body, { notRechecked: o.notRechecked, notes, reference: referenceOf(settings) });
 }
 
 /** A shard's report carries its share and θ, for `mergeReports`; other reports carry neither. */

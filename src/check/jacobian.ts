@@ -77,7 +77,7 @@ function* jacobianMeasurement(fn: (theta: unknown) => unknown, jac: unknown, set
       cols: n,
       entryName,
       ...(yield* fEvidence(evaluator, layout, out, stage.watch, { who: 'jac', mutation })),
-      extras: { reference: referenceOf(settings, 'of f along each entry of θ') },
+      extras: { reference: referenceOf(settings, ' of f along each entry of θ') },
     });
   } finally {
     stage.end();

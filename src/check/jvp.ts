@@ -117,7 +117,7 @@ function* jvpMeasurement(
       extras: {
         tensors: out.tensors.map(tensorInfo),
         notes: [probeNote(probes, settings)],
-        reference: referenceOf(settings, 'of f along each tangent (the step scaled per tangent)'),
+        reference: referenceOf(settings, ' of f along each tangent (the step scaled per tangent)'),
       },
     });
   } finally {

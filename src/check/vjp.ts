@@ -110,7 +110,7 @@ function* vjpMeasurement(fn: (theta: unknown) => unknown, vjp: () => unknown, se
         }),
       extras: {
         notes: [probeNote(probes, settings)],
-        reference: referenceOf(settings, 'of f along each entry of θ, contracted with ȳ'),
+        reference: referenceOf(settings, ' of f along each entry of θ, contracted with ȳ'),
       },
     });
   } finally {

@@ -2,6 +2,7 @@
  * The last stages of fast mode: diagnoses (when something failed and f can be trusted) and the
  * report, plain data for `format`.
  */
+import { describeMethod } from '../../numeric/methods/describe.js';
 import { buildReport } from '../buildReport.js';
 import type { ReportData } from '../report.js';
 import type { DirectionResult } from './directions.js';
@@ -62,7 +63,7 @@ export function finishFast(run: FastRun, o: FastOutcome): ReportData {
     numeric: localised?.numeric ?? notSeen(),
     errorEstimates: localised?.errors ?? notSeen(),
   };
-  const reference = `directional derivatives along ${settings.directions} random directions, central differences with Richardson re-checks, ${settings.precision}`;
+  const reference = `directional derivatives along ${settings.directions} random directions, ${describeMethod(run.method)} with Richardson re-checks, ${settings.precision}`;
   const notes = [
     ...directionNotes(run, verdicts, o.confirmed),
     ...(localised ? [localisationNote(localised)] : []),
