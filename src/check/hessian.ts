@@ -2,7 +2,9 @@ import { GradcheckError, formatNumber } from '../numeric/errors.js';
 import { ScalarEvaluator } from '../numeric/evaluate.js';
 import { AT_THETA, type Measurement, evaluateOne } from '../numeric/measure/protocol.js';
 import { FLOAT32_EPSILON } from '../numeric/precision.js';
-import { secondDifferences } from '../numeric/secondDifferences.js';
+import { defaultRichardsonStep } from '../numeric/methods/builtins.js';
+import { RICHARDSON_LEVELS } from '../numeric/richardson.js';
+import { diagonalMethod, secondDifferenceEvaluations, secondDifferences } from '../numeric/secondDifferences.js';
 import type { Params } from '../numeric/tree.js';
 import { VectorEvaluator, inputName } from '../numeric/vectorEvaluator.js';
 import { agrees } from './compare.js';
@@ -19,7 +21,6 @@ import { RECHECK_LIMIT } from './recheck.js';
 import { type CheckPlan, runPlan } from './plan.js';
 import { referenceOf } from './reference.js';
 import type { ReportData } from './report.js';
-import { extrapolates } from './settings/resolve.js';
 import type { Settings } from './settings/types.js';
 
 /** Options of `checkHessian` and `toHaveHessian`. */
@@ -172,7 +173,7 @@ function* throughSecondDifferences(f: unknown, settings: Settings, a: Float64Arr
   const n = layout.size;
   const fn = f as (theta: unknown) => unknown;
   // f(θ) and 2 calls per entry of the n×n matrix (second differences), through the evaluation stage.
-  const plan = { total: 2 * n * n + 1, what: `Hessian check of ${groupDigits(n * n)} entries` };
+  const plan = { total: secondDifferenceEvaluations(settings.method, n), what: `Hessian check of ${groupDigits(n * n)} entries` };
   const stage = evaluationStage(settings, plan);
   const { watch } = stage;
   const evaluator = new ScalarEvaluator(fn, caller, 'f', stage.hooks);
@@ -183,9 +184,11 @@ function* throughSecondDifferences(f: unknown, settings: Settings, a: Float64Arr
     values = yield* secondDifferences(evaluator, layout, {
       step: secondDifferenceStep(settings),
       precision,
-      extrapolateAll: extrapolates(settings),
+      method: settings.method,
       isSuspect,
       recheckLimit: RECHECK_LIMIT,
+      recheckStep: Math.max(settings.step, defaultRichardsonStep(precision)),
+      recheckLevels: RICHARDSON_LEVELS,
     });
   } catch (error) {
     stage.end();
@@ -205,13 +208,15 @@ function* throughSecondDifferences(f: unknown, settings: Settings, a: Float64Arr
 }
 
 /**
- * Second differences balance truncation (∝ h²) against round-off (∝ ε/h²): the optimum step
- * is about ε^¼, 1.2e-4 in float64 (the default 1e-4 is close) and 0.019 in float32, where the
- * first-derivative default ∛ε ≈ 4.9e-3 would leave f's rounding at 16 % of |f|/h².
+ * The step of second differences: the given one; else the settings' step, which a first-order
+ * method chose for first differences (√ε: its square would leave round-off of order one), so
+ * such a method takes its diagonal's own balanced step; in float32, at least ε^¼ (round-off of
+ * a second difference grows as ε/h²).
  */
 function secondDifferenceStep(settings: Settings): number {
-  if (settings.stepGiven || settings.precision !== 'float32' || extrapolates(settings)) return settings.step;
-  return FLOAT32_EPSILON ** 0.25;
+  if (settings.stepGiven) return settings.step;
+  const own = settings.method.order >= 2 ? settings.step : diagonalMethod(settings.method).defaultStep(settings.precision);
+  return settings.precision === 'float32' ? Math.max(own, FLOAT32_EPSILON ** 0.25) : own;
 }
 
 /** Pairs (i < j) where M[i][j] and M[j][i] differ beyond tolerance (and their error estimates). */

@@ -24,7 +24,7 @@ export interface StencilSample<R> {
  * The order in which a grid is evaluated: f(θ) first, then outward, + before − (θ + h, θ − h,
  * θ + 2h, …), the order the seed's loop calls f in (messages name the first failing call).
  */
-function evaluationOrder(offsets: readonly number[]): number[] {
+export function evaluationOrder(offsets: readonly number[]): number[] {
   return offsets.map((_, k) => k).sort((p, q) => Math.abs(offsets[p]) - Math.abs(offsets[q]) || offsets[q] - offsets[p]);
 }
 

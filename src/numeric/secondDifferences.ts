@@ -1,88 +1,188 @@
 /**
- * Second differences of a scalar f for the Hessian: f moved along one or two coordinates at a
- * time on the probe primitive, Richardson-extrapolated where asked.
+ * Second derivatives of a scalar f by any first-derivative method: ∂²f/∂θᵢ∂θⱼ is the method
+ * applied along eᵢ to the method applied along eⱼ — the product of its stencil with itself,
+ * Σₐ Σ_b wₐ w_b f(θ + oₐhᵢeᵢ + o_b hⱼeⱼ) / hᵢhⱼ — and on the diagonal the method's stencil
+ * doubled onto one line (`diagonalMethod`: for central differences the classic
+ * (f(θ + h) − 2f(θ) + f(θ − h)) / h²). Points that coincide are evaluated once; a Richardson
+ * ladder over the steps follows the method's error powers.
  */
+import { coefficientsAt, evaluationOrder } from './apply.js';
 import type { ScalarEvaluator } from './evaluate.js';
-import { defaultRichardsonStep } from './methods/builtins.js';
+import { AT_THETA, type Measurement, type Point, evaluate } from './measure/protocol.js';
+import { recheckMethod } from './methods/builtins.js';
+import { fdm } from './methods/fdm.js';
+import type { FiniteDifferenceMethod } from './methods/method.js';
 import { type Precision, roundoffError, scaledStep } from './precision.js';
-import { AT_THETA, type Measurement, type Point, evaluate, evaluateOne } from './measure/protocol.js';
-import { type ProbeContext, pointOf, probeContext } from './probe.js';
-import { type DifferenceSample, type Estimate, RICHARDSON_LEVELS, Tableau } from './richardson.js';
+import { type ProbeContext, place, probeContext } from './probe.js';
+import { type DifferenceSample, type Estimate, Tableau } from './richardson.js';
 import type { TreeLayout } from './tree.js';
 
 /**
- * One second-difference stencil of entry (i, j) with half-widths hi, hj: on the diagonal
- * (f(θ + hᵢeᵢ) − 2f(θ) + f(θ − hᵢeᵢ)) / hᵢ², off it the four-point (f(++) − f(+−) − f(−+) +
- * f(−−)) / 4hᵢhⱼ; with the half-widths actually taken, and f's size as the round-off of a
- * quotient over `halfWidth` (for `roundoffError`).
+ * The diagonal's method: the stencil's offsets summed pairwise and halved (so that the nodes
+ * keep the step h), as a second-derivative method on that grid.
  *
  * @example
- * secondDifferenceAt(ctx, f0, 0, 1, 1e-4, 1e-4).quotient; // ≈ ∂²f/∂θ₀∂θ₁
+ * diagonalMethod(central).offsets; // [-1, 0, 1], weights [1, -2, 1]
+ * diagonalMethod(forward).offsets; // [0, 0.5, 1]
  */
-export function* secondDifferenceAt(
-  ctx: ProbeContext<number>,
-  f0: number,
-  i: number,
-  j: number,
-  hi: number,
-  hj: number,
-): Measurement<DifferenceSample> {
-  const path = j === i ? ctx.layout.pathAt(i) : `${ctx.layout.pathAt(i)} and ${ctx.layout.pathAt(j)}`;
-  const at = (si: number, sj: number) => {
-    let di = 0;
-    let dj = 0;
-    const { point } = pointOf(ctx, {
-      support: j === i ? [i] : [i, j],
-      delta: (k) => (k === i ? si * hi : sj * hj),
-      site: () => ({ path, delta: di }),
-      taken: (k, d) => {
-        if (k === i) di = d;
-        else dj = d;
-      },
-    });
-    return { point, di, dj };
-  };
-  // The points of the stencil go in one batch; their values come back in order.
-  const valued = function* (moves: ReturnType<typeof at>[]) {
-    const values = yield* evaluate(
-      ctx.target,
-      moves.map((m): Point => m.point),
-    );
-    return moves.map((m, k) => ({ ...m, value: values[k] }));
-  };
-  if (i === j) {
-    const [p, m] = yield* valued([at(1, 0), at(-1, 0)]);
-    const h = (p.di - m.di) / 2;
-    const scale = Math.max(Math.abs(p.value), Math.abs(m.value), Math.abs(f0));
-    // Four values of size `scale` over h²: expressed as the round-off of a quotient over h.
-    return { quotient: (p.value + m.value - 2 * f0) / (p.di * -m.di), halfWidth: h, fScale: (4 * scale) / h };
-  }
-  const [pp, pm, mp, mm] = yield* valued([at(1, 1), at(1, -1), at(-1, 1), at(-1, -1)]);
-  const wi = (pp.di - mp.di) / 2;
-  const wj = (pp.dj - pm.dj) / 2;
-  const scale = Math.max(Math.abs(pp.value), Math.abs(pm.value), Math.abs(mp.value), Math.abs(mm.value));
-  return { quotient: (pp.value - pm.value - mp.value + mm.value) / (4 * wi * wj), halfWidth: wi, fScale: scale / wj };
+export function diagonalMethod(method: FiniteDifferenceMethod): FiniteDifferenceMethod {
+  const sums = new Set<number>();
+  for (const a of method.offsets) for (const b of method.offsets) sums.add((a + b) / 2);
+  return fdm([...sums], { derivative: 2, name: `${method.name}²` });
 }
 
-/** What `secondDifferences` needs beyond the working copy. */
+/** f at exact points, each evaluated once per check (the product stencils share many). */
+class PointValues {
+  private readonly known = new Map<string, number>();
+
+  constructor(private readonly target: ScalarEvaluator<unknown>) {}
+
+  private static key(p: Point): string {
+    let key = '';
+    for (let k = 0; k < p.indices.length; k++) key += `${p.indices[k]}:${p.values[k]};`;
+    return key;
+  }
+
+  /** f at each point, in order; only the points not seen before are evaluated (one batch). */
+  *values(points: readonly Point[]): Measurement<number[]> {
+    const missing: Point[] = [];
+    const keys = points.map(PointValues.key);
+    keys.forEach((key, k) => {
+      if (!this.known.has(key) && !missing.some((p) => PointValues.key(p) === key)) missing.push(points[k]);
+    });
+    const values = yield* evaluate(this.target, missing);
+    missing.forEach((p, k) => this.known.set(PointValues.key(p), values[k]));
+    return keys.map((key) => this.known.get(key) as number);
+  }
+}
+
+/** One axis of a stencil: the stored value per offset and the displacement actually taken. */
+function axis(ctx: ProbeContext<number>, method: FiniteDifferenceMethod, i: number, h: number) {
+  const x = ctx.layout.values[i];
+  const values = method.offsets.map((o) => (o === 0 ? x : place(ctx.layout, i, x + o * h, ctx.precision, ctx.domain)));
+  return { values, nodes: values.map((v) => v - x) };
+}
+
+/** θ with entries i and j at the given values (entries left at θ are not moved). */
+function pairPoint(ctx: ProbeContext<number>, moves: readonly [number, number][], path: string): Point {
+  const x = ctx.layout.values;
+  const kept = moves.filter(([i, v]) => v !== x[i]);
+  if (kept.length === 0) return AT_THETA;
+  const delta = kept[0][1] - x[kept[0][0]];
+  return { indices: kept.map(([i]) => i), values: kept.map(([, v]) => v), site: () => ({ path, delta }) };
+}
+
+/** What a second-difference pass needs. */
+interface Pass {
+  readonly ctx: ProbeContext<number>;
+  readonly method: FiniteDifferenceMethod;
+  readonly diagonal: FiniteDifferenceMethod;
+  readonly values: PointValues;
+}
+
+/** The diagonal entry i at step h: the diagonal method on the coordinate line. */
+function* diagonalSample(pass: Pass, i: number, h: number): Measurement<DifferenceSample> {
+  const { ctx, diagonal } = pass;
+  const { values, nodes } = axis(ctx, diagonal, i, h);
+  const order = evaluationOrder(diagonal.offsets);
+  const path = ctx.layout.pathAt(i);
+  const f = yield* pass.values.values(order.map((k) => pairPoint(ctx, [[i, values[k]]], path)));
+  const fk: number[] = diagonal.offsets.map(() => 0);
+  order.forEach((k, p) => {
+    fk[k] = f[p];
+  });
+  const { coefficients, divisor } = coefficientsAt(diagonal, nodes, h);
+  let sum = 0;
+  let largest = 0;
+  coefficients.forEach((c, k) => {
+    sum += c * fk[k];
+    largest = Math.max(largest, Math.abs(fk[k]));
+  });
+  const condition = coefficients.reduce((s, c) => s + Math.abs(c), 0);
+  // Round-off Σ|cₖ|·max|f| / h², as a quotient's over h.
+  return { quotient: sum / divisor, halfWidth: h, fScale: (condition * largest * h) / Math.abs(divisor) };
+}
+
+/** The mixed entry (i, j), i ≠ j, at steps hᵢ, hⱼ: the product of the method's stencils. */
+function* mixedSample(pass: Pass, i: number, j: number, hi: number, hj: number): Measurement<DifferenceSample> {
+  const { ctx, method } = pass;
+  const ai = axis(ctx, method, i, hi);
+  const aj = axis(ctx, method, j, hj);
+  const order = evaluationOrder(method.offsets);
+  const path = `${ctx.layout.pathAt(i)} and ${ctx.layout.pathAt(j)}`;
+  const pairs: [number, number][] = [];
+  for (const a of order) for (const b of order) pairs.push([a, b]);
+  const f = yield* pass.values.values(
+    pairs.map(([a, b]) =>
+      pairPoint(
+        ctx,
+        [
+          [i, ai.values[a]],
+          [j, aj.values[b]],
+        ],
+        path,
+      ),
+    ),
+  );
+  const ci = coefficientsAt(method, ai.nodes, hi);
+  const cj = coefficientsAt(method, aj.nodes, hj);
+  let sum = 0;
+  let weight = 0;
+  let largest = 0;
+  pairs.forEach(([a, b], p) => {
+    const w = ci.coefficients[a] * cj.coefficients[b];
+    sum += w * f[p];
+    weight += Math.abs(w);
+    largest = Math.max(largest, Math.abs(f[p]));
+  });
+  const divisor = ci.divisor * cj.divisor;
+  const halfWidth = Math.abs(ci.divisor) / 2;
+  // Round-off Σ|wₐw_b|·max|f| / |hᵢhⱼ|, as a quotient's over the half-width along i.
+  return { quotient: sum / divisor, halfWidth, fScale: (weight * largest * halfWidth) / Math.abs(divisor) };
+}
+
+/** Settings of `secondDifferences`. */
 export interface SecondDifferenceSettings {
   readonly step: number;
   readonly precision: Precision;
-  /** Extrapolate every entry (method: 'richardson') instead of one stencil each. */
-  readonly extrapolateAll: boolean;
-  /** Whether a first-pass entry must be re-checked (it disagrees with the analytic Hessian). */
+  /** The first-derivative method whose product is taken (its ladder, when it has one). */
+  readonly method: FiniteDifferenceMethod;
+  /** Whether entry (i, j) with this value and error estimate needs a re-check. */
   readonly isSuspect: (i: number, j: number, value: number, error: number) => boolean;
-  /** At most this many suspects are re-checked. */
   readonly recheckLimit: number;
+  /** The base step of re-checks. */
+  readonly recheckStep: number;
+  /** Steps in a re-check's ladder. */
+  readonly recheckLevels: number;
+}
+
+/** Entry (i, j) by `method` from step h₀: its quotient, or its Richardson ladder when it has one. */
+function* estimateEntry(pass: Pass, method: FiniteDifferenceMethod, i: number, j: number, h0: number): Measurement<Estimate> {
+  const x = pass.ctx.layout.values;
+  const ladder = method.extrapolation ?? { ratio: 2, levels: 1 };
+  const tableau = new Tableau(pass.ctx.precision, { first: method.order, step: method.errorModel.powerStep }, ladder.ratio);
+  let last: DifferenceSample | undefined;
+  for (let k = 0; k < ladder.levels; k++) {
+    const hi = scaledStep(h0, x[i]) / ladder.ratio ** k;
+    const hj = scaledStep(h0, x[j]) / ladder.ratio ** k;
+    last = i === j ? yield* diagonalSample(pass, i, hi) : yield* mixedSample(pass, i, j, hi, hj);
+    if (!tableau.add(last)) break;
+  }
+  if (!method.extrapolation && last) {
+    return { value: last.quotient, error: roundoffError(pass.ctx.precision, last.fScale, last.halfWidth) };
+  }
+  return tableau.result();
 }
 
 /**
- * The numerical Hessian of a scalar f by second differences (2n² + 1 calls: f(θ) once, 2 per
- * diagonal and 4 per off-diagonal entry), n×n row-major with an error estimate per entry;
- * suspects re-checked by Richardson extrapolation from max(step, the Richardson default).
+ * The n×n matrix of second differences of f at θ by the settings' method (row-major, symmetric,
+ * with an error estimate per entry): f(θ), then each entry on or above the diagonal; suspects
+ * (by `isSuspect`) re-checked on a Richardson ladder when the method has none of its own.
+ * Central differences: 2n² + 1 calls; forward: n(n − 1)/2 + 2n + 1.
  *
  * @example
- * const { values, errors } = secondDifferences(evaluator, layout, layout.workingCopy(), { step: 1e-4, precision: 'float64', extrapolateAll: false, isSuspect: () => false, recheckLimit: 256 });
+ * const { values } = runSync(secondDifferences(evaluator, layout, settings), layout);
+ * @internal
  */
 export function* secondDifferences(
   evaluator: ScalarEvaluator<unknown>,
@@ -90,42 +190,46 @@ export function* secondDifferences(
   settings: SecondDifferenceSettings,
 ): Measurement<{ values: Float64Array; errors: Float64Array }> {
   const n = layout.size;
-  const x = layout.values;
-  const { precision, step } = settings;
-  const ctx = probeContext(evaluator, layout, precision);
+  const { method, step } = settings;
+  const pass: Pass = {
+    ctx: probeContext(evaluator, layout, settings.precision),
+    method,
+    diagonal: diagonalMethod(method),
+    values: new PointValues(evaluator),
+  };
   const values = new Float64Array(n * n);
   const errors = new Float64Array(n * n);
-  const f0 = yield* evaluateOne(evaluator, AT_THETA);
-  const set = (i: number, j: number, v: number, e: number) => {
-    values[i * n + j] = values[j * n + i] = v;
-    errors[i * n + j] = errors[j * n + i] = e;
-  };
-  const extrapolate = function* (i: number, j: number, h0: number): Measurement<Estimate> {
-    const tableau = new Tableau(precision);
-    for (let k = 0; k < RICHARDSON_LEVELS; k++) {
-      const s = yield* secondDifferenceAt(ctx, f0, i, j, scaledStep(h0, x[i]) / 2 ** k, scaledStep(h0, x[j]) / 2 ** k);
-      if (!tableau.add(s)) break;
-    }
-    return tableau.result();
+  yield* pass.values.values([AT_THETA]);
+  const set = (i: number, j: number, e: Estimate) => {
+    values[i * n + j] = values[j * n + i] = e.value;
+    errors[i * n + j] = errors[j * n + i] = e.error;
   };
   const suspects: [number, number][] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
-      const est = settings.extrapolateAll ? yield* extrapolate(i, j, step) : yield* firstPass(ctx, f0, i, j, step);
-      set(i, j, est.value, est.error);
-      if (!settings.extrapolateAll && settings.isSuspect(i, j, est.value, est.error)) suspects.push([i, j]);
+      const est = yield* estimateEntry(pass, method, i, j, step);
+      set(i, j, est);
+      if (settings.isSuspect(i, j, est.value, est.error)) suspects.push([i, j]);
     }
   }
-  for (const [i, j] of suspects.slice(0, settings.recheckLimit)) {
-    const est = yield* extrapolate(i, j, Math.max(step, defaultRichardsonStep(precision)));
-    set(i, j, est.value, est.error);
+  const recheck = recheckMethod(method, settings.recheckLevels);
+  for (const [i, j] of recheck ? suspects.slice(0, settings.recheckLimit) : []) {
+    set(i, j, yield* estimateEntry(pass, recheck as FiniteDifferenceMethod, i, j, settings.recheckStep));
   }
   return { values, errors };
 }
 
-/** One stencil at the base step, with its round-off as the error estimate. */
-function* firstPass(ctx: ProbeContext<number>, f0: number, i: number, j: number, step: number): Measurement<Estimate> {
-  const x = ctx.layout.values;
-  const s = yield* secondDifferenceAt(ctx, f0, i, j, scaledStep(step, x[i]), scaledStep(step, x[j]));
-  return { value: s.quotient, error: roundoffError(ctx.precision, s.fScale, s.halfWidth) };
+/**
+ * Calls of f of `secondDifferences` on a correct Hessian: f(θ), the diagonal method's moved
+ * points per entry of θ, the product's points with both entries moved per pair (points with
+ * one entry moved coincide with the diagonal's), times the levels of a method's own ladder.
+ *
+ * @example
+ * secondDifferenceEvaluations(central, 3); // 2·3² + 1 = 19
+ */
+export function secondDifferenceEvaluations(method: FiniteDifferenceMethod, n: number): number {
+  const moved = method.offsets.filter((o) => o !== 0).length;
+  const diagonal = diagonalMethod(method).offsets.filter((o) => o !== 0).length;
+  const levels = method.extrapolation?.levels ?? 1;
+  return 1 + levels * (n * diagonal + ((n * (n - 1)) / 2) * moved * moved);
 }
