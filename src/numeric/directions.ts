@@ -175,14 +175,14 @@ export class DirectionProbe {
     const { line, projections } = this.line(support);
     const ladder = new Ladder(this.method, line, t);
     const sample = yield* ladder.level(0);
-    const d = differenceSample(this.method, sample, scalarReading);
     const { analytic, error } = this.analyticOf(this.method, sample, projections);
-    const roundoff = (yield* ladder.estimate(scalarReading, this.precision)).error;
+    // A plain method: the quotient and its round-off; one with its own ladder: its estimate.
+    const estimate = yield* ladder.estimate(scalarReading, this.precision);
     const fScale = Math.max(...sample.values.map(Math.abs));
     return {
-      numeric: d.quotient,
+      numeric: estimate.value,
       analytic,
-      error: roundoff + error,
+      error: estimate.error + error,
       norm: this.norm(support),
       fScale,
       stencils: this.stencilOf(sample),

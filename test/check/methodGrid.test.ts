@@ -1,0 +1,183 @@
+/**
+ * Every check honours its method (API.md, "One measurement for every check"), under every
+ * driver: a grid method × check × driver. Each f counts its own calls (an independent counter),
+ * which must equal the method's cost and `report.evaluations`; the reports of the synchronous
+ * check and of the async one at concurrency 1 and 8 must be the same data (durations aside).
+ */
+import {
+  type GradientReport,
+  checkGradient,
+  checkGradientAsync,
+  checkHessian,
+  checkHessianAsync,
+  checkJacobian,
+  checkJacobianAsync,
+  checkJvp,
+  checkJvpAsync,
+  checkVjp,
+  checkVjpAsync,
+  extrapolated,
+  fdm,
+} from 'gradcheck';
+import { describe, expect, it } from 'vitest';
+
+type Method = Parameters<typeof checkGradient>[2]['method'];
+
+/**
+ * The methods of the grid: the calls one line costs (moved points per level × levels), whether
+ * f(θ) is shared, and what re-checking one wrong entry adds: f(θ) twice (determinism; once when
+ * the pass had it), then the re-check's ladder h, h/2, h/4 reusing the first stencil (none for a
+ * method that runs its own ladder).
+ */
+const METHODS: { name: string; method: Method; perLine: number; center: boolean; recheck: number }[] = [
+  { name: 'central', method: 'central', perLine: 2, center: false, recheck: 2 + 4 },
+  { name: 'forward', method: 'forward', perLine: 1, center: true, recheck: 1 + 2 },
+  { name: 'backward', method: 'backward', perLine: 1, center: true, recheck: 1 + 2 },
+  { name: 'richardson', method: 'richardson', perLine: 8, center: false, recheck: 0 },
+  // A four-point stencil's re-check takes its own three steps (4 points each).
+  { name: 'fdm([-2, -1, 1, 2])', method: fdm([-2, -1, 1, 2]), perLine: 4, center: false, recheck: 2 + 12 },
+  {
+    name: 'extrapolated(forward, 3 steps)',
+    method: extrapolated(fdm([0, 1], { name: 'forward' }), { ratio: 2, levels: 3 }),
+    perLine: 3,
+    center: true,
+    recheck: 0,
+  },
+];
+
+/** The calls of a first pass over `lines` lines. */
+const cost = (m: (typeof METHODS)[number], lines: number) => m.perLine * lines + (m.center ? 1 : 0);
+
+/** A function that counts its own calls, and its async twin counting into the same counter. */
+function counted<A extends unknown[], R>(fn: (...args: A) => R) {
+  let calls = 0;
+  const sync = (...args: A) => {
+    calls++;
+    return fn(...args);
+  };
+  const later = async (...args: A) => {
+    calls++;
+    await new Promise((resolve) => setTimeout(resolve, calls % 3));
+    return fn(...args);
+  };
+  const reset = () => {
+    calls = 0;
+  };
+  return { sync, later, calls: () => calls, reset };
+}
+
+/** The report as data: everything but durations and the lazy message. */
+function data(report: GradientReport): unknown {
+  const { durationMs: _d, message: _m, ...rest } = report;
+  return rest;
+}
+
+/** Runs one check under the three drivers; each run must make `expected` calls of f, and the reports agree. */
+async function grid(
+  expected: number,
+  f: { readonly sync: unknown; readonly later: unknown; calls(): number; reset(): void },
+  // The function under test as each check types it: the grid hands it over untyped.
+  run: (fn: any, concurrency?: number) => GradientReport | Promise<GradientReport>,
+): Promise<GradientReport> {
+  f.reset();
+  const sync = await run(f.sync as never);
+  expect(f.calls()).toBe(expected);
+  expect(sync.evaluations).toBe(expected);
+  for (const concurrency of [1, 8]) {
+    f.reset();
+    const report = await run(f.later as never, concurrency);
+    expect(f.calls()).toBe(expected);
+    expect(data(report)).toEqual(data(sync));
+  }
+  return sync;
+}
+
+// A smooth loss of n = 12 numbers, its gradient, a wrong gradient (one entry × 2) and its Hessian.
+const n = 12;
+const at = Array.from({ length: n }, (_, i) => 0.3 + 0.1 * i);
+const loss = (t: number[]) => t.reduce((s, v, i) => s + Math.sin(v) * (i + 1), 0) + t[0] * t[1];
+const grad = (t: number[]) => t.map((v, i) => Math.cos(v) * (i + 1) + (i === 0 ? t[1] : i === 1 ? t[0] : 0));
+const wrong = (t: number[]) => grad(t).map((v, i) => (i === 5 ? 2 * v : v));
+const hess = (t: number[]) =>
+  t.map((v, i) => t.map((_, j) => (i === j ? -Math.sin(v) * (i + 1) : (i === 0 && j === 1) || (i === 1 && j === 0) ? 1 : 0)));
+// A layer of 3 inputs and 2 outputs.
+const small = [0.4, -0.7, 1.1];
+const layer = ([a, b, c]: number[]) => [a * b + Math.sin(c), Math.exp(a) - b * c];
+const jac = ([a, b, c]: number[]) => [
+  [b, a, Math.cos(c)],
+  [Math.exp(a), -c, -b],
+];
+const vjp = (t: number[], y: number[]) => jac(t)[0].map((_, j) => y[0] * jac(t)[0][j] + y[1] * jac(t)[1][j]);
+const jvp = (t: number[], u: number[]) => jac(t).map((row) => row.reduce((s, v, j) => s + v * u[j], 0));
+
+describe.each(METHODS)('method $name', (m) => {
+  const { method } = m;
+
+  it('full gradient check: one line per entry, reported as the method that ran', async () => {
+    const f = counted(loss);
+    const report = await grid(cost(m, n), f, (fn, c) =>
+      c ? checkGradientAsync(fn, grad, { at, method, concurrency: c }) : checkGradient(fn as never, grad, { at, method }),
+    );
+    expect(report.pass).toBe(true);
+    expect(report.settings.method).toBe(typeof method === 'string' ? method : method?.name);
+    expect(report.details.reference.length).toBeGreaterThan(0);
+  });
+
+  it('fast mode: one line per direction', async () => {
+    const f = counted(loss);
+    const options = { at, method, mode: 'fast' as const, directions: 3 };
+    const report = await grid(cost(m, 3), f, (fn, c) =>
+      c ? checkGradientAsync(fn, grad, { ...options, concurrency: c }) : checkGradient(fn as never, grad, options),
+    );
+    expect(report.pass).toBe(true);
+    expect(report.check).toBe('fast');
+  });
+
+  it('Jacobian: one line per input', async () => {
+    const f = counted(layer);
+    const report = await grid(cost(m, 3), f, (fn, c) =>
+      c
+        ? checkJacobianAsync(fn, jac, { at: small, method, concurrency: c })
+        : checkJacobian(fn as never, jac, { at: small, method }),
+    );
+    expect(report.pass).toBe(true);
+  });
+
+  it('VJP: f(θ), then one line per input (f(θ) shared)', async () => {
+    const f = counted(layer);
+    const expected = m.perLine * 3 + 1;
+    const report = await grid(expected, f, (fn, c) =>
+      c ? checkVjpAsync(fn, vjp, { at: small, method, concurrency: c }) : checkVjp(fn as never, vjp, { at: small, method }),
+    );
+    expect(report.pass).toBe(true);
+  });
+
+  it('JVP: one line per tangent', async () => {
+    const f = counted(layer);
+    const report = await grid(cost(m, 2), f, (fn, c) =>
+      c
+        ? checkJvpAsync(fn, jvp, { at: small, method, tangents: 2, concurrency: c })
+        : checkJvp(fn as never, jvp, { at: small, method, tangents: 2 }),
+    );
+    expect(report.pass).toBe(true);
+  });
+
+  it('Hessian by the columns of options.gradient: one line per entry', async () => {
+    const g = counted(grad);
+    const report = await grid(cost(m, n), g, (fn, c) =>
+      c
+        ? checkHessianAsync(loss, hess, { at, method, gradient: fn as never, concurrency: c })
+        : checkHessian(loss, hess, { at, method, gradient: fn as never }),
+    );
+    expect(report.pass).toBe(true);
+  });
+
+  it('re-checks: a wrong entry is caught and re-checked by the method', async () => {
+    const f = counted(loss);
+    const report = await grid(cost(m, n) + m.recheck, f, (fn, c) =>
+      c ? checkGradientAsync(fn, wrong, { at, method, concurrency: c }) : checkGradient(fn as never, wrong, { at, method }),
+    );
+    expect(report.pass).toBe(false);
+    expect(report.mismatches.map((x) => x.path)).toEqual(['[5]']);
+  });
+});
