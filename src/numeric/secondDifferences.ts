@@ -220,9 +220,10 @@ export function* secondDifferences(
 }
 
 /**
- * Calls of f of `secondDifferences` on a correct Hessian: f(θ), the diagonal method's moved
- * points per entry of θ, the product's points with both entries moved per pair (points with
- * one entry moved coincide with the diagonal's), times the levels of a method's own ladder.
+ * Calls of f of `secondDifferences` on a correct Hessian, at most (for progress and the
+ * pre-flight): f(θ), the diagonal method's moved points per entry of θ, the product's points
+ * with both entries moved per pair (points with one entry moved coincide with the diagonal's),
+ * times the levels of a method's own ladder (whose steps may share points: then fewer).
  *
  * @example
  * secondDifferenceEvaluations(central, 3); // 2·3² + 1 = 19

@@ -29,19 +29,31 @@ type Method = Parameters<typeof checkGradient>[2]['method'];
  * the pass had it), then the re-check's ladder h, h/2, h/4 reusing the first stencil (none for a
  * method that runs its own ladder).
  */
-const METHODS: { name: string; method: Method; perLine: number; center: boolean; recheck: number }[] = [
-  { name: 'central', method: 'central', perLine: 2, center: false, recheck: 2 + 4 },
-  { name: 'forward', method: 'forward', perLine: 1, center: true, recheck: 1 + 2 },
-  { name: 'backward', method: 'backward', perLine: 1, center: true, recheck: 1 + 2 },
-  { name: 'richardson', method: 'richardson', perLine: 8, center: false, recheck: 0 },
-  // A four-point stencil's re-check takes its own three steps (4 points each).
-  { name: 'fdm([-2, -1, 1, 2])', method: fdm([-2, -1, 1, 2]), perLine: 4, center: false, recheck: 2 + 12 },
+const METHODS: { name: string; method: Method; perLine: number; center: boolean; recheck: number; hessian3: number }[] = [
+  // Hessian of 3 entries: f(θ), 2 diagonal points (±h) per entry, 4 product points per pair.
+  { name: 'central', method: 'central', perLine: 2, center: false, recheck: 2 + 4, hessian3: 1 + 3 * 2 + 3 * 4 },
+  // f(θ), 2 diagonal points (h/2, h) per entry, 1 product point (h, h) per pair: (h, 0) is a diagonal point.
+  { name: 'forward', method: 'forward', perLine: 1, center: true, recheck: 1 + 2, hessian3: 1 + 3 * 2 + 3 * 1 },
+  { name: 'backward', method: 'backward', perLine: 1, center: true, recheck: 1 + 2, hessian3: 1 + 3 * 2 + 3 * 1 },
+  // Central's points at 4 steps, none shared between steps.
+  { name: 'richardson', method: 'richardson', perLine: 8, center: false, recheck: 0, hessian3: 1 + 4 * (3 * 2 + 3 * 4) },
+  // A four-point stencil's re-check takes its own three steps (4 points each); its diagonal has 8 moved points.
+  {
+    name: 'fdm([-2, -1, 1, 2])',
+    method: fdm([-2, -1, 1, 2]),
+    perLine: 4,
+    center: false,
+    recheck: 2 + 12,
+    hessian3: 1 + 3 * 8 + 3 * 16,
+  },
+  // 3 steps h, h/2, h/4: the diagonal's points h, h/2, h/4, h/8 (shared between steps), 1 product point per step and pair.
   {
     name: 'extrapolated(forward, 3 steps)',
     method: extrapolated(fdm([0, 1], { name: 'forward' }), { ratio: 2, levels: 3 }),
     perLine: 3,
     center: true,
     recheck: 0,
+    hessian3: 1 + 3 * 4 + 3 * 3,
   },
 ];
 
@@ -110,6 +122,14 @@ const jac = ([a, b, c]: number[]) => [
 const vjp = (t: number[], y: number[]) => jac(t)[0].map((_, j) => y[0] * jac(t)[0][j] + y[1] * jac(t)[1][j]);
 const jvp = (t: number[], u: number[]) => jac(t).map((row) => row.reduce((s, v, j) => s + v * u[j], 0));
 
+// A quadratic of 3 numbers and its Hessian: every stencil here is exact on it, so the counts are the first pass's.
+const quadratic = ([a, b, c]: number[]) => 1.5 * a * a + a * b - 2 * b * c + 0.7 * c * c + a;
+const quadraticHess = () => [
+  [3, 1, 0],
+  [1, 0, -2],
+  [0, -2, 1.4],
+];
+
 describe.each(METHODS)('method $name', (m) => {
   const { method } = m;
 
@@ -168,6 +188,16 @@ describe.each(METHODS)('method $name', (m) => {
       c
         ? checkHessianAsync(loss, hess, { at, method, gradient: fn as never, concurrency: c })
         : checkHessian(loss, hess, { at, method, gradient: fn as never }),
+    );
+    expect(report.pass).toBe(true);
+  });
+
+  it('Hessian by second differences: the product of the stencil with itself, shared points once', async () => {
+    const f = counted(quadratic);
+    const report = await grid(m.hessian3, f, (fn, c) =>
+      c
+        ? checkHessianAsync(fn, quadraticHess, { at: small, method, concurrency: c })
+        : checkHessian(fn as never, quadraticHess, { at: small, method }),
     );
     expect(report.pass).toBe(true);
   });
