@@ -67,7 +67,7 @@ export function* fastGradientCheck(
     const worst = directions.find((d) => d.index === confirmed) ?? directions.find((d) => !d.pass);
     // Localising noise would name false coordinates and kinks: only once every guard is quiet.
     const localised = worst && guards.diagnoses.length === 0 ? yield* localiseDirection(run, worst, guards.f0) : undefined;
-    const verdicts = judgeDirections(run, directions, localised, guards);
+    const verdicts = judgeDirections(run, directions, localised);
     return finishFast(run, { directions, confirmed, guards, localised, verdicts });
   } finally {
     run.end();

@@ -6,7 +6,6 @@ import { type NestedArray, type Params, type TreeLayout, displayPath } from '../
 import { requireFunction } from '../numeric/validate.js';
 import { analyticGradientOf } from './analyticOf.js';
 import { summarize, tolerance } from './compare.js';
-import { buildReport } from './buildReport.js';
 import { type DiagnosisInput, explain, groupsOfLayout, kinkDiagnosis } from './diagnose/index.js';
 import { type NumericEstimate, type Visit, estimateNumeric } from './estimate.js';
 import { resolveMethod } from '../numeric/methods/resolve.js';
@@ -15,6 +14,7 @@ import { fastGradientCheck } from './fast.js';
 import { type GuardOutcome, type Mutation, atThetaWhenNonFinite, guard, probeFloat32Storage, writesOf } from './guards/index.js';
 import { type CheckPlan, runPlan } from './plan.js';
 import { referenceOf } from './reference.js';
+import { reportTail } from './tail.js';
 import { type Compared, comparedCoordinates, shardNote } from './merge/shard.js';
 import type { Diagnosis, OneSidedEntry, ReportData } from './report.js';
 import { publicSettings, resolveSettings } from './settings/resolve.js';
@@ -125,12 +125,7 @@ function* fullGradientCheck(
     float32Step: m.float32 && leansOnError(a, m, verdicts, settings) ? settings.step : undefined,
   });
   const notRechecked = guards.invalid ? 0 : verdicts.mismatches.filter((x) => !m.recheck?.entries.has(x.index)).length;
-  const found = guards.invalid
-    ? { diagnoses: verdicts.kinks.map((k) => kinkDiagnosis(k, settings.kinks)), notes: [] }
-    : explain(diagnosisInput(settings, a, m, verdicts, notRechecked));
-  const diagnoses = [...guards.diagnoses, ...found.diagnoses];
-  const hints = [...diagnoses.map((d) => d.message), ...found.notes];
-  return finish(settings, subject, { a, m, verdicts, guards, diagnoses, hints, notRechecked });
+  return finish(settings, subject, { a, m, verdicts, guards, notRechecked });
 }
 
 /**
@@ -237,41 +232,42 @@ interface Outcome {
   readonly m: Measured;
   readonly verdicts: EntryVerdicts;
   readonly guards: GuardOutcome;
-  readonly diagnoses: readonly Diagnosis[];
-  readonly hints: string[];
   readonly notRechecked: number;
 }
 
-/** The report: kinks named as such count in no summary figure; the global criterion and guards decide with the entries. */
+/**
+ * The report, through the one report tail: kinks named as such count in no summary figure;
+ * the registry's diagnoses when f can be trusted, only the kinks when it cannot.
+ */
 function finish(settings: Settings, subject: string, o: Outcome): ReportData {
   const { a, m, verdicts, guards } = o;
-  const judged = judgedIndices(m, verdicts, settings);
-  const summary = summarize(a, m.numeric, judged);
+  const summary = summarize(a, m.numeric, judgedIndices(m, verdicts, settings));
   const oneSided = oneSidedEntries(m.sides, settings.layout, settings.domain);
-  const withinGlobal =
-    settings.maxRelativeDifference === undefined || summary.relativeDifference < settings.maxRelativeDifference;
-  const unresolvedFail = settings.unresolved === 'fail' && verdicts.unresolved.length > 0;
-  const pass = verdicts.mismatches.length === 0 && guards.diagnoses.length === 0 && withinGlobal && !unresolvedFail;
-  const body = {
-    pass,
+  const checked = m.indices ? m.indices.length : settings.layout.size;
+  const notes = [...oneSidedNotes(oneSided), ...(settings.shard ? [shardNote(settings.shard, checked, m.coordinates)] : [])];
+  const said = (found: { diagnoses: readonly Diagnosis[]; notes: readonly string[] }) => ({
+    diagnoses: found.diagnoses,
+    hints: [...found.diagnoses.map((d) => d.message), ...found.notes],
+  });
+  return reportTail({
+    settings,
+    check: subject === 'derivative' ? 'derivative' : 'gradient',
     evaluations: m.evaluations,
     size: settings.layout.size,
-    checked: m.indices ? m.indices.length : settings.layout.size,
-    ...summary,
+    checked,
+    summary,
     mismatches: verdicts.mismatches,
-    hints: o.hints,
-    diagnoses: o.diagnoses,
     kinks: verdicts.kinks,
     unresolved: verdicts.unresolved,
     analytic: a,
     numeric: m.numeric,
-    errorEstimates: m.errors,
-    ...(oneSided.length > 0 ? { oneSided } : {}),
-    ...shardFields(settings, m),
-  };
-  const check = subject === 'derivative' ? 'derivative' : 'gradient';
-  const notes = [...oneSidedNotes(oneSided), ...(settings.shard ? [shardNote(settings.shard, body.checked, m.coordinates)] : [])];
-  return buildReport(settings, check, body, { notRechecked: o.notRechecked, notes, reference: referenceOf(settings) });
+    errors: m.errors,
+    guards,
+    diagnose: () => said(explain(diagnosisInput(settings, a, m, verdicts, o.notRechecked))),
+    untrusted: () => said({ diagnoses: verdicts.kinks.map((k) => kinkDiagnosis(k, settings.kinks)), notes: [] }),
+    body: { ...(oneSided.length > 0 ? { oneSided } : {}), ...shardFields(settings, m) },
+    extras: { notRechecked: o.notRechecked, notes, reference: referenceOf(settings) },
+  });
 }
 
 /** A shard's report carries its share and θ, for `mergeReports`; other reports carry neither. */

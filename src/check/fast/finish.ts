@@ -3,7 +3,7 @@
  * report, plain data for `format`.
  */
 import { describeMethod } from '../../numeric/methods/describe.js';
-import { buildReport } from '../buildReport.js';
+import { reportTail } from '../tail.js';
 import type { ReportData } from '../report.js';
 import type { DirectionResult } from './directions.js';
 import { type FastDiagnoses, directionsInput, entriesInput, fastDiagnoses } from './diagnoses.js';
@@ -46,28 +46,29 @@ export function diagnoseFast(run: FastRun, o: FastOutcome): FastDiagnoses {
 export function finishFast(run: FastRun, o: FastOutcome): ReportData {
   const { settings, layout } = run;
   const { verdicts, guards, localised } = o;
-  const found = diagnoseFast(run, o);
   const notSeen = () => new Float64Array(layout.size).fill(Number.NaN);
-  const body = {
-    pass: verdicts.pass,
-    evaluations: run.evaluator.count,
-    size: layout.size,
-    checked: settings.directions,
-    ...verdicts.summary,
-    mismatches: localised?.mismatches ?? [],
-    hints: [...guards.diagnoses.map((d) => d.message), ...found.hints],
-    diagnoses: [...guards.diagnoses, ...found.diagnoses],
-    kinks: verdicts.kinks,
-    unresolved: [],
-    analytic: run.g,
-    numeric: localised?.numeric ?? notSeen(),
-    errorEstimates: localised?.errors ?? notSeen(),
-  };
   const reference = `directional derivatives along ${settings.directions} random directions, ${describeMethod(run.method)} with Richardson re-checks, ${settings.precision}`;
   const notes = [
     ...directionNotes(run, verdicts, o.confirmed),
     ...(localised ? [localisationNote(localised)] : []),
     ...globalNote(run, verdicts),
   ];
-  return buildReport(settings, 'fast', body, { disagreeing: verdicts.unexplained.length, reference, notes });
+  return reportTail({
+    settings,
+    check: 'fast',
+    evaluations: run.evaluator.count,
+    size: layout.size,
+    checked: settings.directions,
+    summary: verdicts.summary,
+    mismatches: localised?.mismatches ?? [],
+    kinks: verdicts.kinks,
+    unresolved: [],
+    analytic: run.g,
+    numeric: localised?.numeric ?? notSeen(),
+    errors: localised?.errors ?? notSeen(),
+    disagreeing: verdicts.unexplained.length,
+    guards,
+    diagnose: () => diagnoseFast(run, o),
+    extras: { disagreeing: verdicts.unexplained.length, reference, notes },
+  });
 }

@@ -1,5 +1,6 @@
-import { type ReportExtras, buildReport } from '../buildReport.js';
-import { type Summary, withinGlobal } from '../compare.js';
+import type { ReportExtras } from '../buildReport.js';
+import type { Summary } from '../compare.js';
+import { NOTHING_FOUND, reportTail } from '../tail.js';
 import { AT_THETA, type Measurement, evaluateOne } from '../../numeric/measure/protocol.js';
 import { type Float32Watch, type Mutation, guard, probeDeterminism, writesOf } from '../guards/index.js';
 import type { TreeLayout } from '../../numeric/tree.js';
@@ -68,29 +69,12 @@ export function* layerReport(o: LayerOutcome): Measurement<ReportData> {
     mutations: o.mutations,
     float32Step: float32 ? settings.step : undefined,
   });
-  const found = guards.invalid || !failing ? { hints: [], diagnoses: [] } : o.diagnose();
-  const diagnoses = [...guards.diagnoses, ...found.diagnoses];
-  const findings = o.findings ?? [];
-  const hints = [...findings, ...guards.diagnoses.map((d) => d.message), ...found.hints];
-  const clean = guards.diagnoses.length === 0 && findings.length === 0;
-  const unresolvedFail = settings.unresolved === 'fail' && o.unresolved.length > 0;
-  const pass = mismatches.length === 0 && !unresolvedFail && clean && withinGlobal(settings, o.summary.relativeDifference);
-  const body = {
-    pass,
+  return reportTail({
+    ...o,
     evaluations: o.evaluations(),
-    size: o.size,
-    checked: o.checked,
-    ...o.summary,
-    mismatches: [...mismatches],
-    hints,
-    diagnoses,
-    kinks: [],
-    unresolved: [...o.unresolved],
-    analytic: o.analytic,
-    numeric: o.numeric,
-    errorEstimates: o.errors,
-  };
-  return buildReport(settings, o.check, body, o.extras);
+    guards,
+    diagnose: () => (failing ? o.diagnose() : NOTHING_FOUND),
+  });
 }
 
 /** What the guards of a layer check need from its f: how to call it at θ, its count, its writes. */
