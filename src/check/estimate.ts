@@ -1,11 +1,12 @@
-import { type DifferenceSettings, differencePartials, richardsonPartials } from '../numeric/differences.js';
+import { type DifferenceSettings, firstPass } from '../numeric/differences.js';
+import { recheckMethod } from '../numeric/methods/builtins.js';
 import type { Domain } from '../numeric/domains.js';
 import type { ScalarEvaluator } from '../numeric/evaluate.js';
 import { resolveMethod } from '../numeric/methods/resolve.js';
 import type { Measurement } from '../numeric/measure/protocol.js';
 import type { TreeLayout } from '../numeric/tree.js';
 import { agrees, tolerance } from './compare.js';
-import { RECHECK_LIMIT, type RecheckOutcome, recheckSuspects } from './recheck.js';
+import { RECHECK_LEVELS, RECHECK_LIMIT, type RecheckOutcome, recheckSuspects } from './recheck.js';
 import type { Settings } from './settings/types.js';
 
 /** Calls `fn` for every compared entry: the sampled ones, or all. */
@@ -42,26 +43,16 @@ export interface NumericEstimate {
 export function* estimateNumeric(ctx: EstimateContext, a: Float64Array): Measurement<NumericEstimate> {
   const { evaluator, layout, settings, domain, indices, visit, caller } = ctx;
   const method = resolveMethod(settings.method);
-  if (method.extrapolation) {
-    const extra = { domain, adaptive: ctx.adaptive, method };
-    const { values, errors, sides } = yield* richardsonPartials(
-      evaluator,
-      layout,
-      settings.step,
-      settings.precision,
-      indices,
-      extra,
-    );
-    return { numeric: values, errors, sides };
-  }
   const diff: DifferenceSettings = { method, step: settings.step, precision: settings.precision, domain };
-  const partials = yield* differencePartials(evaluator, layout, diff, caller, indices);
+  const partials = yield* firstPass(evaluator, layout, { ...diff, adaptive: ctx.adaptive }, caller, indices);
   const numeric = partials.values;
-  // The first pass's error estimate: the round-off of each quotient, from its method's error model.
+  // The first pass's error estimate: its quotient's round-off, or its own ladder's error.
   const errors = new Float64Array(layout.size).fill(Number.NaN);
   visit((i) => {
-    errors[i] = partials.roundoff[i];
+    errors[i] = partials.errors[i];
   });
+  // A method that runs its own ladder was re-checked as it measured: no second look.
+  if (!recheckMethod(method, RECHECK_LEVELS)) return { numeric, errors, sides: partials.sides };
   const { rtol, atol } = settings;
   const suspects: number[] = [];
   visit((i) => {

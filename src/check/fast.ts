@@ -36,7 +36,7 @@ export type { FullCheck } from './fast/fullCheck.js';
  * central differences at t = step/√n (float64; t = step in float32): exactly 2k calls of f on
  * a correct gradient whatever n is. A direction passes when |D − ⟨g, d⟩| ≤ atol·‖d‖ +
  * rtol·max(|D|, |⟨g, d⟩|) + its error estimate; one that does not is re-checked with Richardson
- * extrapolation from 16t (6 more calls) to rule out truncation and rounding. Then the guards
+ * ladder from 16t (6 more calls) to rule out truncation and rounding. Then the guards
  * every check runs (a write into θ by f or grad, non-determinism, float32 values in a float64
  * check); a direction that still disagrees is localised by group testing (about 2·log₂ n calls
  * per wrong coordinate), each coordinate found confirmed by its own central difference; the

@@ -167,7 +167,7 @@ function* throughGradient(settings: Settings, a: Float64Array, name: (i: number,
   };
 }
 
-/** Second differences of f (2n² + 1 calls), suspects re-checked by Richardson extrapolation. */
+/** Second differences of f by the settings' method (2n² + 1 calls for central ones), suspects re-checked on a Richardson ladder. */
 function* throughSecondDifferences(f: unknown, settings: Settings, a: Float64Array): Measurement<Measured> {
   const { layout, caller, precision, rtol, atol } = settings;
   const n = layout.size;

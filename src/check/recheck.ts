@@ -4,20 +4,19 @@ import { stencil } from '../numeric/domains.js';
 import type { ScalarEvaluator } from '../numeric/evaluate.js';
 import { type KinkEvidence, kinkFromLadder } from '../numeric/kinks.js';
 import { coordinateLine } from '../numeric/line.js';
-import { backward, extrapolated, forward } from '../numeric/methods/builtins.js';
+import { backward, forward, recheckMethod as recheckOf } from '../numeric/methods/builtins.js';
 import type { FiniteDifferenceMethod } from '../numeric/methods/method.js';
 import { resolveMethod } from '../numeric/methods/resolve.js';
 import { roundoffError, scaledStep } from '../numeric/precision.js';
 import { AT_THETA, type Measurement, evaluateOne, look } from '../numeric/measure/protocol.js';
 import { probeContext, sharedCenter } from '../numeric/probe.js';
-import { RICHARDSON_RATIO } from '../numeric/richardson.js';
 import type { TreeLayout } from '../numeric/tree.js';
 
 export { KINK_GAP_RATIO, KINK_SIDE_SPREAD, type KinkEvidence } from '../numeric/kinks.js';
 
 /**
  * Suspect entries (those the first pass could not confirm) are looked at again with
- * Richardson extrapolation over the steps h, h/2, h/4: 4 more calls of f each (2 for
+ * a Richardson ladder over the steps h, h/2, h/4: 4 more calls of f each (2 for
  * one-sided methods), which removes truncation error and yields an error estimate.
  */
 export const RECHECK_LEVELS = 3;
@@ -33,9 +32,9 @@ export const EXTRA_PROBES = 3;
 
 /** What a re-check found for one entry. */
 export interface EntryRecheck {
-  /** The extrapolated derivative. */
+  /** The derivative from the re-check's Richardson ladder. */
   readonly value: number;
-  /** Its error estimate (extrapolation plus round-off). */
+  /** Its error estimate (the ladder's plus round-off). */
   readonly error: number;
   /** The first pass's difference quotient at the base step. */
   readonly first: number;
@@ -69,7 +68,7 @@ export interface RecheckContext {
 /**
  * Evaluates f(θ) twice (a non-deterministic f makes every difference meaningless, and one that
  * writes to θ is caught right after the call), then re-checks each suspect with Richardson
- * extrapolation and one-sided differences; when those scatter like noise, f(θ) is probed
+ * ladders and one-sided differences; when those scatter like noise, f(θ) is probed
  * EXTRA_PROBES more times.
  * @internal
  */
@@ -123,7 +122,7 @@ function firstSample(ctx: RecheckContext, method: FiniteDifferenceMethod, i: num
 
 /** The re-check's ladder over a method: RECHECK_LEVELS steps, halving. */
 function recheckLadder(method: FiniteDifferenceMethod): FiniteDifferenceMethod {
-  return extrapolated(method, { ratio: RICHARDSON_RATIO, levels: RECHECK_LEVELS }, method.name);
+  return recheckOf(method, RECHECK_LEVELS) ?? method;
 }
 
 function* recheckCentral(ctx: RecheckContext, i: number, f0: number): Measurement<EntryRecheck> {

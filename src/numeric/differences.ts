@@ -305,3 +305,32 @@ export function* richardsonPartials(
   }
   return { values: out.values, errors, steps: out.steps, sides: out.sides };
 }
+
+/**
+ * The first pass of a gradient check by any method, with an error estimate per coordinate:
+ * a plain method's quotients and their round-off (`differencePartials`), or the estimates of
+ * a method with its own ladder and the ladder's error (`richardsonPartials`, adaptive when
+ * asked). Undefined fields of `Partials` are NaN for a laddered method.
+ *
+ * @example
+ * const first = yield* firstPass(evaluator, layout, { method: forward, step, precision: 'float64' }, 'checkGradient');
+ * first.errors; // round-off per coordinate
+ * @internal
+ */
+export function* firstPass(
+  evaluator: ScalarEvaluator<unknown>,
+  layout: TreeLayout,
+  settings: DifferenceSettings & { readonly adaptive?: boolean },
+  caller: string,
+  indices?: ArrayLike<number>,
+): Measurement<Partials & { readonly errors: Float64Array }> {
+  const method = resolveMethod(settings.method);
+  if (!method.extrapolation) {
+    const partials = yield* differencePartials(evaluator, layout, settings, caller, indices);
+    return { ...partials, errors: partials.roundoff };
+  }
+  const extra = { domain: settings.domain, adaptive: settings.adaptive, method };
+  const laddered = yield* richardsonPartials(evaluator, layout, settings.step, settings.precision, indices, extra);
+  const nan = () => new Float64Array(layout.size).fill(Number.NaN);
+  return { ...laddered, fPlus: nan(), fMinus: nan(), roundoff: nan() };
+}

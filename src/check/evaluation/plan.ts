@@ -1,3 +1,4 @@
+import { methodCost } from '../../numeric/methods/cost.js';
 import type { FiniteDifferenceMethod } from '../../numeric/methods/method.js';
 
 /** What a check tells the evaluation stage about the evaluations it is about to make. */
@@ -13,18 +14,14 @@ export interface EvaluationPlan {
 }
 
 /**
- * Evaluations of a finite-difference method over `coordinates` coordinates: its non-zero
- * offsets per coordinate (times the levels of an extrapolation), plus one shared f(θ) when the
- * grid holds 0. Central: 2 per coordinate; forward/backward: n + 1; Richardson: 2 × 4 levels.
+ * Evaluations of a finite-difference method over `coordinates` lines (the method's own cost
+ * model, `methodCost`).
  *
  * @example
  * differenceEvaluations(central, 9610); // 19220
  */
 export function differenceEvaluations(method: FiniteDifferenceMethod, coordinates: number): number {
-  const moved = method.offsets.filter((o) => o !== 0).length;
-  const levels = method.extrapolation?.levels ?? 1;
-  const shared = method.offsets.includes(0) ? 1 : 0;
-  return moved * levels * coordinates + shared;
+  return methodCost(method, coordinates).evaluations;
 }
 
 /**

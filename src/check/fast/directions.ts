@@ -14,7 +14,7 @@ import type { FastRun } from './run.js';
  * Upwards, not down: f's rounding grows with the number of terms it sums (a loss over 10⁵
  * parameters carries far more than a few ulps), and a directional derivative divides it by a
  * step √n smaller than a coordinate's, so a re-check at smaller steps would drown in it. At
- * larger steps the rounding shrinks, and the extrapolation removes the larger truncation error.
+ * larger steps the rounding shrinks, and the Richardson ladder removes the larger truncation error.
  * (Measured: Σ log(1 + θᵢ²) over 10⁵ entries false-alarmed with t, t/2, t/4.) A single
  * coordinate's re-check (in localisation) uses its own step and halves it, as the full check does.
  */

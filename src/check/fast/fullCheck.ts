@@ -2,7 +2,7 @@
  * Fast mode on a θ so small that the full check costs no more than the k directions: the full
  * check runs instead, and its report says why (issue 12, item 5).
  */
-import { resolveMethod } from '../../numeric/methods/index.js';
+import { methodCost, resolveMethod } from '../../numeric/methods/index.js';
 import { ADAPTIVE_LEVELS } from '../../numeric/richardson.js';
 import type { Measurement } from '../../numeric/measure/protocol.js';
 import type { ReportData } from '../report.js';
@@ -15,7 +15,7 @@ export type FullCheck = (settings: Settings) => Measurement<ReportData>;
 export interface FullCheckCost {
   /** Calls of f on a correct gradient (re-checks of failing entries come on top). */
   readonly evaluations: number;
-  /** An extrapolated method stops early once round-off grows: then `evaluations` is a bound. */
+  /** A method with its own ladder stops early once round-off grows: then `evaluations` is a bound. */
   readonly atMost: boolean;
 }
 
@@ -25,15 +25,10 @@ export interface FullCheckCost {
  * Richardson: at most 8n, or 20n with `adaptive`).
  *
  * @example
- * fullCheckCost({ ...settings, method: 'central' }).evaluations; // 2n
+ * fullCheckCost(settings).evaluations; // 2n for central differences
  */
 export function fullCheckCost(settings: Settings): FullCheckCost {
-  const method = resolveMethod(settings.method);
-  const lines = method.offsets.filter((o) => o !== 0).length;
-  const center = method.offsets.includes(0) ? 1 : 0;
-  const extrapolation = method.extrapolation;
-  const levels = extrapolation ? (settings.adaptive ? ADAPTIVE_LEVELS : extrapolation.levels) : 1;
-  return { evaluations: settings.layout.size * lines * levels + center, atMost: extrapolation !== undefined };
+  return methodCost(resolveMethod(settings.method), settings.layout.size, settings.adaptive ? ADAPTIVE_LEVELS : undefined);
 }
 
 /**

@@ -14,7 +14,7 @@ import type { FastRun } from './run.js';
 /**
  * A kink explains a direction when the shift its central differences take, ((left + right)/2 −
  * g)·dᵢ per kink, accounts for the direction's residual within its tolerance plus this fraction
- * of the kinks' half-gaps (the one-sided values are extrapolations, good to about 1e-3).
+ * of the kinks' half-gaps (the one-sided values are read off a ladder, good to about 1e-3).
  */
 export const KINK_SHIFT_SLACK = 1e-3;
 

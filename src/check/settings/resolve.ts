@@ -31,7 +31,7 @@ export const CONVERGENCE_DIRECTIONS = 3;
  * @example
  * const s = resolveSettings({ at: [1, 2], rtol: 1e-6 }, 'gradient', 'checkGradient');
  * s.rtol;   // 1e-6
- * s.method.name; // 'central'
+ * s.method.name; // the central method's name when none was asked for
  */
 export function resolveSettings(options: unknown, check: CheckKind, caller: string): Settings {
   const startedAt = performance.now();
@@ -89,7 +89,7 @@ function optionalOptions(options: unknown, caller: string): Record<string, unkno
  * The public part of the settings, as reports carry it.
  *
  * @example
- * publicSettings(settings); // { method: 'central', step: 1e-4, precision: 'float64', rtol: 1e-5, atol: 1e-10, mode: 'full', seed: 0 }
+ * publicSettings(settings); // { method: …, order: 2, step: 1e-4, precision: 'float64', rtol: 1e-5, atol: 1e-10, mode: 'full', seed: 0 }
  */
 export function publicSettings(s: Settings): CheckSettings {
   const { method, step, precision, rtol, atol, maxRelativeDifference, mode, seed } = s;
@@ -99,15 +99,4 @@ export function publicSettings(s: Settings): CheckSettings {
 /** Whether a check is a layer check (every entry compared; no sampling, no fast mode). */
 export function isLayerCheck(check: CheckKind): boolean {
   return LAYER_CHECKS.includes(check);
-}
-
-/**
- * Whether the settings' method extrapolates (Richardson): then every coordinate is measured
- * by extrapolation from the start, and there is no separate re-check.
- *
- * @example
- * extrapolates(resolveSettings({ at: [1], method: 'richardson' }, 'jacobian', 'checkJacobian')); // true
- */
-export function extrapolates(settings: Settings): boolean {
-  return settings.method.extrapolation !== undefined;
 }

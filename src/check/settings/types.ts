@@ -32,12 +32,12 @@ export type PicturesOption = 'on-failure' | 'always' | false;
 
 /** The settings a check used, after defaults: the public part, copied into every report. */
 export interface CheckSettings {
-  /** The finite-difference method's name: 'central', 'forward', 'backward', 'richardson', or a method value's name. */
+  /** The finite-difference method's name: one of METHOD_NAMES, or a method value's name. */
   readonly method: string;
   /**
    * The method's order of accuracy p (its truncation error is O(hᵖ)): 2 for central
    * differences, 1 for one-sided ones, 4 for `fdm([-2, -1, 1, 2])`; of the stencil an
-   * extrapolated method starts from.
+   * method with its own Richardson ladder starts from.
    */
   readonly order?: number;
   readonly step: number;

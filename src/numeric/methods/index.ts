@@ -18,5 +18,6 @@ export {
   methodForSide,
   resolveMethod,
 } from './resolve.js';
+export { methodCost } from './cost.js';
 export { describeMethod } from './describe.js';
 export { MAX_GRID_POINTS, accuracyOf, checkedGrid, stencilWeights } from './weights.js';
