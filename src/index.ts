@@ -2,6 +2,11 @@
  * gradcheck: prove, inside your test suite, that a gradient implementation is right.
  * The framework-free core; `gradcheck/vitest` and `gradcheck/jest` register the matchers.
  */
+import { provideRuntime } from './check/evaluation/runtime.js';
+import { nodeRuntime } from './runtime/index.js';
+// The checks read the running test's timeout and the watched terminal through this runtime.
+provideRuntime(nodeRuntime);
+
 export { numericGradient } from './numeric/numericGradient.js';
 export { numericJacobian } from './numeric/numericJacobian.js';
 export { flatten, unflatten } from './numeric/tree.js';
@@ -45,6 +50,7 @@ export type {
   TensorInfo,
   UnresolvedEntry,
 } from './check/report.js';
+
 export { convergenceSvg, reportSvg } from './pictures/index.js';
 export type { PictureReport, PicturesOption } from './pictures/index.js';
 export { checkGradientAsync } from './api/checkGradientAsync.js';

@@ -13,12 +13,17 @@
  *   expect(([x]: number[]) => x * x).toHaveGradient(([x]: number[]) => [2 * x], { at: [3] });
  * });
  */
+import { provideRuntime } from './check/evaluation/runtime.js';
+import { nodeRuntime } from './runtime/index.js';
 import type {} from 'expect';
 import { GradcheckError } from './numeric/errors.js';
 import { gradcheckMatchers } from './matchers/index.js';
 import type { GradcheckMatchers } from './matchers/types.js';
 import { writerFromEnvironment } from './pictures/folderWriter.js';
 import { usePictureWriter } from './pictures/pictureWriter.js';
+
+// The checks read the running test's timeout and the watched terminal through this runtime.
+provideRuntime(nodeRuntime);
 
 /** The part of Jest's `expect` this entry needs. */
 interface Extendable {

@@ -6,9 +6,14 @@
  * // vitest.config.ts
  * export default defineConfig({ test: { setupFiles: ['gradcheck/vitest'] } });
  */
+import { provideRuntime } from './check/evaluation/runtime.js';
+import { nodeRuntime } from './runtime/index.js';
 import { expect } from 'vitest';
 import { gradcheckMatchers } from './matchers/index.js';
 import type { GradcheckMatchers } from './matchers/types.js';
+
+// The checks read the running test's timeout and the watched terminal through this runtime.
+provideRuntime(nodeRuntime);
 
 expect.extend(gradcheckMatchers);
 

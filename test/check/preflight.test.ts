@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GradcheckError, checkGradient, checkJacobian } from 'gradcheck';
-import { runningVitestTest } from '../../src/check/evaluation/vitestTest.js';
+import { runningVitestTest } from '../../src/runtime/vitestTest.js';
 
 /** f costs about `ms` of busy CPU per call (synchronous, as a real model's forward pass). */
 const slowSum = (ms: number) => (t: number[]) => {

@@ -1,5 +1,5 @@
 import type { Settings } from '../settings/types.js';
-import { type TestClock, runningVitestTest } from './vitestTest.js';
+import { type TestClock, runtime } from './runtime.js';
 
 /** The time a check may take: what the running Vitest test has left, or `options.timeLimit`. */
 export interface Budget {
@@ -18,7 +18,7 @@ export interface Budget {
  * @example
  * timeBudget(settings)?.leftMs(); // e.g. 4870
  */
-export function timeBudget(settings: Settings, clock: TestClock | undefined = runningVitestTest()): Budget | undefined {
+export function timeBudget(settings: Settings, clock: TestClock | undefined = runtime().runningTest()): Budget | undefined {
   const test: Budget | undefined = clock && {
     source: 'test',
     limitMs: clock.timeoutMs,

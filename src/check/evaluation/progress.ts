@@ -1,6 +1,6 @@
 import type { Progress, ProgressOption } from '../settings/types.js';
 import { formatDuration, groupDigits } from './plan.js';
-import { type Terminal, currentTerminalFacts, openTerminal, wantsTerminal } from './terminal.js';
+import { type Terminal, runtime } from './runtime.js';
 
 /** A callback is told about once every 100 ms (the contract in `Progress`). */
 export const CALLBACK_INTERVAL_MS = 100;
@@ -21,19 +21,19 @@ export interface ProgressReporter {
 
 /**
  * The reporter for the `progress` option: the user's callback, the terminal line (`'auto'`,
- * only when a person is watching a terminal, see `wantsTerminal`), or none.
+ * only when the runtime says a person is watching a terminal), or none.
  *
  * @example
  * const reporter = progressReporter((p) => console.log(p.done, p.total), 'full check of 4 entries');
  */
 export function progressReporter(option: ProgressOption, what: string, label?: string): ProgressReporter | undefined {
   if (typeof option === 'function') return { intervalMs: CALLBACK_INTERVAL_MS, minTotalMs: 0, report: option, end: option };
-  if (option !== 'auto' || !wantsTerminal(currentTerminalFacts())) return undefined;
-  return terminalLine(what, label);
+  const open = option === 'auto' ? runtime().watchedTerminal() : undefined;
+  return open && terminalLine(what, label, open);
 }
 
 /** One line, rewritten in place; the terminal is opened on the first line, erased at the end. */
-function terminalLine(what: string, label: string | undefined): ProgressReporter {
+function terminalLine(what: string, label: string | undefined, openTerminal: () => Terminal | undefined): ProgressReporter {
   let tty: Terminal | undefined;
   let opened = false;
   return {

@@ -5,7 +5,7 @@ import { timeBudget } from './budget.js';
 import { Meter } from './meter.js';
 import type { EvaluationPlan } from './plan.js';
 import { progressReporter } from './progress.js';
-import { runningVitestTest } from './vitestTest.js';
+import { runtime } from './runtime.js';
 
 /** What a check's driver calls around each evaluation of f, and what it watched. */
 export interface EvaluationStage {
@@ -40,7 +40,7 @@ function seer(watch: Float32Watch): (value: unknown) => void {
 export function evaluationStage(settings: Settings, plan: EvaluationPlan): EvaluationStage {
   const watch = float32Watch();
   const see = settings.precision === 'float64' ? seer(watch) : undefined;
-  const test = runningVitestTest();
+  const test = runtime().runningTest();
   const reporter = progressReporter(settings.progress, plan.what, test?.name);
   const budget = timeBudget(settings, test);
   if (!reporter && !budget) return { hooks: { after: see ?? (() => {}) }, watch, end: () => {} };

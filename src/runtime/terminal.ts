@@ -12,11 +12,7 @@
  * an interactive stderr of our own process is used, else nothing.
  */
 
-/** Where the line goes: one row, rewritten in place. */
-export interface Terminal {
-  write(text: string): void;
-  close(): void;
-}
+import type { Terminal } from '../check/evaluation/runtime.js';
 
 /** The environment variables and stderr facts that decide whether a person is watching. */
 export interface TerminalFacts {

@@ -8,15 +8,7 @@
  * under-estimated, which the pre-flight's margin absorbs). Anything else → undefined.
  */
 
-/** The running test's time budget. */
-export interface TestClock {
-  /** The test's timeout in ms. */
-  readonly timeoutMs: number;
-  /** Date.now() when the test started. */
-  readonly startedAt: number;
-  /** The test's name, for the progress line. */
-  readonly name?: string;
-}
+import type { TestClock } from '../check/evaluation/runtime.js';
 
 interface VitestTask {
   readonly type?: unknown;
