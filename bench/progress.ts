@@ -16,7 +16,7 @@
  *   npx tsx bench/progress.ts --rounds 5
  */
 import { checkGradient } from '../src/index.js';
-import { evaluationStage } from '../src/check/evaluation/index.js';
+import { evaluationStage } from '../src/check/timeAndProgress/index.js';
 import { resolveSettings } from '../src/check/settings/resolve.js';
 import { mlp } from '../test/problems/index.js';
 import { integerOptions, isMain } from './_internals/cli.js';

@@ -2,7 +2,7 @@
  * gradcheck: prove, inside your test suite, that a gradient implementation is right.
  * The framework-free core; `gradcheck/vitest` and `gradcheck/jest` register the matchers.
  */
-import { provideRuntime } from './check/evaluation/runtime.js';
+import { provideRuntime } from './check/timeAndProgress/runtime.js';
 import { nodeRuntime } from './runtime/index.js';
 // The checks read the running test's timeout and the watched terminal through this runtime.
 provideRuntime(nodeRuntime);

@@ -13,7 +13,7 @@
  *   expect(([x]: number[]) => x * x).toHaveGradient(([x]: number[]) => [2 * x], { at: [3] });
  * });
  */
-import { provideRuntime } from './check/evaluation/runtime.js';
+import { provideRuntime } from './check/timeAndProgress/runtime.js';
 import { nodeRuntime } from './runtime/index.js';
 import type {} from 'expect';
 import { GradcheckError } from './numeric/errors.js';

@@ -6,7 +6,7 @@
  * // vitest.config.ts
  * export default defineConfig({ test: { setupFiles: ['gradcheck/vitest'] } });
  */
-import { provideRuntime } from './check/evaluation/runtime.js';
+import { provideRuntime } from './check/timeAndProgress/runtime.js';
 import { nodeRuntime } from './runtime/index.js';
 import { expect } from 'vitest';
 import { gradcheckMatchers } from './matchers/index.js';

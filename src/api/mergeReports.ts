@@ -1,5 +1,5 @@
-import { mergeShardReports } from '../check/merge/merge.js';
-import { reviveReport } from '../check/merge/revive.js';
+import { mergeShardReports } from '../check/shards/merge.js';
+import { reviveReport } from '../check/shards/revive.js';
 import type { GradientReport } from '../check/report.js';
 import { withMessage } from '../format/withMessage.js';
 

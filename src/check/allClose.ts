@@ -1,6 +1,6 @@
 import { displayPath, type TreeLayout } from '../numeric/tree.js';
 import { readTree } from '../numeric/validate.js';
-import { buildReport, tensorInfo } from './buildReport.js';
+import { buildReport, tensorInfo } from './_internals/buildReport.js';
 import { agrees, mismatchOf, summarize, worstFirst } from './compare.js';
 import type { Mismatch, ReportData } from './report.js';
 import { resolveSettings } from './settings/resolve.js';

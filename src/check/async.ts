@@ -9,7 +9,7 @@ import { gradientPlan } from './gradient.js';
 import { hessianPlan } from './hessian.js';
 import { jacobianPlan } from './jacobian.js';
 import { jvpPlan } from './jvp.js';
-import { runPlanAsync } from './plan.js';
+import { runPlanAsync } from './_internals/run.js';
 import type { ReportData } from './report.js';
 import { vjpPlan } from './vjp.js';
 

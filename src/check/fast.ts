@@ -5,7 +5,7 @@
  * small enough for the full check) and probability (what k directions catch).
  */
 import type { Measurement } from '../numeric/measure/protocol.js';
-import { analyticGradientOf } from './analyticOf.js';
+import { analyticGradientOf } from './_internals/analyticOf.js';
 import { measureDirections } from './fast/directions.js';
 import { finishFast } from './fast/finish.js';
 import { type FullCheck, fullCheckInstead, fullCheckIsNoDearer } from './fast/fullCheck.js';

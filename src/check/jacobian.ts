@@ -3,17 +3,17 @@ import type { Params, TreeLayout } from '../numeric/tree.js';
 import { AT_THETA, type Measurement, evaluateOne } from '../numeric/measure/protocol.js';
 import { VectorEvaluator, outputName, partialName } from '../numeric/vectorEvaluator.js';
 import { resolveMethod } from '../numeric/methods/resolve.js';
-import { differenceEvaluations, evaluationStage, groupDigits } from './evaluation/index.js';
+import { differenceEvaluations, evaluationStage, groupDigits } from './timeAndProgress/index.js';
 import { type Mutation, atThetaWhenNonFinite } from './guards/index.js';
-import { blocksOf, inputTensorName, outputTensorName } from './layer/blocks.js';
-import { callUser } from './layer/callUser.js';
-import { compareMatrix, matrixReport, numericMatrix } from './layer/matrix.js';
-import { fEvidence } from './layer/report.js';
-import { prepare } from './layer/prepare.js';
-import { readMatrix } from './layer/read.js';
-import { type CheckPlan, runPlan } from './plan.js';
+import { blocksOf, inputTensorName, outputTensorName } from './vectorValued/blocks.js';
+import { callUser } from './vectorValued/callUser.js';
+import { compareMatrix, matrixReport, numericMatrix } from './vectorValued/matrix.js';
+import { fEvidence } from './vectorValued/report.js';
+import { prepare } from './vectorValued/prepare.js';
+import { readMatrix } from './vectorValued/read.js';
+import { type CheckPlan, runPlan } from './_internals/run.js';
 import type { ReportData } from './report.js';
-import { referenceOf } from './reference.js';
+import { referenceOf } from './_internals/reference.js';
 import type { Settings } from './settings/types.js';
 
 /**

@@ -4,7 +4,7 @@
  * the gradient is right at every one of them. fast-check is an optional peer dependency: only
  * this entry point imports it.
  */
-import { provideRuntime } from '../check/evaluation/runtime.js';
+import { provideRuntime } from '../check/timeAndProgress/runtime.js';
 import { nodeRuntime } from '../runtime/index.js';
 
 // The checks read the running test's timeout and the watched terminal through this runtime.

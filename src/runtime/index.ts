@@ -4,7 +4,7 @@
  * terminal a person is watching (`/dev/tty`, reached through `process.getBuiltinModule`, so
  * nothing here imports a `node:` module and a browser simply has neither).
  */
-import type { Runtime } from '../check/evaluation/runtime.js';
+import type { Runtime } from '../check/timeAndProgress/runtime.js';
 import { currentTerminalFacts, openTerminal, wantsTerminal } from './terminal.js';
 import { runningVitestTest } from './vitestTest.js';
 

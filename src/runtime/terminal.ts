@@ -12,7 +12,7 @@
  * an interactive stderr of our own process is used, else nothing.
  */
 
-import type { Terminal } from '../check/evaluation/runtime.js';
+import type { Terminal } from '../check/timeAndProgress/runtime.js';
 
 /** The environment variables and stderr facts that decide whether a person is watching. */
 export interface TerminalFacts {

@@ -8,7 +8,7 @@
  * under-estimated, which the pre-flight's margin absorbs). Anything else → undefined.
  */
 
-import type { TestClock } from '../check/evaluation/runtime.js';
+import type { TestClock } from '../check/timeAndProgress/runtime.js';
 
 interface VitestTask {
   readonly type?: unknown;

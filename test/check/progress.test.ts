@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkGradient } from 'gradcheck';
 import type { Progress } from '../../src/check/settings/types.js';
-import { progressLine } from '../../src/check/evaluation/progress.js';
+import { progressLine } from '../../src/check/timeAndProgress/progress.js';
 import { wantsTerminal } from '../../src/runtime/terminal.js';
 
 /** f costs about `ms` of busy CPU per call: a check of n entries lasts about 2n·ms. */

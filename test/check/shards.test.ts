@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type GradientReport, checkGradient } from 'gradcheck';
 import { mergeReports } from '../../src/api/mergeReports.js';
-import { comparedCoordinates } from '../../src/check/merge/shard.js';
+import { comparedCoordinates } from '../../src/check/shards/shard.js';
 
 /** A small layer with a tree θ: loss = Σ tanh(xW + b)² + λ/2 ‖W‖², W 4×3, b 3 (n = 15). */
 interface Layer {

@@ -3,7 +3,7 @@
  * report, plain data for `format`.
  */
 import { describeMethod } from '../../numeric/methods/describe.js';
-import { reportTail } from '../tail.js';
+import { reportTail } from '../_internals/tail.js';
 import type { ReportData } from '../report.js';
 import type { DirectionResult } from './directions.js';
 import { type FastDiagnoses, directionsInput, entriesInput, fastDiagnoses } from './diagnoses.js';

@@ -9,7 +9,7 @@ import type { FiniteDifferenceMethod } from '../../numeric/methods/method.js';
 import { resolveMethod } from '../../numeric/methods/resolve.js';
 import { probeContext, sharedCenter } from '../../numeric/probe.js';
 import type { TreeLayout } from '../../numeric/tree.js';
-import { differenceEvaluations, evaluationStage } from '../evaluation/index.js';
+import { differenceEvaluations, evaluationStage } from '../timeAndProgress/index.js';
 import type { Float32Watch } from '../guards/index.js';
 import type { Settings } from '../settings/types.js';
 

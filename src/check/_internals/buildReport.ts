@@ -1,7 +1,7 @@
-import type { Tensor } from '../numeric/tree.js';
-import type { Diagnosis, ReportCheck, ReportData, ReportDetails, TensorInfo } from './report.js';
-import { publicSettings } from './settings/resolve.js';
-import type { Settings } from './settings/types.js';
+import type { Tensor } from '../../numeric/tree.js';
+import type { Diagnosis, ReportCheck, ReportData, ReportDetails, TensorInfo } from '../report.js';
+import { publicSettings } from '../settings/resolve.js';
+import type { Settings } from '../settings/types.js';
 
 /** What a check hands to the report stage: its verdict and the entries it compared. */
 export type ReportBody = Omit<ReportData, 'settings' | 'check' | 'tensors' | 'diagnoses' | 'durationMs' | 'details'> & {

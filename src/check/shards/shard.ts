@@ -1,5 +1,5 @@
 import { createRandom, sampleIndices } from '../../numeric/random.js';
-import { groupDigits } from '../evaluation/plan.js';
+import { groupDigits } from '../timeAndProgress/plan.js';
 import type { Settings, Shard } from '../settings/types.js';
 
 /** The coordinates a full gradient check compares: every one, a sample, a shard of either. */

@@ -1,6 +1,6 @@
-import { describeMethod } from '../numeric/methods/describe.js';
-import { formatValue } from '../numeric/numberText.js';
-import type { Settings } from './settings/types.js';
+import { describeMethod } from '../../numeric/methods/describe.js';
+import { formatValue } from '../../numeric/numberText.js';
+import type { Settings } from '../settings/types.js';
 
 /**
  * `report.details.reference`: how the reference values were obtained, in words — the method

@@ -1,8 +1,8 @@
-import { runAsync } from '../numeric/measure/asyncDriver.js';
-import type { Measurement } from '../numeric/measure/protocol.js';
-import { runSync } from '../numeric/measure/syncDriver.js';
-import type { ReportData } from './report.js';
-import type { Settings } from './settings/types.js';
+import { runAsync } from '../../numeric/measure/asyncDriver.js';
+import type { Measurement } from '../../numeric/measure/protocol.js';
+import { runSync } from '../../numeric/measure/syncDriver.js';
+import type { ReportData } from '../report.js';
+import type { Settings } from '../settings/types.js';
 
 /**
  * A check ready to run: its resolved settings and its measurement, which a driver runs — the

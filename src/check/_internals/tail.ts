@@ -5,10 +5,10 @@
  * this decides what that means.
  */
 import { type ReportBody, type ReportExtras, buildReport } from './buildReport.js';
-import { type Summary, withinGlobal } from './compare.js';
-import type { GuardOutcome } from './guards/index.js';
-import type { Diagnosis, KinkEntry, Mismatch, ReportCheck, ReportData, UnresolvedEntry } from './report.js';
-import type { Settings } from './settings/types.js';
+import { type Summary, withinGlobal } from '../compare.js';
+import type { GuardOutcome } from '../guards/index.js';
+import type { Diagnosis, KinkEntry, Mismatch, ReportCheck, ReportData, UnresolvedEntry } from '../report.js';
+import type { Settings } from '../settings/types.js';
 
 /** What the diagnoses of a check found: their hints (messages and notes, in order) and the diagnoses. */
 export interface Found {

@@ -1,6 +1,6 @@
-import type { ReportExtras } from '../buildReport.js';
+import type { ReportExtras } from '../_internals/buildReport.js';
 import type { Summary } from '../compare.js';
-import { NOTHING_FOUND, reportTail } from '../tail.js';
+import { NOTHING_FOUND, reportTail } from '../_internals/tail.js';
 import { AT_THETA, type Measurement, evaluateOne } from '../../numeric/measure/protocol.js';
 import { type Float32Watch, type Mutation, guard, probeDeterminism, writesOf } from '../guards/index.js';
 import type { TreeLayout } from '../../numeric/tree.js';

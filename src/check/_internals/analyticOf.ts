@@ -1,8 +1,8 @@
-import type { Measurement } from '../numeric/measure/protocol.js';
-import { callUser } from '../numeric/measure/protocol.js';
-import type { TreeLayout } from '../numeric/tree.js';
-import { type AnalyticGradient, analyticGradient } from './analytic.js';
-import { mutationOf } from './guards/mutation.js';
+import type { Measurement } from '../../numeric/measure/protocol.js';
+import { callUser } from '../../numeric/measure/protocol.js';
+import type { TreeLayout } from '../../numeric/tree.js';
+import { type AnalyticGradient, analyticGradient } from '../analytic.js';
+import { mutationOf } from '../guards/mutation.js';
 
 /**
  * `analyticGradient` through the driver: grad (a function) is called on a private copy of θ

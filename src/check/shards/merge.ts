@@ -1,6 +1,6 @@
 import { type Summary, summarize, worstFirst } from '../compare.js';
 import type { ReportData } from '../report.js';
-import { groupDigits } from '../evaluation/plan.js';
+import { groupDigits } from '../timeAndProgress/plan.js';
 import { mergedDiagnoses, type MergedEntries } from './diagnose.js';
 import { type ShardReport, requireShards } from './validate.js';
 

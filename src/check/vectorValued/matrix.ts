@@ -8,7 +8,7 @@ import { resolveMethod } from '../../numeric/methods/resolve.js';
 import { type Column, columnsOf, ownLadder, recheckLadder } from '../../numeric/numericJacobian.js';
 import { probeContext } from '../../numeric/probe.js';
 import type { VectorEvaluator } from '../../numeric/vectorEvaluator.js';
-import type { ReportExtras } from '../buildReport.js';
+import type { ReportExtras } from '../_internals/buildReport.js';
 import { agrees, isUnresolved, mismatchOf, summarize, worstFirst } from '../compare.js';
 import { RECHECK_LEVELS, RECHECK_LIMIT } from '../recheck.js';
 import type { BlockInfo, Mismatch, ReportData, UnresolvedEntry } from '../report.js';
