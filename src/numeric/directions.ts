@@ -2,10 +2,11 @@
  * Seeded random directions and directional derivatives of a scalar f, the measuring
  * instrument of fast mode: one direction costs 2 calls of f whatever the number of parameters.
  */
-import { Ladder, type StencilSample, differenceSample, scalarReading } from './apply.js';
+import { Ladder, type StencilSample, coefficientsAt, differenceSample, scalarReading } from './apply.js';
 import type { ScalarEvaluator } from './evaluate.js';
 import { type Line, directionLine } from './line.js';
-import type { Measurement } from './measure/protocol.js';
+import { type Measurement, evaluate } from './measure/protocol.js';
+import { noiseLevel } from './noise.js';
 import { central, extrapolated } from './methods/builtins.js';
 import type { FiniteDifferenceMethod } from './methods/method.js';
 import { FLOAT64_EPSILON, type Precision } from './precision.js';
@@ -79,6 +80,9 @@ export interface DirectionalStencil {
   readonly fMinus: number;
 }
 
+/** Standard deviations of f's measured noise a directional measure allows for. */
+export const NOISE_SIGMAS = 4;
+
 /** Rounding error allowed in the analytic sum ⟨g, d⟩, in units of ε·Σ|gᵢdᵢ|. */
 export const ANALYTIC_SUM_ULPS = 4;
 
@@ -111,6 +115,9 @@ export class DirectionProbe {
   ) {
     this.context = probeContext(evaluator, layout, precision);
   }
+
+  /** f's noise σ, once measured (`noiseAlong`): every measure's error then includes NOISE_SIGMAS of it. */
+  noise = 0;
 
   /** dᵢ. */
   component(i: number): number {
@@ -159,6 +166,37 @@ export class DirectionProbe {
     return { analytic: d.quotient, error: (ANALYTIC_SUM_ULPS * FLOAT64_EPSILON * abs) / (2 * d.halfWidth) };
   }
 
+  /** What f's measured noise adds to a quotient: NOISE_SIGMAS·σ·Σ|cₖ| / |divisor|. */
+  private noiseError(method: FiniteDifferenceMethod, sample: StencilSample<number>): number {
+    if (this.noise === 0) return 0;
+    const { coefficients, divisor } = coefficientsAt(method, sample.nodes, sample.step);
+    const weight = coefficients.reduce((s, c) => s + Math.abs(c), 0);
+    return (NOISE_SIGMAS * this.noise * weight) / Math.abs(divisor);
+  }
+
+  /**
+   * A measure with f's noise, known now, added to its error estimate.
+   *
+   * @example
+   * probe.noise = sigma; probe.withNoise(measure).error; // measure.error + 4σ/t for central differences
+   */
+  withNoise(m: DirectionalMeasure): DirectionalMeasure {
+    return m.sample ? { ...m, error: m.error + this.noiseError(this.method, m.sample) } : m;
+  }
+
+  /**
+   * f's noise along d_S: f at θ + s·d_S for s = −3t, …, 3t (f(θ) shared; 6 more calls) through
+   * `noiseLevel`. Sets `noise` for every later measure of this probe, and returns it.
+   */
+  *noiseAlong(support: ArrayLike<number>, t: number): Measurement<number> {
+    const { line } = this.line(support);
+    const points = [-3, -2, -1, 1, 2, 3].map((k) => line.at(k * t).point);
+    const moved = yield* evaluate(this.context.target, points);
+    const f0 = yield* this.center();
+    this.noise = noiseLevel([...moved.slice(0, 3), f0, ...moved.slice(3)]);
+    return this.noise;
+  }
+
   /** f on both sides of θ at one step, when the grid has ±1 (for one-sided looks at kinks). */
   private stencilOf(sample: StencilSample<number>): DirectionalStencil[] {
     const plus = this.method.offsets.indexOf(1);
@@ -182,7 +220,7 @@ export class DirectionProbe {
     return {
       numeric: estimate.value,
       analytic,
-      error: estimate.error + error,
+      error: estimate.error + error + this.noiseError(this.method, sample),
       norm: this.norm(support),
       fScale,
       stencils: this.stencilOf(sample),
@@ -216,7 +254,7 @@ export class DirectionProbe {
       ...estimate,
       numeric: estimate.value,
       analytic: side.analytic,
-      error: estimate.error + side.error,
+      error: estimate.error + side.error + this.noiseError(this.method, finest),
       norm: this.norm(support),
       stencils: taken.flatMap((s) => this.stencilOf(s)),
     };

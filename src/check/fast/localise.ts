@@ -10,7 +10,7 @@ import { agrees, mismatchOf, worstFirst } from '../compare.js';
 import type { KinkEntry, Mismatch } from '../report.js';
 import { type DirectionResult, FAST_RECHECK_LEVELS, directionProbe, disagrees } from './directions.js';
 import { kinkAt } from './kinks.js';
-import type { FastRun } from './run.js';
+import { type FastRun, noiseStep } from './run.js';
 
 /** At most this many wrong coordinates are localised; the rest are summarised by tensor. */
 export const LOCALIZE_LIMIT = 10;
@@ -53,9 +53,10 @@ function* confirmCoordinate(c: Confirmation, i: number, measured: DirectionalMea
   const { step, rtol, atol, kinks: policy } = run.settings;
   const a = run.g[i];
   const di = probe.component(i);
-  let m = measured ?? (yield* probe.central(Int32Array.of(i), step));
+  const stepHere = Math.max(step, noiseStep(run, 1));
+  let m = measured ?? (yield* probe.central(Int32Array.of(i), stepHere));
   if (!agrees(a, m.numeric / di, m.error / Math.abs(di), rtol, atol)) {
-    m = yield* probe.richardson(Int32Array.of(i), step, FAST_RECHECK_LEVELS, m);
+    m = yield* probe.richardson(Int32Array.of(i), stepHere, FAST_RECHECK_LEVELS, m);
   }
   const value = m.numeric / di;
   const err = m.error / Math.abs(di);
@@ -74,7 +75,11 @@ function groupTests(c: Confirmation): GroupTests {
   const { settings, layout } = c.run;
   const boundaries = layout.tensors.map((tensor) => tensor.offset);
   return {
-    measure: (group) => c.probe.central(group, directionalStep(settings.step, group.length, settings.precision)),
+    measure: (group) =>
+      c.probe.central(
+        group,
+        Math.max(directionalStep(settings.step, group.length, settings.precision), noiseStep(c.run, group.length)),
+      ),
     disagrees: (m) => disagrees(m, settings),
     split: (group) => splitGroup(group, boundaries),
     confirm: (i, measured) => confirmCoordinate(c, i, measured),
