@@ -139,7 +139,12 @@ export function settle<T>(m: Measurement<T>): T {
 /** How a driver's answer to a request came out: a value, or an error thrown into the measurement. */
 export type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
-/** The outcome of serving a request synchronously. */
+/**
+ * The outcome of serving a request synchronously.
+ *
+ * @example
+ * attempt(() => f(theta)); // { ok: true, value } or { ok: false, error }
+ */
 export function attempt(serve: () => unknown): Outcome {
   try {
     return { ok: true, value: serve() };
