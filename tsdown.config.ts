@@ -10,6 +10,7 @@ const external = [
   /^fast-check/,
   /^@fast-check\//,
   /^@tensorflow\//,
+  /^@jax-js\//,
   /^piscina/,
   /^tsx/,
 ];
@@ -25,6 +26,7 @@ const esm = {
   'fast-check': 'src/fast-check/index.ts',
   tfjs: 'src/tfjs/index.ts',
   workers: 'src/workers/index.ts',
+  jaxjs: 'src/jaxjs/index.ts',
 };
 const { vitest: _esmOnly, ...cjs } = esm;
 
