@@ -1,0 +1,132 @@
+import { checkJvp } from '../api/checkJvp.js';
+import { checkVjp } from '../api/checkVjp.js';
+import type { CheckOptions } from '../check/options.js';
+import { GradcheckError } from '../numeric/errors.js';
+import { requireFunction, requireOptions } from '../numeric/validate.js';
+import { describeArray, floatDtype, isJaxArray } from './_internals/arrays.js';
+import { cotangentOf, derivatives, tangentOf } from './_internals/grads/derivatives.js';
+import { gradsMessage } from './_internals/grads/message.js';
+import type { GradsCheck, GradsMode, GradsReport } from './_internals/grads/types.js';
+import { jaxModule } from './_internals/module.js';
+import type { JaxArray, JaxFunction } from './types.js';
+
+/** Options of `checkGrads`: the order and modes, and the options of `checkJvp` / `checkVjp`. */
+export interface GradsOptions extends Omit<CheckOptions, 'at' | 'mode'> {
+  /**
+   * Up to which derivative: 1 checks jax-js's JVP and VJP of f, 2 also the JVP of its JVP along
+   * a seeded tangent and the VJP of its VJP along a seeded cotangent (second derivatives).
+   * @defaultValue 1
+   */
+  order?: 1 | 2;
+  /**
+   * Which of jax-js's derivatives to check: `'fwd'` (`jvp`), `'rev'` (`vjp`).
+   * @defaultValue ['fwd', 'rev']
+   */
+  modes?: readonly GradsMode[];
+  /** Random tangents per JVP check (2 calls of f each). @defaultValue 3 */
+  tangents?: number;
+  /** Random cotangents per VJP check (no extra calls of f). @defaultValue 3 */
+  cotangents?: number;
+}
+
+export type { GradsCheck, GradsMode, GradsReport } from './_internals/grads/types.js';
+
+const MODES: readonly GradsMode[] = ['fwd', 'rev'];
+
+/**
+ * JAX's `check_grads` for jax-js: checks the derivatives jax-js computes for `f` — its `jvp`
+ * (mode `'fwd'`) and `vjp` (mode `'rev'`), up to `order` 1 or 2 — against finite differences
+ * of f at `args`, with gradcheck's `checkJvp` and `checkVjp`. f takes `args` as its arguments
+ * (jax-js Arrays, or trees of them) and returns an Array or a tree of them. float32 arguments
+ * make the checks float32. The caller's arrays are read, not consumed; every array the check
+ * makes is freed.
+ *
+ * @example
+ * import { numpy as np } from '@jax-js/jax';
+ * import { checkGrads } from 'gradcheck/jaxjs';
+ * const f = (x: np.Array, w: np.Array) => np.sum(np.tanh(np.matmul(x, w)));
+ * const report = checkGrads(f, [np.array([[0.1, 0.2], [0.3, 0.4]]), np.array([[1], [-1]])], { order: 2 });
+ * report.pass; // true
+ * report.checks.map((c) => c.name); // ['JVP', 'JVP of JVP', 'VJP', 'VJP of VJP']
+ */
+export function checkGrads(f: JaxFunction, args: readonly unknown[] | JaxArray, options: GradsOptions = {}): GradsReport {
+  const caller = 'checkGrads';
+  requireFunction(f, caller, 'f (a function of jax-js arrays)');
+  const list = isJaxArray(args) ? [args] : args;
+  requireArgs(list, caller);
+  const {
+    order = 1,
+    modes = MODES,
+    tangents,
+    cotangents,
+    ...rest
+  } = requireOptions(options, caller, "{ order: 2, modes: ['fwd', 'rev'] }") as GradsOptions;
+  requireOrderAndModes(order, modes, caller);
+  const jax = jaxModule(caller);
+  const seed = rest.seed ?? 0;
+  const at = list as unknown[];
+  const checks: GradsCheck[] = [];
+  if (modes.includes('fwd')) {
+    const first = derivatives(jax, f, caller, 'f');
+    checks.push({ mode: 'fwd', order: 1, name: 'JVP', report: checkJvp(first.f, first.jvp, { ...rest, tangents, at }) });
+    if (order === 2) {
+      const second = derivatives(jax, tangentOf(jax, f, at, seed + 1), caller, 'jvp(f)');
+      const report = checkJvp(second.f, second.jvp, { ...rest, tangents, at });
+      checks.push({ mode: 'fwd', order: 2, name: 'JVP of JVP', report });
+    }
+  }
+  if (modes.includes('rev')) {
+    const first = derivatives(jax, f, caller, 'f');
+    checks.push({ mode: 'rev', order: 1, name: 'VJP', report: checkVjp(first.f, first.vjp, { ...rest, cotangents, at }) });
+    if (order === 2) {
+      const second = derivatives(jax, cotangentOf(jax, f, at, seed + 2), caller, 'vjp(f)');
+      const report = checkVjp(second.f, second.vjp, { ...rest, cotangents, at });
+      checks.push({ mode: 'rev', order: 2, name: 'VJP of VJP', report });
+    }
+  }
+  return {
+    pass: checks.every((c) => c.report.pass),
+    checks,
+    evaluations: checks.reduce((sum, c) => sum + c.report.evaluations, 0),
+    message: gradsMessage(checks),
+  };
+}
+
+function requireArgs(args: unknown, caller: string): asserts args is readonly unknown[] {
+  if (!Array.isArray(args) || args.length === 0) {
+    throw new GradcheckError(
+      `${caller}: args must be a non-empty array of f's arguments (jax-js Arrays or trees of them), e.g. [np.array([1, 2])]`,
+    );
+  }
+  const visit = (node: unknown, path: string): void => {
+    if (isJaxArray(node)) {
+      floatDtype(node);
+      if (node.refCount <= 0)
+        throw new GradcheckError(
+          `${caller}: ${path} is ${describeArray(node)} that was already consumed or disposed (refCount 0)`,
+        );
+      return;
+    }
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => visit(item, `${path}[${i}]`));
+      return;
+    }
+    if (node !== null && typeof node === 'object' && Object.getPrototypeOf(node) === Object.prototype) {
+      for (const [key, item] of Object.entries(node)) visit(item, `${path}.${key}`);
+      return;
+    }
+    throw new GradcheckError(
+      `${caller}: ${path} is ${node === null ? 'null' : typeof node}; every argument must be a float32 or float64 jax-js Array (or a tree of them), e.g. np.array([1, 2])`,
+    );
+  };
+  args.forEach((arg, i) => visit(arg, `args[${i}]`));
+}
+
+function requireOrderAndModes(order: unknown, modes: unknown, caller: string): void {
+  if (order !== 1 && order !== 2) throw new GradcheckError(`${caller}: options.order must be 1 or 2, but got ${String(order)}`);
+  if (!Array.isArray(modes) || modes.length === 0 || !modes.every((m) => m === 'fwd' || m === 'rev')) {
+    throw new GradcheckError(
+      `${caller}: options.modes must be a non-empty array of 'fwd' and 'rev', but got ${JSON.stringify(modes)}`,
+    );
+  }
+}

@@ -1,0 +1,44 @@
+import type { Params } from '../numeric/tree.js';
+import { requireFunction } from '../numeric/validate.js';
+import { readTree, readTreeAsync } from './_internals/trees.js';
+import { type JaxReadOptions, readMode } from './jaxFunction.js';
+
+/**
+ * Turns a jax-js gradient function (typically `grad(f)`, or your own backward pass) into the
+ * gradient that `toHaveGradient` and `checkGradient` take: it calls `grad(θ)` and reads the tree
+ * of arrays it returns into a tree shaped like θ, freeing every array. With `{ read: 'async' }`,
+ * or for an async grad, the result is a Promise (for the async checks).
+ *
+ * @example
+ * import 'gradcheck/jaxjs';
+ * import { grad, numpy as np } from '@jax-js/jax';
+ * import { checkGradient } from 'gradcheck';
+ * import { jaxFunction, jaxGradient } from 'gradcheck/jaxjs';
+ * const loss = (p: { w: np.Array; b: np.Array }) => np.sum(np.square(p.w.add(p.b)));
+ * checkGradient(jaxFunction(loss), jaxGradient(grad(loss)), { at: { w: np.array([1, 2]), b: np.array([0.5, 0.5]) } }).pass; // true
+ */
+export function jaxGradient<P extends Params = Params>(
+  grad: (theta: any) => Promise<unknown>,
+  options?: JaxReadOptions,
+): (theta: P) => Promise<P>;
+export function jaxGradient<P extends Params = Params>(
+  grad: (theta: any) => unknown,
+  options: JaxReadOptions & { read: 'async' },
+): (theta: P) => Promise<P>;
+export function jaxGradient<P extends Params = Params>(
+  grad: (theta: any) => unknown,
+  options?: JaxReadOptions & { read?: 'sync' },
+): (theta: P) => P;
+export function jaxGradient<P extends Params = Params>(
+  grad: (theta: any) => unknown,
+  options?: JaxReadOptions,
+): (theta: P) => P | Promise<P> {
+  requireFunction(grad, 'jaxGradient', 'grad (a function of jax-js arrays, such as grad(f))');
+  const read = readMode(options, 'jaxGradient');
+  return (theta: P) => {
+    const value = grad(theta);
+    if (value instanceof Promise) return value.then((v) => readTreeAsync(v, 'jaxGradient', 'grad') as Promise<P>);
+    if (read === 'async') return readTreeAsync(value, 'jaxGradient', 'grad') as Promise<P>;
+    return readTree(value, 'jaxGradient', 'grad') as P;
+  };
+}
