@@ -51,6 +51,7 @@ const MODES: readonly GradsMode[] = ['fwd', 'rev'];
  */
 export function checkGrads(f: JaxFunction, args: readonly unknown[] | JaxArray, options: GradsOptions = {}): GradsReport {
   const caller = 'checkGrads';
+  const jax = jaxModule(caller);
   requireFunction(f, caller, 'f (a function of jax-js arrays)');
   const list = isJaxArray(args) ? [args] : args;
   requireArgs(list, caller);
@@ -62,7 +63,6 @@ export function checkGrads(f: JaxFunction, args: readonly unknown[] | JaxArray, 
     ...rest
   } = requireOptions(options, caller, "{ order: 2, modes: ['fwd', 'rev'] }") as GradsOptions;
   requireOrderAndModes(order, modes, caller);
-  const jax = jaxModule(caller);
   const seed = rest.seed ?? 0;
   const at = list as unknown[];
   const checks: GradsCheck[] = [];

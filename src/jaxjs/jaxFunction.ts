@@ -1,7 +1,9 @@
 import { GradcheckError } from '../numeric/errors.js';
 import type { Params } from '../numeric/tree.js';
 import { requireFunction } from '../numeric/validate.js';
+import { jaxModule } from './_internals/module.js';
 import { scalarOf, scalarOfAsync } from './_internals/scalar.js';
+import { jaxTheta } from './_internals/theta.js';
 
 /** Options of `jaxFunction` and `jaxGradient`. */
 export interface JaxReadOptions {
@@ -27,7 +29,8 @@ export function readMode(options: JaxReadOptions | undefined, caller: string): '
  * Turns a scalar-valued jax-js function of θ into the function of θ that `toHaveGradient` and
  * `checkGradient` take: it calls `f(θ)` (θ's jax-js Arrays are fresh copies that f consumes, as
  * jax-js functions do) and reads the loss it returns (a one-entry Array, or a number), freeing
- * it. With `{ read: 'async' }`, or for an async f, the result is a Promise: use
+ * it. θ may also hold plain leaves (numbers, arrays, typed arrays): f receives them as jax-js
+ * Arrays on the default device, float32 from a `Float32Array`, float64 otherwise. With `{ read: 'async' }`, or for an async f, the result is a Promise: use
  * `checkGradientAsync` or `await expect(…)`.
  *
  * @example
@@ -56,7 +59,7 @@ export function jaxFunction<P extends Params = Params>(
   requireFunction(f, 'jaxFunction', 'f (a function of jax-js arrays)');
   const read = readMode(options, 'jaxFunction');
   return (theta: P) => {
-    const value = f(theta);
+    const value = f(jaxTheta(jaxModule('jaxFunction'), theta));
     if (value instanceof Promise) return value.then((v) => scalarOfAsync(v, 'jaxFunction', 'f'));
     return read === 'async' ? scalarOfAsync(value, 'jaxFunction', 'f') : scalarOf(value, 'jaxFunction', 'f');
   };

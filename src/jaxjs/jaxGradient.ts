@@ -1,12 +1,15 @@
 import type { Params } from '../numeric/tree.js';
 import { requireFunction } from '../numeric/validate.js';
+import { jaxModule } from './_internals/module.js';
+import { jaxTheta } from './_internals/theta.js';
 import { readTree, readTreeAsync } from './_internals/trees.js';
 import { type JaxReadOptions, readMode } from './jaxFunction.js';
 
 /**
  * Turns a jax-js gradient function (typically `grad(f)`, or your own backward pass) into the
  * gradient that `toHaveGradient` and `checkGradient` take: it calls `grad(θ)` and reads the tree
- * of arrays it returns into a tree shaped like θ, freeing every array. With `{ read: 'async' }`,
+ * of arrays it returns into a tree shaped like θ, freeing every array. Plain leaves of θ reach
+ * grad as jax-js Arrays, as in `jaxFunction`. With `{ read: 'async' }`,
  * or for an async grad, the result is a Promise (for the async checks).
  *
  * @example
@@ -36,7 +39,7 @@ export function jaxGradient<P extends Params = Params>(
   requireFunction(grad, 'jaxGradient', 'grad (a function of jax-js arrays, such as grad(f))');
   const read = readMode(options, 'jaxGradient');
   return (theta: P) => {
-    const value = grad(theta);
+    const value = grad(jaxTheta(jaxModule('jaxGradient'), theta));
     if (value instanceof Promise) return value.then((v) => readTreeAsync(v, 'jaxGradient', 'grad') as Promise<P>);
     if (read === 'async') return readTreeAsync(value, 'jaxGradient', 'grad') as Promise<P>;
     return readTree(value, 'jaxGradient', 'grad') as P;

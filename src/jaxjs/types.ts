@@ -37,6 +37,8 @@ export type JaxPullback = ((cotangents: any) => any) & { dispose(): void };
 /** The members of the `@jax-js/jax` module that gradcheck calls. */
 export interface JaxModule {
   numpy: { array(values: unknown, options?: { shape?: number[]; dtype?: unknown; device?: string }): JaxArray };
+  /** The device new arrays go to: `'wasm'` unless changed. */
+  defaultDevice(): string;
   jvp(f: JaxFunction, primals: readonly unknown[], tangents: readonly unknown[]): [any, any];
   vjp(f: JaxFunction, primals: readonly unknown[]): [any, JaxPullback];
 }

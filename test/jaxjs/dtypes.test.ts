@@ -80,4 +80,17 @@ describe('precision follows the dtype', () => {
     expect(report.diagnoses.map((d) => d.kind)).toContain('float32-in-float64');
     at.dispose();
   });
+
+  it('plain θ leaves reach f as jax-js Arrays in the dtype of their storage, on the default device', () => {
+    const seen: string[] = [];
+    const cube = (p: { a: A; b: A }) => {
+      // (grad calls cube with tracers, which have no device: only the arrays f is given count)
+      if (typeof p.a.device === 'string') seen.push(`${p.a.dtype}[${p.a.shape}] and ${p.b.dtype}[${p.b.shape}] on ${p.a.device}`);
+      return np.sum(np.power(p.a, 3)).add(np.sum(np.square(p.b)));
+    };
+    const at = { a: [0.5, -1.5, 2], b: [Float32Array.of(0.1, 0.2), Float32Array.of(0.3, 0.4)] };
+    const report = checkGradient(jaxFunction(cube), jaxGradient(grad(cube)), { at, precision: 'float32' });
+    expect(report.pass).toBe(true);
+    expect(new Set(seen)).toEqual(new Set(['float64[3] and float32[2,2] on wasm']));
+  });
 });

@@ -15,8 +15,20 @@ export const INSTALL = 'npm install --save-dev @jax-js/jax';
 let loaded: JaxModule | undefined;
 let failure: GradcheckError | undefined;
 
+/**
+ * The sentence of the resolver's error: Node's "Cannot find package '@jax-js/jax'" (ESM) or
+ * "Cannot find module" (CommonJS), also when a loader wraps it as the `cause` of its own.
+ */
+function reasonOf(cause: unknown): string {
+  const first = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  for (let e = cause, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    if (/Cannot find (package|module) '@jax-js\/jax'/.test(e.message)) return first(e);
+  }
+  return first(cause);
+}
+
 function missing(cause: unknown): GradcheckError {
-  const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+  const reason = reasonOf(cause);
   const error = new GradcheckError(
     `gradcheck/jaxjs: cannot load @jax-js/jax (${reason}); it is an optional peer dependency: ${INSTALL}`,
   );
