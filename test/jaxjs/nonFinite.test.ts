@@ -10,7 +10,6 @@ import { grad, nn, numpy as np } from '@jax-js/jax';
 import { checkGradient } from 'gradcheck';
 import { checkGrads, jaxFunction, jaxGradient } from 'gradcheck/jaxjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { liveBuffers } from './census.js';
 import { startJax } from './setup.js';
 
 const NON_FINITE_REPORTS = false;
@@ -48,15 +47,15 @@ const cases: { name: string; f: (x: A) => A; at: () => A; nan: string[] }[] = [
 ];
 
 describe.runIf(NON_FINITE_REPORTS)("jax-js's NaN gradients are failed reports with a non-finite diagnosis", () => {
-  it.each(cases)('$name: grad(f) through checkGradient', async ({ f, at, nan }) => {
+  // (No live-buffer count here: jax-js 0.1.25's own backward passes of sigmoid and power keep
+  // buffers of their own; ownership.test.ts counts gradcheck's on ops that do not.)
+  it.each(cases)('$name: grad(f) through checkGradient', ({ f, at, nan }) => {
     const x = at();
-    const before = await liveBuffers();
     const report = checkGradient(jaxFunction(f), jaxGradient(grad(f)), { at: x });
     expect(report.pass).toBe(false);
     expect(nonFinite(report)).toEqual(nan);
     // The other entries are compared as usual: only the NaN ones disagree.
     expect(report.mismatches.map((m) => m.path).sort()).toEqual([...nan].sort());
-    expect(await liveBuffers()).toBe(before);
     x.dispose();
   });
 
