@@ -1,3 +1,4 @@
+import type { GradientLike } from '../check/gradient.js';
 import type { Params } from '../numeric/tree.js';
 import { requireFunction } from '../numeric/validate.js';
 import { jaxModule } from './_internals/module.js';
@@ -23,25 +24,27 @@ import { type JaxReadOptions, readMode } from './jaxFunction.js';
 export function jaxGradient<P extends Params = Params>(
   grad: (theta: any) => Promise<unknown>,
   options?: JaxReadOptions,
-): (theta: P) => Promise<P>;
+): <Q extends P>(theta: Q) => Promise<GradientLike<Q>>;
 export function jaxGradient<P extends Params = Params>(
   grad: (theta: any) => unknown,
   options: JaxReadOptions & { read: 'async' },
-): (theta: P) => Promise<P>;
+): <Q extends P>(theta: Q) => Promise<GradientLike<Q>>;
 export function jaxGradient<P extends Params = Params>(
   grad: (theta: any) => unknown,
   options?: JaxReadOptions & { read?: 'sync' },
-): (theta: P) => P;
+): <Q extends P>(theta: Q) => GradientLike<Q>;
 export function jaxGradient<P extends Params = Params>(
   grad: (theta: any) => unknown,
   options?: JaxReadOptions,
-): (theta: P) => P | Promise<P> {
+): (theta: P) => GradientLike<P> | Promise<GradientLike<P>> {
   requireFunction(grad, 'jaxGradient', 'grad (a function of jax-js arrays, such as grad(f))');
   const read = readMode(options, 'jaxGradient');
   return (theta: P) => {
     const value = grad(jaxTheta(jaxModule('jaxGradient'), theta));
-    if (value instanceof Promise) return value.then((v) => readTreeAsync(v, 'jaxGradient', 'grad') as Promise<P>);
-    if (read === 'async') return readTreeAsync(value, 'jaxGradient', 'grad') as Promise<P>;
-    return readTree(value, 'jaxGradient', 'grad') as P;
+    // The tree read has grad's structure, which gradcheck compares with θ's.
+    type G = GradientLike<P>;
+    if (value instanceof Promise) return value.then((v) => readTreeAsync(v, 'jaxGradient', 'grad') as Promise<G>);
+    if (read === 'async') return readTreeAsync(value, 'jaxGradient', 'grad') as Promise<G>;
+    return readTree(value, 'jaxGradient', 'grad') as G;
   };
 }

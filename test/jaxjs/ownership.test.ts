@@ -99,7 +99,7 @@ describe('checkGrads', () => {
     const [x, w] = args();
     const ones = () => np.ones([2, 2]);
     const inner = (...xs: A[]) => {
-      const [y, pullback] = vjp(f, xs);
+      const [y, pullback] = vjp(f, xs as [A, A]);
       y.dispose();
       const ct = pullback(ones());
       pullback.dispose();
