@@ -3,8 +3,8 @@
  * missing install becomes a GradcheckError that names the install command instead of Node's
  * "Cannot find package". In the ES module build the import starts when `gradcheck/jaxjs` is
  * loaded and is dynamic (a static import cannot be caught, and the CommonJS build cannot wait at
- * the top level); jax-js arrays only exist once the user's own import of jax-js has run, so a
- * check normally finds the module loaded.
+ * the top level). A test finds it loaded; a script's first check, if it comes within a few
+ * ticks of the import, must `await jaxReady()` (an `await init(…)` is not always long enough).
  */
 import { GradcheckError } from '../../numeric/errors.js';
 import type { JaxModule } from '../types.js';
@@ -94,6 +94,6 @@ export function jaxModule(caller: string): JaxModule {
   if (loaded) return loaded;
   if (failure) throw failure;
   throw new GradcheckError(
-    `${caller}: @jax-js/jax has not finished loading; await jaxReady() from 'gradcheck/jaxjs' (or any await, such as await init('cpu', 'wasm')) before the first check`,
+    `${caller}: @jax-js/jax has not finished loading; await jaxReady() (from 'gradcheck/jaxjs') before the first check of a script`,
   );
 }
