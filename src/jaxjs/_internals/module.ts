@@ -92,7 +92,8 @@ export function jaxReady(): Promise<void> {
  */
 export function jaxModule(caller: string): JaxModule {
   if (loaded) return loaded;
-  if (failure) throw failure;
+  // A new error per call, so that its stack starts at this call and not at the import.
+  if (failure) throw missing((failure as { cause?: unknown }).cause);
   throw new GradcheckError(
     `${caller}: @jax-js/jax has not finished loading; await jaxReady() (from 'gradcheck/jaxjs') before the first check of a script`,
   );
