@@ -1,6 +1,7 @@
 import { checkJvp } from '../api/checkJvp.js';
 import { checkVjp } from '../api/checkVjp.js';
 import type { CheckOptions } from '../check/options.js';
+import type { GradientReport } from '../check/report.js';
 import { GradcheckError } from '../numeric/errors.js';
 import { requireFunction, requireOptions } from '../numeric/validate.js';
 import { describeArray, floatDtype, isJaxArray } from './_internals/arrays.js';
@@ -63,25 +64,28 @@ export function checkGrads(f: JaxFunction, args: readonly unknown[] | JaxArray, 
     ...rest
   } = requireOptions(options, caller, "{ order: 2, modes: ['fwd', 'rev'] }") as GradsOptions;
   requireOrderAndModes(order, modes, caller);
+  if ('at' in rest) throw new GradcheckError(`${caller}: options.at is not an option of checkGrads; the point is args`);
   const seed = rest.seed ?? 0;
   const at = list as unknown[];
+  const jvpOptions = { ...rest, tangents, at };
+  const vjpOptions = { ...rest, cotangents, at };
   const checks: GradsCheck[] = [];
+  const add = (mode: GradsMode, order: 1 | 2, name: string, run: () => GradientReport) =>
+    checks.push({ mode, order, name, report: named(name, run) });
   if (modes.includes('fwd')) {
     const first = derivatives(jax, f, caller, 'f');
-    checks.push({ mode: 'fwd', order: 1, name: 'JVP', report: checkJvp(first.f, first.jvp, { ...rest, tangents, at }) });
+    add('fwd', 1, 'JVP', () => checkJvp(first.f, first.jvp, jvpOptions));
     if (order === 2) {
       const second = derivatives(jax, tangentOf(jax, f, at, seed + 1), caller, 'jvp(f)');
-      const report = checkJvp(second.f, second.jvp, { ...rest, tangents, at });
-      checks.push({ mode: 'fwd', order: 2, name: 'JVP of JVP', report });
+      add('fwd', 2, 'JVP of JVP', () => checkJvp(second.f, second.jvp, jvpOptions));
     }
   }
   if (modes.includes('rev')) {
     const first = derivatives(jax, f, caller, 'f');
-    checks.push({ mode: 'rev', order: 1, name: 'VJP', report: checkVjp(first.f, first.vjp, { ...rest, cotangents, at }) });
+    add('rev', 1, 'VJP', () => checkVjp(first.f, first.vjp, vjpOptions));
     if (order === 2) {
       const second = derivatives(jax, cotangentOf(jax, f, at, seed + 2), caller, 'vjp(f)');
-      const report = checkVjp(second.f, second.vjp, { ...rest, cotangents, at });
-      checks.push({ mode: 'rev', order: 2, name: 'VJP of VJP', report });
+      add('rev', 2, 'VJP of VJP', () => checkVjp(second.f, second.vjp, vjpOptions));
     }
   }
   return {
@@ -90,6 +94,22 @@ export function checkGrads(f: JaxFunction, args: readonly unknown[] | JaxArray, 
     evaluations: checks.reduce((sum, c) => sum + c.report.evaluations, 0),
     message: gradsMessage(checks),
   };
+}
+
+/**
+ * Runs one check; its errors (an option it refuses, an f that returns NaN) name checkGrads and
+ * the check, not checkJvp or checkVjp, which the caller never called.
+ */
+function named(name: string, run: () => GradientReport): GradientReport {
+  try {
+    return run();
+  } catch (error) {
+    const match = error instanceof GradcheckError ? /^check(Jvp|Vjp): /.exec(error.message) : null;
+    if (!match) throw error;
+    const renamed = new GradcheckError(`checkGrads (${name}): ${error.message.slice(match[0].length)}`);
+    Object.defineProperty(renamed, 'cause', { value: error, configurable: true, writable: true });
+    throw renamed;
+  }
 }
 
 function requireArgs(args: unknown, caller: string): asserts args is readonly unknown[] {

@@ -110,6 +110,22 @@ describe('bad input: one sentence naming the argument', () => {
     expect(call).toThrow(new GradcheckError(message));
   });
 
+  it('a refused option or a failing f names checkGrads and the check, not checkJvp or checkVjp', () => {
+    expect(() => checkGrads(f, [x()], { foo: 1 } as never)).toThrow(
+      /^checkGrads \(JVP\): unknown option "foo"; known options are at, /,
+    );
+    expect(() => checkGrads(f, [x()], { rtol: -1 })).toThrow(
+      new GradcheckError('checkGrads (JVP): options.rtol must be a finite number ≥ 0, but got -1'),
+    );
+    expect(() => checkGrads(f, [x()], { at: [1] } as never)).toThrow(
+      new GradcheckError('checkGrads: options.at is not an option of checkGrads; the point is args'),
+    );
+    // log of a negative entry: f is NaN in the VJP check's first evaluation (with modes ['rev']).
+    expect(() => checkGrads((v: A) => np.sum(np.log(v)), [np.array([-1, 2])], { modes: ['rev'] })).toThrow(
+      /^checkGrads \(VJP\): f/,
+    );
+  });
+
   it('an argument already consumed', () => {
     const v = x();
     v.dispose();
