@@ -104,9 +104,10 @@ function named(name: string, run: () => GradientReport): GradientReport {
   try {
     return run();
   } catch (error) {
-    const match = error instanceof GradcheckError ? /^check(Jvp|Vjp): /.exec(error.message) : null;
+    const message = error instanceof GradcheckError ? error.message : '';
+    const match = /^check(Jvp|Vjp): /.exec(message);
     if (!match) throw error;
-    const renamed = new GradcheckError(`checkGrads (${name}): ${error.message.slice(match[0].length)}`);
+    const renamed = new GradcheckError(`checkGrads (${name}): ${message.slice(match[0].length)}`);
     Object.defineProperty(renamed, 'cause', { value: error, configurable: true, writable: true });
     throw renamed;
   }
