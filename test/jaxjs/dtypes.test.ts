@@ -5,7 +5,7 @@
 // sin, cos, exp and log are computed in float32.
 import { grad, numpy as np } from '@jax-js/jax';
 import { checkGradient, flatten } from 'gradcheck';
-import { jaxAdapter, jaxFunction, jaxGradient } from 'gradcheck/jaxjs';
+import { checkGrads, jaxAdapter, jaxFunction, jaxGradient } from 'gradcheck/jaxjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startJax, values } from './setup.js';
 
@@ -92,5 +92,25 @@ describe('precision follows the dtype', () => {
     const report = checkGradient(jaxFunction(cube), jaxGradient(grad(cube)), { at, precision: 'float32' });
     expect(report.pass).toBe(true);
     expect(new Set(seen)).toEqual(new Set(['float64[3] and float32[2,2] on wasm']));
+  });
+
+  it("checkGrads on float64 cpu arrays: jax-js's derivatives to second order at float64, on the cpu device", () => {
+    const devices = new Set<string>();
+    const f = (x: A, w: A) => {
+      if (typeof x.device === 'string') devices.add(`${x.dtype} ${x.device} ${w.dtype} ${w.device}`);
+      return np.sin(np.matmul(x, w));
+    };
+    const x = float64(values(6), 'cpu').reshape([2, 3]);
+    const w = float64(values(3, 0.5), 'cpu').reshape([3, 1]);
+    const report = checkGrads(f, [x, w], { order: 2, rtol: 1e-7 });
+    expect(report.checks.map((c) => [c.name, c.report.pass, c.report.settings.precision])).toEqual([
+      ['JVP', true, 'float64'],
+      ['JVP of JVP', true, 'float64'],
+      ['VJP', true, 'float64'],
+      ['VJP of VJP', true, 'float64'],
+    ]);
+    expect(devices).toEqual(new Set(['float64 cpu float64 cpu']));
+    x.dispose();
+    w.dispose();
   });
 });
