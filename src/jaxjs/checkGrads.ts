@@ -4,12 +4,13 @@ import type { CheckOptions } from '../check/options.js';
 import type { GradientReport } from '../check/report.js';
 import { GradcheckError } from '../numeric/errors.js';
 import { requireFunction, requireOptions } from '../numeric/validate.js';
-import { describeArray, floatDtype, isJaxArray } from './_internals/arrays.js';
+import { isJaxArray } from './_internals/arrays.js';
+import { gradsArgs } from './_internals/grads/args.js';
 import { cotangentOf, derivatives, tangentOf } from './_internals/grads/derivatives.js';
 import { gradsMessage } from './_internals/grads/message.js';
 import type { GradsCheck, GradsMode, GradsReport } from './_internals/grads/types.js';
 import { jaxModule } from './_internals/module.js';
-import type { JaxArray, JaxFunction } from './types.js';
+import type { JaxArray, JaxFunction, JaxModule } from './types.js';
 
 /** Options of `checkGrads`: the order and modes, and the options of `checkJvp` / `checkVjp`. */
 export interface GradsOptions extends Omit<CheckOptions, 'at' | 'mode'> {
@@ -38,9 +39,10 @@ const MODES: readonly GradsMode[] = ['fwd', 'rev'];
  * JAX's `check_grads` for jax-js: checks the derivatives jax-js computes for `f` — its `jvp`
  * (mode `'fwd'`) and `vjp` (mode `'rev'`), up to `order` 1 or 2 — against finite differences
  * of f at `args`, with gradcheck's `checkJvp` and `checkVjp`. f takes `args` as its arguments
- * (jax-js Arrays, or trees of them) and returns an Array or a tree of them. float32 arguments
- * make the checks float32. The caller's arrays are read, not consumed; every array the check
- * makes is freed.
+ * (jax-js Arrays, or trees of them; plain numbers and arrays become float32 Arrays, as
+ * `np.array` makes them) and returns an Array or a tree of them. float32 arguments make the
+ * checks float32. The caller's arrays are read, not consumed; every array the check makes is
+ * freed.
  *
  * @example
  * import { numpy as np } from '@jax-js/jax';
@@ -54,8 +56,6 @@ export function checkGrads(f: JaxFunction, args: readonly unknown[] | JaxArray, 
   const caller = 'checkGrads';
   const jax = jaxModule(caller);
   requireFunction(f, caller, 'f (a function of jax-js arrays)');
-  const list = isJaxArray(args) ? [args] : args;
-  requireArgs(list, caller);
   const {
     order = 1,
     modes = MODES,
@@ -65,8 +65,26 @@ export function checkGrads(f: JaxFunction, args: readonly unknown[] | JaxArray, 
   } = requireOptions(options, caller, "{ order: 2, modes: ['fwd', 'rev'] }") as GradsOptions;
   requireOrderAndModes(order, modes, caller);
   if ('at' in rest) throw new GradcheckError(`${caller}: options.at is not an option of checkGrads; the point is args`);
+  const { args: at, made } = gradsArgs(jax, isJaxArray(args) ? [args] : args, caller);
+  try {
+    return runChecks(jax, f, at, order, modes, { ...rest, tangents, cotangents });
+  } finally {
+    for (const a of made) a.dispose();
+  }
+}
+
+/** The checks asked for, in order (fwd 1, fwd 2, rev 1, rev 2), and their combined report. */
+function runChecks(
+  jax: JaxModule,
+  f: JaxFunction,
+  at: unknown[],
+  order: 1 | 2,
+  modes: readonly GradsMode[],
+  options: Omit<GradsOptions, 'order' | 'modes'>,
+): GradsReport {
+  const caller = 'checkGrads';
+  const { tangents, cotangents, ...rest } = options;
   const seed = rest.seed ?? 0;
-  const at = list as unknown[];
   const jvpOptions = { ...rest, tangents, at };
   const vjpOptions = { ...rest, cotangents, at };
   const checks: GradsCheck[] = [];
@@ -111,36 +129,6 @@ function named(name: string, run: () => GradientReport): GradientReport {
     Object.defineProperty(renamed, 'cause', { value: error, configurable: true, writable: true });
     throw renamed;
   }
-}
-
-function requireArgs(args: unknown, caller: string): asserts args is readonly unknown[] {
-  if (!Array.isArray(args) || args.length === 0) {
-    throw new GradcheckError(
-      `${caller}: args must be a non-empty array of f's arguments (jax-js Arrays or trees of them), e.g. [np.array([1, 2])]`,
-    );
-  }
-  const visit = (node: unknown, path: string): void => {
-    if (isJaxArray(node)) {
-      floatDtype(node);
-      if (node.refCount <= 0)
-        throw new GradcheckError(
-          `${caller}: ${path} is ${describeArray(node)} that was already consumed or disposed (refCount 0)`,
-        );
-      return;
-    }
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => visit(item, `${path}[${i}]`));
-      return;
-    }
-    if (node !== null && typeof node === 'object' && Object.getPrototypeOf(node) === Object.prototype) {
-      for (const [key, item] of Object.entries(node)) visit(item, `${path}.${key}`);
-      return;
-    }
-    throw new GradcheckError(
-      `${caller}: ${path} is ${node === null ? 'null' : typeof node}; every argument must be a float32 or float64 jax-js Array (or a tree of them), e.g. np.array([1, 2])`,
-    );
-  };
-  args.forEach((arg, i) => visit(arg, `args[${i}]`));
 }
 
 function requireOrderAndModes(order: unknown, modes: unknown, caller: string): void {

@@ -5,6 +5,7 @@ import { GradcheckError } from 'gradcheck';
 import { checkGrads } from 'gradcheck/jaxjs';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { liveBuffers } from './census.js';
 import { matrix, startJax, values } from './setup.js';
 
 beforeAll(startJax);
@@ -71,6 +72,26 @@ describe('one report per mode and order', () => {
     x.dispose();
   });
 
+  it('plain numbers become float32 Arrays, as np.array makes them, and are freed afterwards', async () => {
+    const seen: string[] = [];
+    const g = (v: A, s: A) => {
+      if (typeof v.device === 'string') seen.push(`${v.dtype}[${v.shape}] ${s.dtype}[${s.shape}]`);
+      return np.sum(np.sin(v).mul(s));
+    };
+    const before = await liveBuffers();
+    const report = checkGrads(g, [
+      [
+        [0.1, 0.2],
+        [0.3, 0.4],
+      ],
+      1.5,
+    ]);
+    expect(report.pass).toBe(true);
+    expect(report.checks[0].report.settings.precision).toBe('float32');
+    expect(new Set(seen)).toEqual(new Set(['float32[2,2] float32[]']));
+    expect(await liveBuffers()).toBe(before);
+  });
+
   it('the message: a headline, then each report under a line naming it', () => {
     const x = np.array(values(3));
     const report = checkGrads((v: A) => np.sum(np.sin(v)), [x], { order: 2, modes: ['fwd'] });
@@ -98,8 +119,8 @@ describe('bad input: one sentence naming the argument', () => {
       "checkGrads: args must be a non-empty array of f's arguments (jax-js Arrays or trees of them), e.g. [np.array([1, 2])]",
     ],
     [
-      () => checkGrads(f, [[1, 2]]),
-      'checkGrads: args[0][0] is number; every argument must be a float32 or float64 jax-js Array (or a tree of them), e.g. np.array([1, 2])',
+      () => checkGrads(f, [{ w: ['a'] }]),
+      'checkGrads: args[0].w[0] is string; every argument must be a float32 or float64 jax-js Array, numbers, or a tree of them, e.g. np.array([1, 2])',
     ],
     [() => checkGrads(f, [x()], { order: 3 as never }), 'checkGrads: options.order must be 1 or 2, but got 3'],
     [
