@@ -12,8 +12,9 @@ const lossGrad = ([w, b]: number[]) => [4 * (2 * w + b - 1), 2 * (2 * w + b - 1)
 const signFlipped = ([w, b]: number[]) => [-4 * (2 * w + b - 1), 2 * (2 * w + b - 1)];
 
 test('runs in a browser, not in Node', () => {
-  expect(typeof window).toBe('object');
-  expect(navigator.userAgent).toContain('Chrome');
+  const browser = globalThis as { window?: unknown; navigator?: { userAgent: string } };
+  expect(browser.window).toBe(globalThis);
+  expect(browser.navigator?.userAgent).toContain('Chrome');
   expect((globalThis as { process?: unknown }).process).toBeUndefined();
 });
 

@@ -66,10 +66,10 @@ describe('TF.js on WebGL', () => {
   });
 
   test('a custom gradient that forgot a factor of 2 fails, and the report says where', () => {
-    const square = tf.customGrad((v: tf.Tensor, save: tf.GradSaveFunc) => {
+    const square = tf.customGrad(((v: tf.Tensor, save: tf.GradSaveFunc) => {
       save([v]);
       return { value: tf.square(v), gradFunc: (dy: tf.Tensor, [s]: tf.Tensor[]) => tf.mul(dy, s) };
-    });
+    }) as Parameters<typeof tf.customGrad>[0]);
     const f = (w: tf.Tensor) => tf.sum(square(tf.mul(w, tf.tensor1d([1, 2, 3])))) as tf.Scalar;
     const report = checkTensorGradient(tf, f, { at: [0.5, -1, 2] });
     expect(report.pass).toBe(false);
