@@ -33,6 +33,8 @@ export default defineConfig({
   optimizeDeps: { include: ['@tensorflow/tfjs'] },
   test: {
     include: ['test/browser/**/*.test.ts'],
+    // Failure screenshots and saved attachments go with the other scratch files (.tmp/ is ignored).
+    attachmentsDir: '.tmp/vitest-attachments',
     testTimeout: 120_000,
     browser: {
       enabled: true,
@@ -41,7 +43,6 @@ export default defineConfig({
         launchOptions: { executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumFlags },
       }),
       instances: [{ browser: 'chromium' }],
-      // A failing test's screenshot goes with the other scratch files, not beside the tests.
       screenshotDirectory: '.tmp/browser-screenshots',
     },
   },
