@@ -1,4 +1,4 @@
-// Refreshes test/package/vitest5/types: the declaration files of Vitest 5 that gradcheck's type
+// Refreshes scripts/vitest5-types: the declaration files of Vitest 5 that gradcheck's type
 // test compiles against (test/package/vitest-types.test.ts). Vitest 5 needs Node 22 to run, and
 // installing it on Node 20 makes every `npm install` warn EBADENGINE; its declarations need no
 // Node at all, so they are kept here, as published, and nothing installs Vitest 5.
@@ -17,7 +17,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const VERSIONS = { vitest: '5.1.1', '@vitest/mocker': '5.1.1', tinybench: '6.2.5' };
-const out = fileURLToPath(new URL('../test/package/vitest5/types/', import.meta.url));
+// Beside the other fixtures in scripts/, outside the TypeScript project (tsconfig.json includes
+// test/): there, Vitest 5's augmentation of 'vitest' would merge into Vitest 4's types.
+const out = fileURLToPath(new URL('./vitest5-types/', import.meta.url));
 
 /** Where each package's files are: unpacked from the registry, or an existing install. */
 function sources() {
@@ -59,7 +61,8 @@ function copy(name, file) {
   seen.add(key);
   const source = join(packages[name], file);
   if (!existsSync(source)) throw new Error(`missing ${key}`);
-  const target = join(out, name, file);
+  // dist/ becomes declarations/: the repository ignores every dist/ folder (its own build).
+  const target = join(out, name, file.replace(/^dist([/\\])/, 'declarations$1'));
   mkdirSync(dirname(target), { recursive: true });
   cpSync(source, target);
   const text = readFileSync(source, 'utf8');

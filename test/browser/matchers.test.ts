@@ -2,7 +2,9 @@
 // gradcheck/workers runs in a browser (API.md, "Vitest browser mode"). Known derivatives pass,
 // injected bugs fail with their report, errors are framed at this file, and a failing matcher's
 // picture is attached to the test as under Node.
+import * as fc from 'fast-check';
 import { checkGradient, GradcheckError } from 'gradcheck';
+import { gradientProperty, theta } from 'gradcheck/fast-check';
 import 'gradcheck/vitest';
 import { describe, expect, test, vi } from 'vitest';
 
@@ -62,6 +64,19 @@ describe('the matchers', () => {
     await expect(slow).toHaveGradient(lossGrad, { at });
     await expect(expect(slow).toHaveGradient(signFlipped, { at })).rejects.toThrow(/Sign error at \[0\]/);
   });
+});
+
+test('gradcheck/fast-check: a property over θ holds for the right gradient and fails for the sign error', () => {
+  const box = theta(2, { min: -2, max: 2 });
+  fc.assert(gradientProperty(loss, lossGrad, box), { numRuns: 20, seed: 1 });
+  let error: Error | undefined;
+  try {
+    fc.assert(gradientProperty(loss, signFlipped, box), { numRuns: 20, seed: 1 });
+  } catch (e) {
+    error = e as Error;
+  }
+  expect(error?.message).toMatch(/^Property failed after \d+ tests/);
+  expect((error?.cause as Error | undefined)?.message).toMatch(/^gradientProperty: the gradient is wrong at θ = /);
 });
 
 test("a GradcheckError's first frame is this file's line, in Chromium too", () => {

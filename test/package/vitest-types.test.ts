@@ -1,7 +1,7 @@
 // The README's Vitest usage type-checks against Vitest 5's own declarations and against Vitest 4's.
 // Vitest 5 needs Node 22 to run, but its declarations need nothing: they are kept, as published,
-// in test/package/vitest5/types (scripts/vitest5-types.mjs writes them; installing Vitest 5 on
-// Node 20 would make every npm install warn EBADENGINE), and vitest5/tsconfig.base.json points
+// in scripts/vitest5-types (scripts/vitest5-types.mjs writes them; installing Vitest 5 on Node 20
+// would make every npm install warn EBADENGINE), and vitest5/tsconfig.base.json points
 // every 'vitest' import there (the sources' own included). Here tsc (no emit) compiles the
 // README's ```ts Vitest blocks plus vitest5/usage.ts (every matcher, .resolves, and calls that
 // must not compile) twice: once with Vitest 5 and once with the Vitest 4 this suite runs on.
@@ -30,10 +30,10 @@ for (const block of readmeBlocks) {
 /** Writes a tsconfig for one Vitest major and runs tsc on it; resolves with its output. */
 function typecheck(major: 4 | 5): Promise<{ code: number; output: string }> {
   const vitest5 = {
-    vitest: ['../types/vitest/dist/index.d.ts'],
-    'vitest/*': ['../types/vitest/*'],
-    '@vitest/mocker': ['../types/@vitest/mocker/dist/index.d.ts'],
-    tinybench: ['../types/tinybench/dist/index.d.ts'],
+    vitest: ['../../../../scripts/vitest5-types/vitest/declarations/index.d.ts'],
+    'vitest/*': ['../../../../scripts/vitest5-types/vitest/*'],
+    '@vitest/mocker': ['../../../../scripts/vitest5-types/@vitest/mocker/declarations/index.d.ts'],
+    tinybench: ['../../../../scripts/vitest5-types/tinybench/declarations/index.d.ts'],
   };
   const paths = {
     ...(major === 5 ? vitest5 : { vitest: ['../../../../node_modules/vitest/dist/index.d.ts'] }),
@@ -61,22 +61,22 @@ const errorsOf = (output: string) => output.split('\n').filter((line) => /error 
 const vitestFiles = (output: string) =>
   output
     .split('\n')
-    .filter((line) => /[/\\]vitest[/\\]dist[/\\]index\.d\.ts$/.test(line))
+    .filter((line) => /[/\\]vitest[/\\](dist|declarations)[/\\]index\.d\.ts$/.test(line))
     .map((line) => relative(root, line.trim()));
 
 describe('README usage type-checks (tsc only)', () => {
   it('has README blocks to check, and Vitest 5.1.1 declarations to check them against', () => {
     expect(readmeBlocks.length).toBeGreaterThan(0);
-    expect(JSON.parse(readFileSync(join(v5, 'types/vitest/package.json'), 'utf8')).version).toBe('5.1.1');
+    expect(JSON.parse(readFileSync(join(root, 'scripts/vitest5-types/vitest/package.json'), 'utf8')).version).toBe('5.1.1');
   });
 
   it("against Vitest 5's declarations", async () => {
     const { code, output } = await runs[5];
     expect(errorsOf(output)).toEqual([]);
     expect(code).toBe(0);
-    expect(vitestFiles(output)).toEqual(['test/package/vitest5/types/vitest/dist/index.d.ts']);
+    expect(vitestFiles(output)).toEqual(['scripts/vitest5-types/vitest/declarations/index.d.ts']);
     // Vitest 5's own declarations, not Vitest 4's under another name.
-    expect(output).toContain('test/package/vitest5/types/vitest/dist/chunks/config.d.BpJq6tRA.d.ts');
+    expect(output).toContain('scripts/vitest5-types/vitest/declarations/chunks/config.d.BpJq6tRA.d.ts');
     expect(output).not.toMatch(/[/\\]node_modules[/\\]vitest[/\\]dist[/\\]index\.d\.ts/);
   });
 
