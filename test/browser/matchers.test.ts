@@ -79,6 +79,13 @@ test('gradcheck/fast-check: a property over θ holds for the right gradient and 
   expect((error?.cause as Error | undefined)?.message).toMatch(/^gradientProperty: the gradient is wrong at θ = /);
 });
 
+// An async matcher that is not awaited fails its test in the browser too. (Its message and frame
+// are checked under Node, by test/package/unawaited.test.ts; here: that it fails at all.)
+test.fails('an un-awaited async matcher fails its test, even with a right gradient', () => {
+  const slow = async (theta: number[]) => loss(theta);
+  expect(slow).toHaveGradient(lossGrad, { at });
+});
+
 test("a GradcheckError's first frame is this file's line, in Chromium too", () => {
   let error: unknown;
   try {
