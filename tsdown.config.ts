@@ -1,7 +1,10 @@
 import { defineConfig } from 'tsdown';
 
-// Optional peers stay external: a Jest user never loads Vitest and vice versa.
+// Optional peers stay external: a Jest user never loads Vitest and vice versa. Node's built-ins
+// (`node:fs`…, imported by the Jest entry's picture writer and by `gradcheck/workers`) are
+// external by nature; the ESM build's `neutral` platform does not know them, so they are named.
 const external = [
+  /^node:/,
   /^vitest/,
   /^@vitest\//,
   /^expect$/,
@@ -35,6 +38,13 @@ const { vitest: _esmOnly, ...cjs } = esm;
 // beside `dist/workers.js` where `workerScript()` looks for it.
 const workerScript = { 'workers-worker': 'src/workers/worker.ts' };
 
+/**
+ * Every config's shared settings. `pluginTimings` off: rolldown warns when a plugin takes a
+ * large share of the build, and the declaration plugin (TypeScript itself) always does; that is
+ * the cost of `dts: true`, not something to fix, and the warning only made noise in `npm test`.
+ */
+const checks = { pluginTimings: false };
+
 export default defineConfig([
   {
     entry: esm,
@@ -43,6 +53,7 @@ export default defineConfig([
     clean: true,
     platform: 'neutral',
     deps: { neverBundle: external },
+    checks,
   },
   {
     entry: cjs,
@@ -53,6 +64,7 @@ export default defineConfig([
     // `gradcheck/workers` finds its worker script from `import.meta.url`.
     shims: true,
     deps: { neverBundle: external },
+    checks,
   },
   {
     entry: workerScript,
@@ -63,5 +75,6 @@ export default defineConfig([
     // `.js` like the other ESM files (the package is `type: module`), not node's default `.mjs`.
     fixedExtension: false,
     deps: { neverBundle: external },
+    checks,
   },
 ]);
