@@ -41,6 +41,7 @@ function typecheck(major: 4 | 5): Promise<{ code: number; output: string }> {
     'gradcheck/vitest': ['../../../../src/vitest.ts'],
     'gradcheck/fast-check': ['../../../../src/fast-check/index.ts'],
     'gradcheck/tfjs': ['../../../../src/tfjs/index.ts'],
+    'gradcheck/jaxjs': ['../../../../src/jaxjs/index.ts'],
   };
   const config = join(scratch, `tsconfig.vitest${major}.json`);
   writeFileSync(config, JSON.stringify({ extends: '../tsconfig.base.json', compilerOptions: { paths }, files }, null, 2));
