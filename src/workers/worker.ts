@@ -6,10 +6,9 @@
  * arrays stay arrays, objects keep their keys.
  */
 import { workerData } from 'node:worker_threads';
-import { move } from 'piscina';
 import { arriveAndWait } from './_internals/barrier.js';
 import { type Loaded, loadExport } from './_internals/loadExport.js';
-import type { EvaluatedReply, EvaluateTask, Task, WorkerReply, WorkerSetup } from './_internals/protocol.js';
+import type { EvaluateTask, Task, WorkerReply, WorkerSetup } from './_internals/protocol.js';
 import { describeThrown } from './_internals/protocol.js';
 import { dropTheta, evaluateRun, installTheta } from './_internals/resident.js';
 
@@ -26,14 +25,14 @@ let loaded: Promise<Loaded> | undefined;
  * const reply = await runTask({ kind: 'call', theta: new Float64Array([0.3, -0.2]) });
  * if (reply.ok) console.log(reply.value);
  */
-export default async function runTask(task: Task): Promise<unknown> {
+export default async function runTask(task: Task): Promise<WorkerReply<unknown>> {
   loaded ??= loadExport(workerData as WorkerSetup);
   const target = await loaded;
   switch (task.kind) {
     case 'close':
       dropTheta(task.session);
       if (task.barrier) await arriveAndWait(task.barrier);
-      return { ok: true, value: undefined } satisfies WorkerReply<undefined>;
+      return { ok: true, value: undefined };
     case 'open': {
       // Load failures are reported only after the barrier, so every party still arrives.
       const reply: WorkerReply<unknown> =
@@ -60,12 +59,8 @@ async function call(run: () => unknown): Promise<WorkerReply<unknown>> {
   }
 }
 
-/** Evaluates a run of points; a scalar f's values go back in a transferred buffer. */
-async function evaluate(task: EvaluateTask, fn: (theta: unknown) => unknown): Promise<unknown> {
+/** This thread's share of a batch; a thread that started after the session opened gets θ first. */
+function evaluate(task: EvaluateTask, fn: (theta: unknown) => unknown): Promise<WorkerReply<unknown>> {
   if (task.theta !== undefined) installTheta(task.session, task.theta);
-  const reply = await call(() => evaluateRun(task, fn));
-  const values = reply.ok ? (reply.value as EvaluatedReply as { values?: unknown }).values : undefined;
-  if (!(values instanceof Float64Array)) return reply;
-  // Piscina transfers the buffers of a value marked by move(): no copy of the results.
-  return move({ [Symbol.for('Piscina.transferable')]: values.buffer, [Symbol.for('Piscina.valueOf')]: reply } as never);
+  return call(() => evaluateRun(task, fn));
 }

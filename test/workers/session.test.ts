@@ -105,14 +105,27 @@ describe('a session on 2 threads', () => {
 });
 
 describe('what runs where', () => {
-  test('a batch is one task per thread: the two halves run on two different threads', async () => {
+  test('the points of a batch are shared out over the threads', async () => {
     const f = workerFunction(fixtures, 'threadAfter', { threads: 2 });
     try {
       const session = await f[batched].open({ ms: [20] });
-      const ids = Array.from(await session.evaluate(Array.from({ length: 6 }, () => move())));
-      expect(new Set(ids.slice(0, 3)).size).toBe(1);
-      expect(new Set(ids.slice(3)).size).toBe(1);
-      expect(ids[0]).not.toBe(ids[3]);
+      const ids = Array.from(await session.evaluate(Array.from({ length: 8 }, () => move())));
+      expect(new Set(ids).size).toBe(2);
+      await session.close();
+    } finally {
+      await f.close();
+    }
+  });
+
+  test('a thread kept busy by other work takes no points: the free one takes them all', async () => {
+    const f = workerFunction(fixtures, 'threadAfter', { threads: 2 });
+    try {
+      const session = await f[batched].open({ ms: [20] });
+      const busy = f({ ms: [1500] });
+      const ids = Array.from(await session.evaluate(Array.from({ length: 10 }, () => move())));
+      const busyId = await busy;
+      expect(new Set(ids).size).toBe(1);
+      expect(ids[0]).not.toBe(busyId);
       await session.close();
     } finally {
       await f.close();

@@ -1,49 +1,36 @@
 import type { MovedPoint } from '../../numeric/batched.js';
 import { GradcheckError } from '../../numeric/errors.js';
-
-/** @internal A run of moved points in three flat typed arrays, ready to be transferred. */
-export interface PackedRun {
-  /** Point p moves `indices[starts[p] … starts[p + 1])`. */
-  readonly starts: Int32Array<ArrayBuffer>;
-  readonly indices: Int32Array<ArrayBuffer>;
-  readonly values: Float64Array<ArrayBuffer>;
-}
+import type { SharedBatch } from './protocol.js';
 
 /**
- * @internal Packs `points[from … to)` into one run: three buffers per task instead of two per
- * point, which is what makes a coarse task cheap to send. Checks every index against θ's size.
+ * @internal Packs points into one shared batch: five shared arrays for the whole batch instead
+ * of two arrays per point, seen by every thread without a copy. Checks every index against θ's
+ * size first, so that a bad point is refused before anything runs.
  *
  * @example
- * pack([{ indices: Int32Array.of(3), values: Float64Array.of(0.5) }], 0, 1, 10);
- * // { starts: [0, 1], indices: [3], values: [0.5] }
+ * const batch = packShared([{ indices: Int32Array.of(3), values: Float64Array.of(0.5) }], 10);
+ * // batch.starts [0, 1], batch.indices [3], batch.values [0.5], batch.results [0]
  */
-export function pack(points: readonly MovedPoint[], from: number, to: number, size: number): PackedRun {
+export function packShared(points: readonly MovedPoint[], size: number): SharedBatch {
   let moves = 0;
-  for (let p = from; p < to; p++) moves += checkPoint(points[p], p, size);
-  const starts = new Int32Array(to - from + 1);
-  const indices = new Int32Array(moves);
-  const values = new Float64Array(moves);
+  for (let p = 0; p < points.length; p++) moves += checkPoint(points[p], p, size);
+  const shared = <T>(Type: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number): T =>
+    new Type(new SharedArrayBuffer(Type.BYTES_PER_ELEMENT * length));
+  const batch: SharedBatch = {
+    starts: shared(Int32Array, points.length + 1),
+    indices: shared(Int32Array, moves),
+    values: shared(Float64Array, moves),
+    next: shared(Int32Array, 1),
+    results: shared(Float64Array, points.length),
+  };
   let at = 0;
-  for (let p = from; p < to; p++) {
-    const point = points[p];
-    indices.set(point.indices, at);
-    values.set(point.values, at);
-    at += point.indices.length;
-    starts[p - from + 1] = at;
+  for (let p = 0; p < points.length; p++) {
+    batch.indices.set(points[p].indices, at);
+    batch.values.set(points[p].values, at);
+    at += points[p].indices.length;
+    batch.starts[p + 1] = at;
   }
-  return { starts, indices, values };
-}
-
-/**
- * @internal `[from, to)` of each of `parts` runs that split `count` points as evenly as
- * possible, in order (fewer runs when there are fewer points).
- *
- * @example
- * splitEvenly(5, 2); // [[0, 2], [2, 5]]
- */
-export function splitEvenly(count: number, parts: number): [number, number][] {
-  const runs = Math.min(count, parts);
-  return Array.from({ length: runs }, (_, k) => [Math.floor((k * count) / runs), Math.floor(((k + 1) * count) / runs)]);
+  return batch;
 }
 
 function checkPoint(point: MovedPoint, p: number, size: number): number {

@@ -10,8 +10,8 @@ type Piscina = InstanceType<PiscinaModule['Piscina']>;
 /** @internal A pool of worker threads running one exported function, as the rest of workers/ sees it. */
 export interface Pool {
   readonly threads: number;
-  /** Runs one task on any thread; the buffers in `transfer` move to that thread. */
-  run(task: Task, transfer?: readonly ArrayBuffer[]): Promise<WorkerReply<unknown>>;
+  /** Runs one task on any free thread. */
+  run(task: Task): Promise<WorkerReply<unknown>>;
   /** Runs one task on every thread (one broadcast at a time) and returns their replies. */
   broadcast(task: (barrier: Barrier) => Task): Promise<WorkerReply<unknown>[]>;
   /** Whether `close()` has been called. */
@@ -41,11 +41,11 @@ export function startPool(setup: WorkerSetup, threads: number, importer?: Piscin
   piscina.catch(() => {});
   let closing: Promise<void> | undefined;
   let broadcasts: Promise<unknown> = Promise.resolve();
-  const run = async (task: Task, transfer: readonly ArrayBuffer[] = []): Promise<WorkerReply<unknown>> => {
+  const run = async (task: Task): Promise<WorkerReply<unknown>> => {
     if (closing) throw closedError(setup);
     const pool = await piscina;
     try {
-      return (await pool.run(task, { transferList: [...transfer] })) as WorkerReply<unknown>;
+      return (await pool.run(task)) as WorkerReply<unknown>;
     } catch (thrown) {
       throw closing ? closedError(setup) : poolError(thrown, setup);
     }

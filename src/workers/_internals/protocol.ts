@@ -1,8 +1,8 @@
 /**
  * @internal What crosses the thread boundary between `workerFunction` and `worker.ts`. Replies
  * go by structured clone, so a failure travels as plain strings: V8 keeps an Error's message and
- * stack in a clone but drops its class and any extra property we could branch on. The moves of
- * a batch travel as typed arrays whose buffers are transferred, not cloned.
+ * stack in a clone but drops its class and any extra property we could branch on. A batch of
+ * moved points and its results live in shared memory: no thread copies them.
  */
 
 /** Given to every worker of one pool as `workerData`: which function it runs. */
@@ -57,17 +57,29 @@ export interface OpenTask {
 }
 
 /**
- * f at a run of moved points around a session's θ. Point p moves the entries
- * `indices[starts[p] … starts[p + 1])` to the same positions of `values`. `theta` is sent only
- * to a thread that answered `missing` (one that started after the session opened).
+ * A batch of moved points in shared memory, seen by every thread at no copy. Point p moves the
+ * entries `indices[starts[p] … starts[p + 1])` to the same positions of `values`. Threads claim
+ * points one at a time from `next` (an atomic counter), so a thread slowed by other work on the
+ * machine simply takes fewer; a scalar value goes straight into `results[p]`.
+ */
+export interface SharedBatch {
+  readonly starts: Int32Array;
+  readonly indices: Int32Array;
+  readonly values: Float64Array;
+  /** Slot 0: the next point to claim. A thread whose f threw pushes it past the end. */
+  readonly next: Int32Array;
+  readonly results: Float64Array;
+}
+
+/**
+ * One thread's share of a batch around a session's θ. `theta` is sent only to a thread that
+ * answered `missing` (one that started after the session opened).
  */
 export interface EvaluateTask {
   readonly kind: 'evaluate';
   readonly session: number;
-  readonly starts: Int32Array;
-  readonly indices: Int32Array;
-  readonly values: Float64Array;
-  /** Set by the caller to stop the run between points (the session is closing). */
+  readonly batch: SharedBatch;
+  /** Set by the caller to stop the batch between points (the session is closing). */
   readonly cancel: Int32Array;
   readonly theta?: unknown;
 }
@@ -89,12 +101,13 @@ export type Task = CallTask | OpenTask | EvaluateTask | CloseTask;
 export type OpenedReply = { readonly size: number; readonly tensors: readonly string[] } | { readonly unreadable: string };
 
 /**
- * What an evaluate task reports back: scalar values in one transferred `Float64Array`, any other
- * values as f returned them; `missing` when this thread has no θ for the session; `cancelled`
- * when the caller closed the session before the run ended.
+ * What an evaluate task reports back: the points whose value is not a number (a vector f), with
+ * their values as f returned them (every number is already in the batch's `results`);
+ * `missing` when this thread has no θ for the session; `cancelled` when the caller closed the
+ * session before the batch ended.
  */
 export type EvaluatedReply =
-  | { readonly values: Float64Array | readonly unknown[] }
+  | { readonly points: readonly number[]; readonly values: readonly unknown[] }
   | { readonly missing: true }
   | { readonly cancelled: true };
 

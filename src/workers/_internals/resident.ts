@@ -49,33 +49,42 @@ export function residentCount(): number {
 }
 
 /**
- * @internal f at each point of the task, in order: moves θ's entries, calls f, restores them
- * (also when f throws). Stops between points once the caller has set the task's cancel flag.
- * A scalar f's values come back in one Float64Array; other values are copied as f returned
- * them (a copy, because f may hand back the same buffer on every call).
+ * @internal This thread's share of a batch: claims points from the shared counter until none
+ * are left, and for each moves θ's entries, calls f and restores them (also when f throws). A
+ * number goes into the shared results; any other value is copied (f may hand back the same
+ * buffer on every call) and returned with its point. Stops between points once the caller has
+ * set the cancel flag; when f throws, stops every thread's claiming and rethrows.
  *
  * @example
- * const reply = await evaluateRun(task, f); // { values: Float64Array [...] }
+ * const reply = await evaluateRun(task, f); // { points: [], values: [] } for a scalar f
  */
 export async function evaluateRun(task: EvaluateTask, fn: Fn): Promise<EvaluatedReply> {
   const resident = sessions.get(task.session);
   if (!resident) return { missing: true };
-  const { starts, indices, values, cancel } = task;
+  const { starts, indices, values, next, results } = task.batch;
   const count = starts.length - 1;
-  const scalars = new Float64Array(count);
-  let others: unknown[] | undefined;
-  const saved = new Float64Array(maxMoves(starts));
-  for (let p = 0; p < count; p++) {
-    if (Atomics.load(cancel, 0) !== 0) return { cancelled: true };
-    let value = callMoved(resident.copy, fn, indices, values, starts[p], starts[p + 1], saved);
-    if (isThenable(value)) value = await value;
-    if (others === undefined && typeof value === 'number') scalars[p] = value;
+  const points: number[] = [];
+  const others: unknown[] = [];
+  let saved = new Float64Array(16);
+  for (let p = Atomics.add(next, 0, 1); p < count; p = Atomics.add(next, 0, 1)) {
+    if (Atomics.load(task.cancel, 0) !== 0) return { cancelled: true };
+    if (starts[p + 1] - starts[p] > saved.length) saved = new Float64Array(starts[p + 1] - starts[p]);
+    let value: unknown;
+    try {
+      value = callMoved(resident.copy, fn, indices, values, starts[p], starts[p + 1], saved);
+      if (isThenable(value)) value = await value;
+    } catch (thrown) {
+      // The batch has failed: the other threads need not evaluate the rest of it.
+      Atomics.store(next, 0, count);
+      throw thrown;
+    }
+    if (typeof value === 'number') results[p] = value;
     else {
-      others ??= Array.from(scalars.subarray(0, p));
+      points.push(p);
       others.push(ownCopy(value));
     }
   }
-  return { values: others ?? scalars };
+  return { points, values: others };
 }
 
 /**
@@ -111,12 +120,6 @@ function callMoved(
     return value;
   }
   return Promise.resolve(value).finally(restore);
-}
-
-function maxMoves(starts: Int32Array): number {
-  let most = 0;
-  for (let p = 0; p + 1 < starts.length; p++) most = Math.max(most, starts[p + 1] - starts[p]);
-  return most;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -1,15 +1,16 @@
 /**
  * @internal The caller's side of a batch session (the contract in `numeric/batched.ts`): θ
- * goes once to every thread; each batch becomes one coarse task per thread carrying only the
- * moved entries, in transferred buffers; each task's values come back in one message.
+ * goes once to every thread; a batch of points (only their moved entries) is packed once into
+ * shared memory, and one coarse task per thread claims its points from it until none are left,
+ * writing the values beside them; each task answers with one message.
  */
 import type { BatchSession, MovedPoint } from '../../numeric/batched.js';
 import { GradcheckError } from '../../numeric/errors.js';
 import { type Params, TreeError, TreeLayout } from '../../numeric/tree.js';
 import { failureToError, type Target } from './failure.js';
-import { pack, splitEvenly } from './pack.js';
+import { packShared } from './pack.js';
 import type { Pool } from './pool.js';
-import type { EvaluatedReply, OpenedReply, WorkerReply } from './protocol.js';
+import type { EvaluatedReply, OpenedReply, SharedBatch, WorkerReply } from './protocol.js';
 import { tensorSignature } from './resident.js';
 
 let sessionIds = 0;
@@ -34,7 +35,8 @@ export async function openSession(pool: Pool, target: Target, theta: unknown): P
     await pool.broadcast((barrier) => ({ kind: 'close', session: id, barrier }));
     throw problem;
   }
-  return new WorkerSession(pool, target, id, theta, expected.size);
+  // A copy of θ as it was sent, for a thread that replaces a dead one later: the caller may reuse its θ.
+  return new WorkerSession(pool, target, id, structuredClone(theta), expected.size);
 }
 
 function readTheta(theta: unknown, target: Target): { size: number; tensors: string[] } {
@@ -83,8 +85,11 @@ class WorkerSession implements BatchSession {
   async evaluate(points: readonly MovedPoint[]): Promise<Float64Array | readonly unknown[]> {
     if (this.closing) throw this.closedError();
     if (!Array.isArray(points)) throw new GradcheckError('BatchSession.evaluate: points must be an array of moved points');
-    const runs = splitEvenly(points.length, this.pool.threads).map(([from, to]) => this.track(this.runOnce(points, from, to)));
-    return concat(await Promise.all(runs));
+    if (points.length === 0) return new Float64Array(0);
+    const batch = packShared(points, this.size);
+    const shares = Math.min(points.length, this.pool.threads);
+    const replies = await Promise.all(Array.from({ length: shares }, () => this.track(this.share(batch))));
+    return assemble(batch.results, replies);
   }
 
   close(): Promise<void> {
@@ -107,25 +112,18 @@ class WorkerSession implements BatchSession {
     return task;
   }
 
-  /** One task for points [from, to); once more with θ for a thread that started after open. */
-  private async runOnce(points: readonly MovedPoint[], from: number, to: number): Promise<Float64Array | readonly unknown[]> {
-    let reply = await this.send(points, from, to, false);
-    if ('missing' in reply) reply = await this.send(points, from, to, true);
+  /** One thread's share of the batch; once more with θ for a thread that started after open. */
+  private async share(batch: SharedBatch): Promise<{ points: readonly number[]; values: readonly unknown[] }> {
+    let reply = await this.send(batch, false);
+    if ('missing' in reply) reply = await this.send(batch, true);
     if ('cancelled' in reply) throw this.closedError();
     if ('missing' in reply) throw new Error(`workerFunction '${this.target.exportName}': a worker thread lost θ`);
-    return reply.values;
+    return reply;
   }
 
-  private async send(points: readonly MovedPoint[], from: number, to: number, withTheta: boolean): Promise<EvaluatedReply> {
-    const run = pack(points, from, to, this.size);
-    const task = {
-      kind: 'evaluate',
-      session: this.id,
-      ...run,
-      cancel: this.cancel,
-      theta: withTheta ? this.theta : undefined,
-    } as const;
-    const reply = await this.pool.run(task, [run.starts.buffer, run.indices.buffer, run.values.buffer]);
+  private async send(batch: SharedBatch, withTheta: boolean): Promise<EvaluatedReply> {
+    const theta = withTheta ? this.theta : undefined;
+    const reply = await this.pool.run({ kind: 'evaluate', session: this.id, batch, cancel: this.cancel, theta });
     if (!reply.ok) throw failureToError(reply.failure, this.target);
     return reply.value as EvaluatedReply;
   }
@@ -137,16 +135,19 @@ class WorkerSession implements BatchSession {
   }
 }
 
-/** The values of consecutive runs as one: a Float64Array when every value is a number. */
-function concat(parts: readonly (Float64Array | readonly unknown[])[]): Float64Array | readonly unknown[] {
-  if (parts.every((part) => part instanceof Float64Array)) {
-    const out = new Float64Array(parts.reduce((n, part) => n + part.length, 0));
-    let at = 0;
-    for (const part of parts as Float64Array[]) {
-      out.set(part, at);
-      at += part.length;
-    }
-    return out;
-  }
-  return parts.flatMap((part) => Array.from(part as ArrayLike<unknown>));
+/**
+ * The batch's values in point order: its shared results, copied out (the caller owns what it
+ * gets), or, when some values are not numbers, an array with those put in their places.
+ */
+function assemble(
+  results: Float64Array,
+  replies: readonly { points: readonly number[]; values: readonly unknown[] }[],
+): Float64Array | readonly unknown[] {
+  if (replies.every((reply) => reply.points.length === 0)) return results.slice();
+  const out: unknown[] = Array.from(results);
+  for (const { points, values } of replies)
+    points.forEach((p, k) => {
+      out[p] = values[k];
+    });
+  return out;
 }
