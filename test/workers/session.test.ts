@@ -77,6 +77,14 @@ describe('a session on 2 threads', () => {
     await Promise.all([first.close(), second.close()]);
   });
 
+  test('batches in flight together on one session each get their own values', async () => {
+    const session = await weighted[batched].open(theta());
+    const batches = [0, 1, 2].map((k) => [move([k, 0]), move([7, k])]);
+    const values = await Promise.all(batches.map((points) => session.evaluate(points)));
+    expect(values.map((v) => Array.from(v))).toEqual(batches.map((points) => points.map((p) => inProcess(local.weighted, p))));
+    await session.close();
+  });
+
   test('the caller’s points stay usable (their buffers are not moved away)', async () => {
     const point = move([1, 4]);
     const session = await weighted[batched].open(theta());
