@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { type BatchedFunction, type BatchSession, batched } from '../numeric/batched.js';
 import { GradcheckError } from '../numeric/errors.js';
 import { failureToError, type Target } from './_internals/failure.js';
-import type { PiscinaImporter } from './_internals/loadPiscina.js';
 import { toModuleUrl } from './_internals/moduleUrl.js';
 import { startPool } from './_internals/pool.js';
 import type { WorkerSetup } from './_internals/protocol.js';
@@ -40,11 +39,6 @@ export interface WorkerFunction<P = unknown, R = number> extends Target, Batched
   readonly [batched]: { open(theta: unknown): Promise<BatchSession> };
 }
 
-/** For tests: how `gradcheck/workers` imports piscina (to simulate a project without it). */
-export interface WorkerFunctionInternals {
-  readonly importPiscina?: PiscinaImporter;
-}
-
 /**
  * An async f for the async checks (`checkGradientAsync`, …) whose evaluations run in a pool of
  * `threads` worker threads (piscina), each of which imports `exportName` from `moduleUrl`. A
@@ -73,12 +67,11 @@ export function workerFunction<P = unknown, R = number>(
   moduleUrl: string | URL,
   exportName: string,
   options: WorkerFunctionOptions = {},
-  internals: WorkerFunctionInternals = {},
 ): WorkerFunction<P, R> {
   const target: Target = { moduleUrl: toModuleUrl(moduleUrl), exportName: checkExportName(exportName) };
   const threads = checkThreads(options.threads);
   const setup: WorkerSetup = { ...target, tsx: options.tsx };
-  const pool = startPool(setup, threads, internals.importPiscina);
+  const pool = startPool(setup, threads);
   const call = async (theta: P): Promise<R> => {
     const reply = await pool.run({ kind: 'call', theta });
     if (!reply.ok) throw failureToError(reply.failure, target);

@@ -38,22 +38,19 @@ test('any other failure to import piscina is passed on as it is', async () => {
   await expect(loadPiscina(() => Promise.reject(other))).rejects.toBe(other);
 });
 
-test('every use of a worker function without piscina rejects with that error; close() still resolves', async () => {
-  const f = workerFunction(model, 'mlpLoss', { threads: 1 }, { importPiscina: () => Promise.reject(notFound[0]) });
-  await expect(f({})).rejects.toThrow(INSTALL);
-  await expect(f[batched].open({ x: 1 })).rejects.toThrow(INSTALL);
-  await expect(f.close()).resolves.toBeUndefined();
-});
-
-test('gradcheck/workers imports without piscina; its first call names the install command', async () => {
+test('without piscina, gradcheck/workers imports; every use names the install command and close() resolves', async () => {
   vi.doMock('piscina', () => {
     throw notFound[0];
   });
   const workers = await import('../../src/workers/index.js');
+  // The modules were loaded afresh, GradcheckError too.
+  const errors = await import('../../src/numeric/errors.js');
   const f = workers.workerFunction(model, 'mlpLoss', { threads: 1 });
   const error = await f({}).catch((thrown: unknown) => thrown);
+  expect(error).toBeInstanceOf(errors.GradcheckError);
   expect((error as Error).message).toBe(INSTALL);
-  await f.close();
+  await expect(f[batched].open({ x: 1 })).rejects.toThrow(INSTALL);
+  await expect(f.close()).resolves.toBeUndefined();
 });
 
 test('threads defaults to the available parallelism less one, at least 1', async () => {
