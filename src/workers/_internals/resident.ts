@@ -14,7 +14,12 @@ interface Resident {
 
 const sessions = new Map<number, Resident>();
 
-/** `W1 64×128`: a tensor's name and shape, to compare this thread's θ with the caller's. */
+/**
+ * @internal A tensor's name and shape, to compare a thread's θ with the caller's.
+ *
+ * @example
+ * tensorSignature({ name: 'W1', offset: 0, size: 8, shape: [2, 4], dtype: 'float64' }); // 'W1 2×4'
+ */
 export function tensorSignature(tensor: Tensor): string {
   return `${tensor.name || 'θ'} ${tensor.shape.length === 0 ? 'scalar' : tensor.shape.join('×')}`;
 }
