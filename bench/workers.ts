@@ -37,8 +37,8 @@ export const TARGET_FRACTION = 0.9;
 export const ROUNDS = 5;
 const THREADS = 2;
 const MODEL = new URL('../test/workers/fixtures/mlp1ms.mjs', import.meta.url);
-/** Calls of f per ceiling measurement (≈ 1 s in one thread). */
-const CEILING_CALLS = 1000;
+/** Calls of f per ceiling measurement: as many as a full central check makes (2n). */
+const CEILING_CALLS = 2 * model.N;
 
 type F = (theta: Float64Array) => number;
 
