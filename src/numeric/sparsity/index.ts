@@ -1,0 +1,11 @@
+/** Sparsity patterns and column colourings, for sparse Jacobians and Hessians. */
+export { type Colouring, clashOf, greedyColouring } from './colouring.js';
+export {
+  type Pattern,
+  columnRows,
+  nonzeros,
+  patternWhere,
+  rowColumns,
+  symmetric,
+  widestRow,
+} from './pattern.js';
