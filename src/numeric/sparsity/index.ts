@@ -3,9 +3,11 @@ export { type Colouring, clashOf, greedyColouring } from './colouring.js';
 export {
   type Pattern,
   columnRows,
+  holds,
   nonzeros,
   patternWhere,
   rowColumns,
+  sortedHas,
   symmetric,
   widestRow,
 } from './pattern.js';

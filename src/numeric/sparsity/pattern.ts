@@ -101,6 +101,33 @@ export function rowColumns(p: Pattern, i: number): Int32Array {
 }
 
 /**
+ * Whether (i, j) is in the pattern (binary search in row i).
+ *
+ * @example
+ * holds(patternWhere(2, 2, (k) => k === 1), 0, 1); // true
+ */
+export function holds(p: Pattern, i: number, j: number): boolean {
+  return sortedHas(rowColumns(p, i), j);
+}
+
+/**
+ * Whether an ascending list holds j (binary search).
+ *
+ * @example
+ * sortedHas(Int32Array.of(1, 4, 9), 4); // true
+ */
+export function sortedHas(sorted: ArrayLike<number>, j: number): boolean {
+  let [lo, hi] = [0, sorted.length - 1];
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] === j) return true;
+    if (sorted[mid] < j) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
  * Entries in the pattern.
  *
  * @example

@@ -37,7 +37,7 @@ describe('greedyColouring', () => {
     const p = patternWhere(
       1000,
       1000,
-      patternOf(1000, 1000, (i, j) => i === j),
+      patternOf(1000, (i, j) => i === j),
     );
     const c = greedyColouring(p);
     expect(c.count).toBe(1);
@@ -50,7 +50,7 @@ describe('greedyColouring', () => {
       const p = patternWhere(
         200,
         200,
-        patternOf(200, 200, (i, j) => Math.abs(i - j) <= w),
+        patternOf(200, (i, j) => Math.abs(i - j) <= w),
       );
       const c = greedyColouring(p);
       expect(c.count).toBe(2 * w + 1);
@@ -62,7 +62,7 @@ describe('greedyColouring', () => {
     const p = patternWhere(
       60,
       60,
-      patternOf(60, 60, (i, j) => Math.floor(i / 5) === Math.floor(j / 5)),
+      patternOf(60, (i, j) => Math.floor(i / 5) === Math.floor(j / 5)),
     );
     const c = greedyColouring(p);
     expect(c.count).toBe(5);

@@ -4,8 +4,8 @@
  * layer, and a multi-channel 2-D convolution ('valid', fixed kernel, θ = the input image).
  */
 
-/** The entries (i, j) of an m×n pattern with `has(i, j)`, as a row-major boolean test. */
-export function patternOf(rows: number, cols: number, has: (i: number, j: number) => boolean): (k: number) => boolean {
+/** The entries (i, j) of an m×n pattern with `has(i, j)`, of n = cols columns, as a row-major boolean test. */
+export function patternOf(cols: number, has: (i: number, j: number) => boolean): (k: number) => boolean {
   return (k) => has(Math.floor(k / cols), k % cols);
 }
 

@@ -1,0 +1,129 @@
+/**
+ * The colours' stage: one perturbation per colour moves every column of the colour by its own
+ * step hⱼ = step · max(1, |θⱼ|), as the dense check moves one; each output sees at most one of
+ * them (the colouring), so output i's J·v is the pattern's entry (i, j) times ṽⱼ. Outputs that
+ * have no entry in the colour must read 0: any mass there is an entry the analytic side forgot.
+ */
+import type { Colouring } from '../../numeric/sparsity/index.js';
+import { columnRows } from '../../numeric/sparsity/index.js';
+import { agrees } from '../compare.js';
+import { RECHECK_LIMIT } from '../recheck.js';
+import { extrapolates } from '../settings/resolve.js';
+import { localise } from './localise.js';
+import { type Direction, type JvMeasure, numericJv, recheckJv } from './measure.js';
+import { type SparseState, largestComponent, rowAgrees, unexplained } from './state.js';
+
+/**
+ * The direction of colour c: its columns, each moved by hⱼ = step · max(1, |θⱼ|).
+ *
+ * @example
+ * colourDirection(state, colouring, 0).support; // the columns of colour 0
+ */
+export function colourDirection(state: SparseState, colouring: Colouring, c: number): Direction {
+  const { settings } = state.lines;
+  const x = settings.layout.values;
+  return {
+    support: colouring.members[c],
+    component: (j) => Math.max(1, Math.abs(x[j])),
+    label: `colour ${c + 1} of ${colouring.count}`,
+    step: settings.step,
+  };
+}
+
+/** Output i's entry in a colour: the column, or -1 when the output has none there. */
+function entriesOf(state: SparseState, dir: Direction): Int32Array {
+  const owner = new Int32Array(state.pattern.rows).fill(-1);
+  for (const j of dir.support) for (const i of columnRows(state.pattern, j)) owner[i] = j;
+  return owner;
+}
+
+/**
+ * Measures every colour and writes the pattern's entries. A colour whose outputs disagree (an
+ * entry with the analytic one, an output without an entry in the colour with 0) is re-checked
+ * by Richardson (the first `RECHECK_LIMIT` colours), then localised: mass at an output without
+ * an entry in the colour is pinned on the forgotten entries; for a wrong-looking entry, the
+ * colour's other columns are measured once together, and any mass they put on that output (a
+ * forgotten entry sharing the colour) is localised and taken out of the entry.
+ *
+ * @example
+ * measureColours(state, greedyColouring(pattern)); // state.values holds every entry of the pattern
+ */
+export function measureColours(state: SparseState, colouring: Colouring): void {
+  let rechecked = 0;
+  for (let c = 0; c < colouring.count; c++) {
+    const dir = colourDirection(state, colouring, c);
+    const owner = entriesOf(state, dir);
+    const measure = numericJv(state.lines, dir);
+    if (c === 0) state.checkRows(measure.jv.length);
+    const jv = Float64Array.from(measure.jv);
+    const errors = Float64Array.from(measure.errors);
+    let bad = disagreeing(state, dir, owner, measure.taken, jv, errors);
+    if (bad.length > 0 && !extrapolates(state.lines.settings) && rechecked++ < RECHECK_LIMIT) {
+      for (const [i, est] of recheckJv(state.lines, dir, bad, measure.first)) {
+        jv[i] = est.value;
+        errors[i] = est.error;
+      }
+      bad = disagreeing(state, dir, owner, measure.taken, jv, errors);
+    }
+    const owned = bad.filter((i) => owner[i] >= 0);
+    if (owned.length > 0) separateSharers(state, dir, owner, owned, { ...measure, jv, errors });
+    const n = state.pattern.cols;
+    owner.forEach((j, i) => {
+      if (j < 0) return;
+      const v = measure.taken(j);
+      state.values[i * n + j] = jv[i] / v;
+      state.errors[i * n + j] = errors[i] / Math.abs(v);
+    });
+    const stray = bad.filter((i) => owner[i] < 0);
+    if (stray.length === 0) continue;
+    const found = localise(state, dir, measure, stray);
+    unexplained(state, dir, found.unexplained, jv, () => 0, found.exhausted);
+  }
+}
+
+/**
+ * A wrong-looking entry (i, j) may be right, with a forgotten entry (i, k) of the same colour
+ * added to it. The colour less the columns of its wrong-looking entries is measured once (2
+ * calls); outputs that move along it have such an entry: it is localised, and its share taken out
+ * of the colour's J·v (`colour.jv`, `colour.errors` are corrected in place).
+ */
+function separateSharers(state: SparseState, dir: Direction, owner: Int32Array, owned: number[], colour: JvMeasure): void {
+  const suspects = new Set(owned.map((i) => owner[i]));
+  const support = dir.support.filter((j) => !suspects.has(j));
+  if (support.length === 0 || state.budget-- <= 0) return;
+  const others: Direction = { ...dir, support, label: `${dir.label} without the columns of its wrong-looking entries` };
+  const m = numericJv(state.lines, others);
+  const norm = largestComponent(others);
+  const sharing = owned.filter((i) => !rowAgrees(state, 0, m.jv[i], m.errors[i], norm, 0));
+  if (sharing.length === 0) return;
+  for (const e of localise(state, others, m, sharing).found) {
+    const v = colour.taken(e.col);
+    colour.jv[e.row] -= e.value * v;
+    colour.errors[e.row] += e.error * Math.abs(v);
+  }
+}
+
+/** Outputs whose J·v along the colour disagrees with their one entry (or with 0). */
+function disagreeing(
+  state: SparseState,
+  dir: Direction,
+  owner: Int32Array,
+  taken: (j: number) => number,
+  jv: Float64Array,
+  errors: Float64Array,
+): number[] {
+  const { A, pattern } = state;
+  const { rtol, atol } = state.lines.settings;
+  const norm = largestComponent(dir);
+  const bad: number[] = [];
+  for (let i = 0; i < jv.length; i++) {
+    const j = owner[i];
+    if (j < 0) {
+      if (!rowAgrees(state, 0, jv[i], errors[i], norm, 0)) bad.push(i);
+    } else {
+      const v = taken(j);
+      if (!agrees(A[i * pattern.cols + j], jv[i] / v, errors[i] / Math.abs(v), rtol, atol)) bad.push(i);
+    }
+  }
+  return bad;
+}

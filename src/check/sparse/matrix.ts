@@ -1,0 +1,100 @@
+/**
+ * The numerical matrix of a sparse check: colours, then probes, into the same m×n matrix with
+ * error estimates that the dense check hands to its report.
+ */
+import type { FiniteDifferenceMethod } from '../../numeric/methods/method.js';
+import { type Colouring, type Pattern, greedyColouring, nonzeros } from '../../numeric/sparsity/index.js';
+import type { WorkingCopy } from '../../numeric/tree.js';
+import type { VectorEvaluator } from '../../numeric/vectorEvaluator.js';
+import { differenceEvaluations, groupDigits } from '../evaluation/index.js';
+import type { NumericMatrix } from '../layer/matrix.js';
+import type { Settings } from '../settings/types.js';
+import { measureColours } from './colours.js';
+import { linesOf } from './measure.js';
+import { measureProbes, probeCount } from './probes.js';
+import { LOCALISE_BUDGET, type SparseState } from './state.js';
+
+/** A pattern, its colouring and the probes that go with it: the plan of a sparse check. */
+export interface SparsePlan {
+  readonly pattern: Pattern;
+  readonly colouring: Colouring;
+  readonly probes: number;
+}
+
+/**
+ * Colours the pattern and counts the probes.
+ *
+ * @example
+ * sparsePlan(pattern, settings).colouring.count; // 1 for a diagonal
+ */
+export function sparsePlan(pattern: Pattern, settings: Settings): SparsePlan {
+  const full = nonzeros(pattern) === pattern.rows * pattern.cols;
+  return { pattern, colouring: greedyColouring(pattern), probes: full ? 0 : settings.directions };
+}
+
+/**
+ * Evaluations of a sparse check on a correct matrix: the method's calls per line over the
+ * colours and the probes (central: 2 × (colours + probes)), plus a shared f(θ) for one-sided ones.
+ *
+ * @example
+ * sparseEvaluations(central, { colouring: { count: 9 }, probes: 10 }); // 38
+ */
+export function sparseEvaluations(
+  method: FiniteDifferenceMethod,
+  plan: Pick<SparsePlan, 'probes'> & { colouring: Pick<Colouring, 'count'> },
+): number {
+  return differenceEvaluations(method, plan.colouring.count + plan.probes);
+}
+
+/**
+ * The note a sparse report carries: what was measured and what was probed.
+ *
+ * @example
+ * sparseNote(plan); // 'Sparse: 9 colours for 1 024 columns (8 100 entries in the pattern), 10 random probes for entries outside it.'
+ */
+export function sparseNote(plan: SparsePlan): string {
+  const { colouring, pattern, probes } = plan;
+  const colours = `${groupDigits(colouring.count)} ${colouring.count === 1 ? 'colour' : 'colours'}`;
+  const probed = probes > 0 ? `, ${probes} random probes for entries outside it` : ', no probes (the pattern is full)';
+  return `Sparse: ${colours} for ${groupDigits(pattern.cols)} columns (${groupDigits(nonzeros(pattern))} entries in the pattern)${probed}.`;
+}
+
+/** What a sparse measurement gives the report: the matrix, and disagreements not pinned on entries. */
+export interface SparseMatrix extends NumericMatrix {
+  readonly findings: string[];
+}
+
+/**
+ * Measures a matrix sparsely: every colour (entries of the pattern), then the probes (mass
+ * outside it), each disagreement re-checked and localised to its entries. `checkRows(m)` is told
+ * how many outputs f has once it is known (the analytic matrix's rows must match).
+ *
+ * @example
+ * const num = sparseMatrix(evaluator, copy, settings, A, plan, (i) => `out[${i}]`, (m) => {});
+ */
+export function sparseMatrix(
+  evaluator: VectorEvaluator,
+  copy: WorkingCopy,
+  settings: Settings,
+  A: Float64Array,
+  plan: SparsePlan,
+  outputName: (i: number) => string,
+  checkRows: (rows: number) => void,
+): SparseMatrix {
+  const { pattern } = plan;
+  const state: SparseState = {
+    lines: linesOf(evaluator, copy, settings),
+    A,
+    pattern,
+    values: new Float64Array(pattern.rows * pattern.cols),
+    errors: new Float64Array(pattern.rows * pattern.cols),
+    findings: [],
+    localised: new Set(),
+    budget: LOCALISE_BUDGET,
+    outputName,
+    checkRows,
+  };
+  measureColours(state, plan.colouring);
+  if (probeCount(state) > 0) measureProbes(state);
+  return { rows: pattern.rows, values: state.values, errors: state.errors, findings: state.findings };
+}

@@ -1,0 +1,80 @@
+/**
+ * The probes: a few seeded random directions (Rademacher signs times max(1, |θⱼ|), as fast
+ * mode draws them) along which every output's numerical J·v is compared with the analytic one.
+ * The colours prove the pattern's entries; the probes see mass outside the pattern that no
+ * colour could (an entry (i, k) whose output i has no entry in k's colour), and localise it.
+ */
+import { directionalStep, rademacher } from '../../numeric/directions.js';
+import { createRandom } from '../../numeric/random.js';
+import { nonzeros, widestRow } from '../../numeric/sparsity/index.js';
+import { RECHECK_LIMIT } from '../recheck.js';
+import { extrapolates } from '../settings/resolve.js';
+import { localise } from './localise.js';
+import { type Direction, analyticJv, numericJv, recheckJv } from './measure.js';
+import { type SparseState, failingRows, largestComponent, rowAgrees, unexplained } from './state.js';
+
+/**
+ * How many probes a check makes: `settings.directions` (default 10), none when the pattern is
+ * full (every entry is then measured by the colours and there is nothing outside it to find).
+ *
+ * @example
+ * probeCount(state); // 10
+ */
+export function probeCount(state: SparseState): number {
+  const { pattern } = state;
+  return nonzeros(pattern) === pattern.rows * pattern.cols ? 0 : state.lines.settings.directions;
+}
+
+/**
+ * The random directions: every entry of θ moves, by t · max(1, |θⱼ|) with t the directional
+ * step over the widest row (each output then moves as far as under one coordinate's step).
+ *
+ * @example
+ * probeDirections(state); // probeCount(state) directions over all of θ
+ */
+export function probeDirections(state: SparseState): Direction[] {
+  const { settings } = state.lines;
+  const x = settings.layout.values;
+  const n = x.length;
+  const rng = createRandom(settings.seed);
+  const all = Int32Array.from({ length: n }, (_, j) => j);
+  const step = directionalStep(settings.step, widestRow(state.pattern), settings.precision);
+  return Array.from({ length: probeCount(state) }, (_, p) => {
+    const signs = rademacher(n, rng);
+    return { support: all, component: (j) => signs[j] * Math.max(1, Math.abs(x[j])), label: `random direction ${p}`, step };
+  });
+}
+
+/**
+ * Measures the probes: 2 calls each (central) on a correct matrix. Each output's J·v is compared
+ * with the analytic J·v, except at outputs that fail already (an entry named wrong): they would
+ * only be found again. What disagrees is re-checked by Richardson, then localised; what
+ * localisation cannot pin on entries is a finding.
+ *
+ * @example
+ * measureProbes(state); // state.values holds the forgotten entries found, by (output, column)
+ */
+export function measureProbes(state: SparseState): void {
+  let rechecked = 0;
+  for (const dir of probeDirections(state)) {
+    const measure = numericJv(state.lines, dir);
+    const a = analyticJv(state.A, state.pattern, dir.support, measure.taken);
+    const jv = Float64Array.from(measure.jv);
+    const errors = Float64Array.from(measure.errors, (e, i) => e + a.errors[i]);
+    const norm = largestComponent(dir);
+    const failing = failingRows(state);
+    const disagree = () =>
+      [...jv.keys()].filter((i) => !failing.has(i) && !rowAgrees(state, a.values[i], jv[i], errors[i], norm, a.scales[i]));
+    let bad = disagree();
+    if (bad.length > 0 && !extrapolates(state.lines.settings) && rechecked++ < RECHECK_LIMIT) {
+      for (const [i, est] of recheckJv(state.lines, dir, bad, measure.first)) {
+        jv[i] = est.value;
+        errors[i] = est.error + a.errors[i];
+      }
+      bad = disagree();
+    }
+    if (bad.length === 0) continue;
+    const found = localise(state, dir, measure, bad);
+    unexplained(state, dir, found.unexplained, jv, (i) => a.values[i], found.exhausted);
+  }
+}
