@@ -29,8 +29,13 @@ export interface SparsePlan {
  */
 export function sparsePlan(pattern: Pattern, settings: Settings): SparsePlan {
   const full = nonzeros(pattern) === pattern.rows * pattern.cols;
-  return { pattern, colouring: greedyColouring(pattern), probes: full ? 0 : settings.directions };
+  // An empty pattern (an analytic matrix of zeros) has no entry to measure: the probes see all.
+  const colouring = nonzeros(pattern) === 0 ? NO_COLOURS : greedyColouring(pattern);
+  return { pattern, colouring, probes: full ? 0 : settings.directions };
 }
+
+/** The colouring of an empty pattern. */
+const NO_COLOURS: Colouring = { colour: new Int32Array(0), count: 0, members: [] };
 
 /**
  * Evaluations of a sparse check on a correct matrix: the method's calls per line over the

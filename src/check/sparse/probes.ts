@@ -6,8 +6,9 @@
  */
 import { directionalStep, rademacher } from '../../numeric/directions.js';
 import { createRandom } from '../../numeric/random.js';
-import { nonzeros, widestRow } from '../../numeric/sparsity/index.js';
+import { nonzeros } from '../../numeric/sparsity/index.js';
 import { RECHECK_LIMIT } from '../recheck.js';
+import type { Settings } from '../settings/types.js';
 import { extrapolates } from '../settings/resolve.js';
 import { localise } from './localise.js';
 import { type Direction, analyticJv, numericJv, recheckJv } from './measure.js';
@@ -26,8 +27,20 @@ export function probeCount(state: SparseState): number {
 }
 
 /**
- * The random directions: every entry of θ moves, by t · max(1, |θⱼ|) with t the directional
- * step over the widest row (each output then moves as far as under one coordinate's step).
+ * The step t of the probes: fast mode's directional step over all of θ (step/√n in float64),
+ * so that the whole move has the length of one coordinate's step. It depends on θ's size, not on
+ * the pattern: the async check's first run, whose analytic matrix is not known yet, asks f for
+ * the very points the final run asks for.
+ *
+ * @example
+ * probeStep(settings); // 1e-6 for 10 000 entries at the default step
+ */
+export function probeStep(settings: Settings): number {
+  return directionalStep(settings.step, settings.layout.size, settings.precision);
+}
+
+/**
+ * The random directions: every entry of θ moves, by t · max(1, |θⱼ|).
  *
  * @example
  * probeDirections(state); // probeCount(state) directions over all of θ
@@ -38,7 +51,7 @@ export function probeDirections(state: SparseState): Direction[] {
   const n = x.length;
   const rng = createRandom(settings.seed);
   const all = Int32Array.from({ length: n }, (_, j) => j);
-  const step = directionalStep(settings.step, widestRow(state.pattern), settings.precision);
+  const step = probeStep(settings);
   return Array.from({ length: probeCount(state) }, (_, p) => {
     const signs = rademacher(n, rng);
     return { support: all, component: (j) => signs[j] * Math.max(1, Math.abs(x[j])), label: `random direction ${p}`, step };
@@ -58,6 +71,7 @@ export function measureProbes(state: SparseState): void {
   let rechecked = 0;
   for (const dir of probeDirections(state)) {
     const measure = numericJv(state.lines, dir);
+    state.checkRows(measure.jv.length);
     const a = analyticJv(state.A, state.pattern, dir.support, measure.taken);
     const jv = Float64Array.from(measure.jv);
     const errors = Float64Array.from(measure.errors, (e, i) => e + a.errors[i]);

@@ -103,7 +103,7 @@ export function sparseSecondDifferences(
   }
   for (const [i, j] of suspects.slice(0, RECHECK_LIMIT))
     set(i, j, extrapolate(i, j, Math.max(step, defaultRichardsonStep(precision))));
-  if (probes > 0) secondOrderProbes(ctx, f0, settings, H);
+  if (probes > 0) secondOrderProbes(ctx, f0, settings, H, firstPass);
   return {
     num: { rows: n, values: H.values, errors: H.errors },
     atTheta: () => Float64Array.of(evaluator.call(copy.root(), {})),

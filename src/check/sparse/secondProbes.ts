@@ -10,7 +10,7 @@ import { formatNumber } from '../../numeric/errors.js';
 import { type Precision, roundoffError } from '../../numeric/precision.js';
 import { type ProbeContext, probe } from '../../numeric/probe.js';
 import { createRandom } from '../../numeric/random.js';
-import { type Pattern, holds, rowColumns, sortedHas, widestRow } from '../../numeric/sparsity/index.js';
+import { type Pattern, holds, rowColumns, sortedHas } from '../../numeric/sparsity/index.js';
 import type { Settings } from '../settings/types.js';
 import { LOCALISE_BUDGET } from './state.js';
 
@@ -34,6 +34,8 @@ interface Probing {
   readonly d: Float64Array;
   readonly t: number;
   readonly label: string;
+  /** Entry (i, k) by second differences at the coordinates' own steps, as the pattern's entries are. */
+  readonly entry: (i: number, k: number) => { value: number; error: number };
   budget: number;
 }
 
@@ -53,17 +55,24 @@ interface Bilinear {
  * @example
  * secondOrderProbes(ctx, f0, settings, soFar); // soFar.values holds any forgotten entry found
  */
-export function secondOrderProbes(ctx: ProbeContext<number>, f0: number, settings: Settings, H: HessianSoFar): void {
+export function secondOrderProbes(
+  ctx: ProbeContext<number>,
+  f0: number,
+  settings: Settings,
+  H: HessianSoFar,
+  entry: Probing['entry'],
+): void {
   const n = settings.layout.size;
   const x = settings.layout.values;
   const rng = createRandom(settings.seed);
   const all = Int32Array.from({ length: n }, (_, j) => j);
-  const t = directionalStep(settings.step, widestRow(H.pattern), settings.precision);
+  // As the first-order probes' step: independent of the pattern (see probeStep).
+  const t = directionalStep(settings.step, n, settings.precision);
   const state = { budget: LOCALISE_BUDGET };
   for (let p = 0; p < settings.directions; p++) {
     const signs = rademacher(n, rng);
     const d = Float64Array.from(signs, (s, j) => s * Math.max(1, Math.abs(x[j])));
-    const probing: Probing = { ctx, f0, settings, H, d, t, label: `random direction ${p}`, budget: state.budget };
+    const probing: Probing = { ctx, f0, settings, H, d, t, label: `random direction ${p}`, entry, budget: state.budget };
     const root = bilinear(probing, all, all);
     if (!disagrees(probing, root)) continue;
     const rows = search(probing, all, all, root, 'rows');
@@ -78,14 +87,14 @@ export function secondOrderProbes(ctx: ProbeContext<number>, f0: number, setting
 
 /**
  * Bisects S (`axis: 'rows'`) or T (`'columns'`) while B disagrees, measuring one half and taking
- * the other as the difference. Rows: returns the single rows found with their B. Columns: writes
- * each entry found into the matrix.
+ * the other as the difference. Rows: returns the single rows found with their B. Columns:
+ * measures and writes each entry found.
  */
 function search(p: Probing, S: Int32Array, T: Int32Array, b: Bilinear, axis: 'rows' | 'columns'): [number, Bilinear][] {
   const cut = axis === 'rows' ? S : T;
   if (cut.length === 1) {
     if (axis === 'rows') return [[S[0], b]];
-    record(p, S[0], T[0], b);
+    record(p, S[0], T[0]);
     return [];
   }
   if (p.budget-- <= 0) return [];
@@ -101,18 +110,20 @@ function search(p: Probing, S: Int32Array, T: Int32Array, b: Bilinear, axis: 'ro
   return found;
 }
 
-/** Writes entry (i, k) (and (k, i)) from B({i}, {k}) = dᵢ Hᵢₖ dₖ. */
-function record(p: Probing, i: number, k: number, b: Bilinear): void {
+/**
+ * Writes entry (i, k) (and (k, i)), pinned down by B({i}, {k}): measured again at the
+ * coordinates' own steps (4 calls), since the probes' step is too small for an accurate value.
+ */
+function record(p: Probing, i: number, k: number): void {
   const { H } = p;
   const n = H.pattern.cols;
-  const scale = Math.abs(p.d[i] * p.d[k]);
-  const value = b.numeric / (p.d[i] * p.d[k]);
+  const { value, error } = p.entry(i, k);
   for (const [r, c] of [
     [i, k],
     [k, i],
   ]) {
     H.values[r * n + c] = value;
-    H.errors[r * n + c] = b.error / scale;
+    H.errors[r * n + c] = error;
     if (!holds(H.pattern, r, c)) H.extra.add(r * n + c);
   }
 }
