@@ -4,6 +4,7 @@
  * diagonal, 4 off it, f(θ) once) instead of all n², and second-order probes look outside it.
  */
 import { ScalarEvaluator } from '../../numeric/evaluate.js';
+import type { ProbeContext } from '../../numeric/probe.js';
 import { defaultRichardsonStep } from '../../numeric/methods/builtins.js';
 import { FLOAT32_EPSILON, roundoffError, scaledStep } from '../../numeric/precision.js';
 import { probeContext } from '../../numeric/probe.js';
@@ -56,7 +57,7 @@ export function sparseSecondDifferences(
   a: Float64Array,
   plan: SparsePlan,
 ): MeasuredHessian {
-  const { layout, caller, precision, rtol, atol } = settings;
+  const { layout, caller, precision } = settings;
   const n = layout.size;
   const full = nonzeros(plan.pattern) === n * n;
   const probes = full ? 0 : settings.directions;
@@ -75,6 +76,35 @@ export function sparseSecondDifferences(
     extra: new Set(),
     findings: [],
   };
+  const firstPass = measureUpper(ctx, f0, settings, a, H);
+  if (probes > 0) secondOrderProbes(ctx, f0, settings, H, firstPass);
+  return {
+    num: { rows: n, values: H.values, errors: H.errors },
+    atTheta: () => Float64Array.of(evaluator.call(copy.root(), {})),
+    evaluations: () => evaluator.count,
+    fMutation: mutationOf(layout, copy),
+    watch,
+    findings: H.findings,
+    notes: [
+      `Sparse: ${groupDigits(nonzeros(plan.pattern))} entries in the pattern measured one by one (second differences of f)${probes > 0 ? `, ${probes} random second-order probes for entries outside it` : ''}.`,
+    ],
+  };
+}
+
+/**
+ * The pattern's upper triangle by second differences, both triangles written; suspects (entries
+ * that disagree with the analytic Hessian) re-checked by Richardson from a larger step. Returns
+ * the first-pass measurement of one entry, for the probes' localisation.
+ */
+function measureUpper(
+  ctx: ProbeContext<number>,
+  f0: number,
+  settings: Settings,
+  a: Float64Array,
+  H: HessianSoFar,
+): (i: number, j: number) => Estimate {
+  const { layout, precision, rtol, atol } = settings;
+  const n = layout.size;
   const step = secondStep(settings);
   const x = layout.values;
   const extrapolate = (i: number, j: number, h0: number): Estimate =>
@@ -93,7 +123,7 @@ export function sparseSecondDifferences(
   };
   const suspects: [number, number][] = [];
   for (let i = 0; i < n; i++) {
-    for (const j of rowColumns(plan.pattern, i)) {
+    for (const j of rowColumns(H.pattern, i)) {
       if (j < i) continue;
       const e = extrapolates(settings) ? extrapolate(i, j, step) : firstPass(i, j);
       set(i, j, e);
@@ -103,16 +133,5 @@ export function sparseSecondDifferences(
   }
   for (const [i, j] of suspects.slice(0, RECHECK_LIMIT))
     set(i, j, extrapolate(i, j, Math.max(step, defaultRichardsonStep(precision))));
-  if (probes > 0) secondOrderProbes(ctx, f0, settings, H, firstPass);
-  return {
-    num: { rows: n, values: H.values, errors: H.errors },
-    atTheta: () => Float64Array.of(evaluator.call(copy.root(), {})),
-    evaluations: () => evaluator.count,
-    fMutation: mutationOf(layout, copy),
-    watch,
-    findings: H.findings,
-    notes: [
-      `Sparse: ${groupDigits(nonzeros(plan.pattern))} entries in the pattern measured one by one (second differences of f)${probes > 0 ? `, ${probes} random second-order probes for entries outside it` : ''}.`,
-    ],
-  };
+  return firstPass;
 }
