@@ -11,7 +11,7 @@ import type { NumericMatrix } from '../layer/matrix.js';
 import type { Settings } from '../settings/types.js';
 import { measureColours } from './colours.js';
 import { linesOf } from './measure.js';
-import { measureProbes, probeCount } from './probes.js';
+import { measureProbes } from './probes.js';
 import { LOCALISE_BUDGET, type SparseState } from './state.js';
 
 /** A pattern, its colouring and the probes that go with it: the plan of a sparse check. */
@@ -28,10 +28,11 @@ export interface SparsePlan {
  * sparsePlan(pattern, settings).colouring.count; // 1 for a diagonal
  */
 export function sparsePlan(pattern: Pattern, settings: Settings): SparsePlan {
-  const full = nonzeros(pattern) === pattern.rows * pattern.cols;
   // An empty pattern (an analytic matrix of zeros) has no entry to measure: the probes see all.
   const colouring = nonzeros(pattern) === 0 ? NO_COLOURS : greedyColouring(pattern);
-  return { pattern, colouring, probes: full ? 0 : settings.directions };
+  // Probes even for a full pattern: the cost is 2 × (colours + directions) whatever the
+  // pattern, so an elementwise layer of size 1 costs what one of size 10⁴ does.
+  return { pattern, colouring, probes: settings.directions };
 }
 
 /** The colouring of an empty pattern. */
@@ -60,7 +61,7 @@ export function sparseEvaluations(
 export function sparseNote(plan: SparsePlan): string {
   const { colouring, pattern, probes } = plan;
   const colours = `${groupDigits(colouring.count)} ${colouring.count === 1 ? 'colour' : 'colours'}`;
-  const probed = probes > 0 ? `, ${probes} random probes for entries outside it` : ', no probes (the pattern is full)';
+  const probed = `, ${probes} random ${probes === 1 ? 'probe' : 'probes'} for entries outside it`;
   return `Sparse: ${colours} for ${groupDigits(pattern.cols)} columns (${groupDigits(nonzeros(pattern))} entries in the pattern)${probed}.`;
 }
 
@@ -100,6 +101,6 @@ export function sparseMatrix(
     checkRows,
   };
   measureColours(state, plan.colouring);
-  if (probeCount(state) > 0) measureProbes(state);
+  measureProbes(state, plan.probes);
   return { rows: pattern.rows, values: state.values, errors: state.errors, findings: state.findings };
 }

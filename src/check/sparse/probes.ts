@@ -6,25 +6,12 @@
  */
 import { directionalStep, rademacher } from '../../numeric/directions.js';
 import { createRandom } from '../../numeric/random.js';
-import { nonzeros } from '../../numeric/sparsity/index.js';
 import { RECHECK_LIMIT } from '../recheck.js';
 import type { Settings } from '../settings/types.js';
 import { extrapolates } from '../settings/resolve.js';
 import { localise } from './localise.js';
 import { type Direction, analyticJv, numericJv, recheckJv } from './measure.js';
 import { type SparseState, failingRows, largestComponent, rowAgrees, unexplained } from './state.js';
-
-/**
- * How many probes a check makes: `settings.directions` (default 10), none when the pattern is
- * full (every entry is then measured by the colours and there is nothing outside it to find).
- *
- * @example
- * probeCount(state); // 10
- */
-export function probeCount(state: SparseState): number {
-  const { pattern } = state;
-  return nonzeros(pattern) === pattern.rows * pattern.cols ? 0 : state.lines.settings.directions;
-}
 
 /**
  * The step t of the probes: fast mode's directional step over all of θ (step/√n in float64),
@@ -43,16 +30,16 @@ export function probeStep(settings: Settings): number {
  * The random directions: every entry of θ moves, by t · max(1, |θⱼ|).
  *
  * @example
- * probeDirections(state); // probeCount(state) directions over all of θ
+ * probeDirections(state, 10); // 10 directions over all of θ
  */
-export function probeDirections(state: SparseState): Direction[] {
+export function probeDirections(state: SparseState, count: number): Direction[] {
   const { settings } = state.lines;
   const x = settings.layout.values;
   const n = x.length;
   const rng = createRandom(settings.seed);
   const all = Int32Array.from({ length: n }, (_, j) => j);
   const step = probeStep(settings);
-  return Array.from({ length: probeCount(state) }, (_, p) => {
+  return Array.from({ length: count }, (_, p) => {
     const signs = rademacher(n, rng);
     return { support: all, component: (j) => signs[j] * Math.max(1, Math.abs(x[j])), label: `random direction ${p}`, step };
   });
@@ -65,11 +52,11 @@ export function probeDirections(state: SparseState): Direction[] {
  * localisation cannot pin on entries is a finding.
  *
  * @example
- * measureProbes(state); // state.values holds the forgotten entries found, by (output, column)
+ * measureProbes(state, 10); // state.values holds the forgotten entries found, by (output, column)
  */
-export function measureProbes(state: SparseState): void {
+export function measureProbes(state: SparseState, count: number): void {
   let rechecked = 0;
-  for (const dir of probeDirections(state)) {
+  for (const dir of probeDirections(state, count)) {
     const measure = numericJv(state.lines, dir);
     state.checkRows(measure.jv.length);
     const a = analyticJv(state.A, state.pattern, dir.support, measure.taken);

@@ -46,7 +46,7 @@ function secondStep(settings: Settings): number {
 /**
  * Measures the pattern of H by second differences of f (f(θ) once, 2 calls per diagonal entry,
  * 4 per pair off it; suspects re-checked by Richardson), then `settings.directions` second-order
- * probes (2 calls each) unless the pattern is full.
+ * probes (2 calls each).
  *
  * @example
  * const m = sparseSecondDifferences(f, settings, a, plan); // m.evaluations() === 1 + 2n + 2·probes for a diagonal
@@ -59,8 +59,7 @@ export function sparseSecondDifferences(
 ): MeasuredHessian {
   const { layout, caller, precision } = settings;
   const n = layout.size;
-  const full = nonzeros(plan.pattern) === n * n;
-  const probes = full ? 0 : settings.directions;
+  const probes = plan.probes;
   const { f: staged, watch } = evaluationStage(f, settings, {
     total: 1 + upperEvaluations(plan) + 2 * probes,
     what: `sparse Hessian check of ${groupDigits(nonzeros(plan.pattern))} entries`,
