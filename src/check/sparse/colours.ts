@@ -6,6 +6,7 @@
  */
 import type { Colouring } from '../../numeric/sparsity/index.js';
 import { columnRows } from '../../numeric/sparsity/index.js';
+import { createRandom } from '../../numeric/random.js';
 import { agrees } from '../compare.js';
 import { RECHECK_LIMIT } from '../recheck.js';
 import { extrapolates } from '../settings/resolve.js';
@@ -66,7 +67,7 @@ export function measureColours(state: SparseState, colouring: Colouring): void {
       bad = disagreeing(state, dir, owner, measure.taken, jv, errors);
     }
     const owned = bad.filter((i) => owner[i] >= 0);
-    if (owned.length > 0) separateSharers(state, dir, owner, owned, { ...measure, jv, errors });
+    if (owned.length > 0) separateSharers(state, dir, owner, owned, { ...measure, jv, errors }, measure);
     const n = state.pattern.cols;
     owner.forEach((j, i) => {
       if (j < 0) return;
@@ -81,22 +82,93 @@ export function measureColours(state: SparseState, colouring: Colouring): void {
   }
 }
 
+/** Rounds of random signs at most, each halving the sharers not seen yet (see separateSharers). */
+const SIGN_ROUNDS = 4;
+
 /**
  * A wrong-looking entry (i, j) may be right, with a forgotten entry (i, k) of the same colour
- * added to it. The colour less the columns of its wrong-looking entries is measured once (2
- * calls); outputs that move along it have such an entry: it is localised, and its share taken out
- * of the colour's J·v (`colour.jv`, `colour.errors` are corrected in place).
+ * added to it. One more line along the colour tells (2 calls): the colour less the columns of the
+ * wrong-looking entries, along which such an output must not move; or, when every column of the
+ * colour is one, the colour with random signs, along which an output with no sharer moves by its
+ * entry times the sign (each sharer shows with probability ½; rounds repeat while they find
+ * some). Outputs with a sharer are localised, and the sharers' share taken out of the colour's
+ * J·v (`colour`, corrected in place; `first` is the colour's first pass, at the same step).
  */
-function separateSharers(state: SparseState, dir: Direction, owner: Int32Array, owned: number[], colour: JvMeasure): void {
+function separateSharers(
+  state: SparseState,
+  dir: Direction,
+  owner: Int32Array,
+  owned: number[],
+  colour: JvMeasure,
+  first: JvMeasure,
+): void {
   const suspects = new Set(owned.map((i) => owner[i]));
   const support = dir.support.filter((j) => !suspects.has(j));
-  if (support.length === 0 || state.budget-- <= 0) return;
-  const others: Direction = { ...dir, support, label: `${dir.label} without the columns of its wrong-looking entries` };
-  const m = numericJv(state.lines, others);
-  const norm = largestComponent(others);
-  const sharing = owned.filter((i) => !rowAgrees(state, 0, m.jv[i], m.errors[i], norm, 0));
-  if (sharing.length === 0) return;
-  for (const e of localise(state, others, m, sharing).found) {
+  if (support.length > 0) {
+    if (state.budget-- <= 0) return;
+    const others: Direction = { ...dir, support, label: `${dir.label} without the columns of its wrong-looking entries` };
+    const m = numericJv(state.lines, others);
+    const norm = largestComponent(others);
+    takeOut(
+      state,
+      dir,
+      owner,
+      owned.filter((i) => !rowAgrees(state, 0, m.jv[i], m.errors[i], norm, 0)),
+      colour,
+      first,
+    );
+    return;
+  }
+  let pending = owned;
+  for (let round = 0; round < SIGN_ROUNDS && pending.length > 0 && state.budget-- > 0; round++) {
+    const sharing = sharersBySigns(state, dir, owner, pending, first, round);
+    if (sharing.length === 0) return;
+    takeOut(state, dir, owner, sharing, colour, first);
+    const seen = new Set(sharing);
+    pending = pending.filter((i) => !seen.has(i));
+  }
+}
+
+/** The outputs among `rows` whose entry reads differently along the colour with random signs. */
+function sharersBySigns(
+  state: SparseState,
+  dir: Direction,
+  owner: Int32Array,
+  rows: readonly number[],
+  first: JvMeasure,
+  round: number,
+): number[] {
+  const { rtol, atol, seed } = state.lines.settings;
+  const rng = createRandom(seed + 7919 * (round + 1) + dir.support[0]);
+  const signs = new Map(Array.from(dir.support, (j) => [j, rng.next() < 0.5 ? -1 : 1]));
+  const component = (j: number) => (signs.get(j) as number) * dir.component(j);
+  const m = numericJv(state.lines, { ...dir, component, label: `${dir.label} with random signs` });
+  return rows.filter((i) => {
+    const j = owner[i];
+    const [v, w] = [first.taken(j), m.taken(j)];
+    const error = first.errors[i] / Math.abs(v) + m.errors[i] / Math.abs(w);
+    return !agrees(first.jv[i] / v, m.jv[i] / w, error, rtol, atol);
+  });
+}
+
+/** Localises the sharers of `rows` in the colour and takes their share out of the colour's J·v. */
+function takeOut(
+  state: SparseState,
+  dir: Direction,
+  owner: Int32Array,
+  rows: number[],
+  colour: JvMeasure,
+  first: JvMeasure,
+): void {
+  if (rows.length === 0) return;
+  const found = localise(state, dir, first, rows);
+  if (found.exhausted) {
+    const n = state.pattern.cols;
+    const analytic = (i: number) => state.A[i * n + owner[i]] * first.taken(owner[i]);
+    unexplained(state, dir, found.unexplained, first.jv, analytic, true);
+  }
+  for (const e of found.found) {
+    if (e.col === owner[e.row]) continue;
     const v = colour.taken(e.col);
     colour.jv[e.row] -= e.value * v;
     colour.errors[e.row] += e.error * Math.abs(v);
