@@ -29,9 +29,14 @@ export interface Shard {
 
 /**
  * `sparsity` of checkJacobian and checkHessian: `'auto'` (the analytic matrix's own nonzero
- * pattern), a boolean matrix (rows = outputs, columns = inputs), or `false` (every column).
+ * pattern), a boolean matrix (rows = outputs, columns = inputs; rows of booleans or 0/1, or one
+ * flat row-major array), or `false` (every column).
  */
-export type SparsityOption = 'auto' | false | readonly (readonly (boolean | number)[] | ArrayLike<boolean | number>)[];
+export type SparsityOption =
+  | 'auto'
+  | false
+  | readonly (readonly (boolean | number)[] | ArrayLike<boolean | number>)[]
+  | readonly (boolean | number)[];
 
 /** When a failing matcher attaches its picture (Vitest). */
 export type PicturesOption = 'on-failure' | 'always' | false;

@@ -35,8 +35,8 @@ export function measuredPattern(
 }
 
 /**
- * A boolean matrix (rows of booleans or 0/1 numbers, as arrays or typed arrays) as flat 0/1
- * bytes, row-major; the wrong shape is a one-sentence error naming the option and the shape.
+ * A boolean matrix (rows of booleans or 0/1 numbers, as arrays or typed arrays, or one flat
+ * row-major array of rows·cols of them) as flat 0/1 bytes, row-major; the wrong shape is a one-sentence error naming the option and the shape.
  *
  * @example
  * readPattern([[true, false]], { rows: 1, cols: 2, rowsAre: 'outputs' }, 'checkJacobian'); // Uint8Array [1, 0]
@@ -48,6 +48,15 @@ export function readPattern(option: unknown, shape: MatrixShape, caller: string)
     new GradcheckError(`${caller}: options.sparsity must be 'auto', false or a ${expected}, but ${got}`);
   if (!Array.isArray(option)) throw fail(`got ${String(option)}`);
   const isRow = (r: unknown): r is ArrayLike<unknown> => Array.isArray(r) || ArrayBuffer.isView(r);
+  if (!option.some(isRow)) {
+    // Flat and row-major, as a Jacobian may be given.
+    if (option.length !== rows * cols) throw fail(`it has ${option.length} entries`);
+    return readPattern(
+      Array.from({ length: rows }, (_, i) => option.slice(i * cols, (i + 1) * cols)),
+      shape,
+      caller,
+    );
+  }
   if (!option.every(isRow)) throw fail('its rows are not all arrays');
   const widths = new Set(option.map((r: ArrayLike<unknown>) => r.length));
   const width = widths.size === 1 ? [...widths][0] : undefined;

@@ -219,6 +219,9 @@ describe('checkJacobian with an explicit pattern', () => {
       "checkJacobian: options.sparsity must be 'auto', false or a 3×4 boolean matrix (rows = 3 outputs, columns = 4 inputs), but it is 4×3",
     );
     expect(() => checkJacobian(f, jac, { at: at4, sparsity: [[true, false]] })).toThrow(/but it is 1×2$/);
+    expect(() => checkJacobian(f, jac, { at: at4, sparsity: [true, false, true] })).toThrow(/but it has 3 entries$/);
+    const flat = [1, 1, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0];
+    expect(checkJacobian(f, jac, { at: at4, sparsity: flat }).pass).toBe(true);
     expect(() => checkJacobian(f, jac, { at: at4, sparsity: 'yes' as never })).toThrow(
       'checkJacobian: options.sparsity must be \'auto\', false or a boolean matrix (rows = outputs, columns = inputs), but got "yes"',
     );
