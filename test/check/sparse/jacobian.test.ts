@@ -1,5 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import { GradcheckError, checkJacobian, checkJacobianAsync } from 'gradcheck';
+import { GradcheckError, checkJacobian, checkJacobianAsync, reportSvg } from 'gradcheck';
 import { describe, expect, it } from 'vitest';
 import { banded, blocks, conv, elementwise, elementwiseJacobian, pointAt } from './patterns.js';
 
@@ -177,6 +177,39 @@ describe('checkJacobian with sparsity: what fails', () => {
     // 22, the colour's re-check (4), the colour with random signs (2: no entry shares a colour
     // with a wrong one) and the determinism probe of a failing check (3).
     expect(r.evaluations).toBe(22 + 4 + 2 + 3);
+  });
+});
+
+describe('checkJacobian with sparsity: guards, diagnoses and pictures as in the dense check', () => {
+  const at = pointAt(60);
+  const cosJacobian = (x: number[]) =>
+    Float64Array.from({ length: x.length ** 2 }, (_, k) => (k % (x.length + 1) === 0 ? Math.cos(x[k / (x.length + 1)]) : 0));
+
+  it('diagnoses a sign error and draws the report', () => {
+    const negated = (x: number[]) => elementwiseJacobian(x).map((v) => -v);
+    const r = checkJacobian(elementwise, negated, { at, sparsity: 'auto' });
+    expect(r.pass).toBe(false);
+    expect(r.diagnoses[0].kind).toBe('sign');
+    expect(reportSvg(r)).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+  });
+
+  it('names an f that writes into θ, and a non-deterministic f', () => {
+    const writes = (x: number[]) => {
+      const y = x.map(Math.sin);
+      x[3] = 5;
+      return y;
+    };
+    const r = checkJacobian(writes, cosJacobian, { at, sparsity: 'auto' });
+    expect(r.pass).toBe(false);
+    expect(r.diagnoses.map((d) => d.kind)).toContain('mutates-input');
+    let calls = 0;
+    const noisy = (x: number[]) => {
+      const shift = (calls++ % 2) * 1e-3;
+      return x.map((v) => Math.sin(v) + shift);
+    };
+    const n = checkJacobian(noisy, cosJacobian, { at, sparsity: 'auto' });
+    expect(n.pass).toBe(false);
+    expect(n.diagnoses.map((d) => d.kind)).toContain('nondeterministic');
   });
 });
 
