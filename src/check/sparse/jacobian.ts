@@ -1,5 +1,6 @@
 import { GradcheckError } from '../../numeric/errors.js';
 import type { TreeLayout } from '../../numeric/tree.js';
+import { readTree } from '../../numeric/validate.js';
 import { VectorEvaluator, outputName, partialName } from '../../numeric/vectorEvaluator.js';
 import { evaluationStage, groupDigits } from '../evaluation/index.js';
 import { guardNonFinite, type Mutation } from '../guards/index.js';
@@ -14,16 +15,21 @@ import { sparseEvaluations, sparseMatrix, sparseNote, sparsePlan } from './matri
 import { measuredPattern } from './pattern.js';
 
 /**
- * The rows of an analytic Jacobian without reading it twice: a nested matrix's length, a flat
- * one's length over n; undefined when it is neither (the check then asks f).
+ * The rows of an analytic Jacobian before f is called (the colouring needs them): a nested
+ * matrix's length, a flat one's length over n (without reading a large matrix twice), another
+ * tensor type's size over n; undefined when none fits (the matrix is malformed: the check then
+ * asks f for its outputs, to say so).
  */
-function rowsOf(raw: unknown, n: number): number | undefined {
+function rowsOf(raw: unknown, n: number, caller: string): number | undefined {
   if (typeof raw === 'number') return n === 1 ? 1 : undefined;
-  if (!Array.isArray(raw) && !ArrayBuffer.isView(raw)) return undefined;
-  const list = raw as ArrayLike<unknown>;
-  const first = list[0];
-  if (Array.isArray(first) || ArrayBuffer.isView(first)) return list.length;
-  return list.length > 0 && list.length % n === 0 ? list.length / n : undefined;
+  if (Array.isArray(raw) || ArrayBuffer.isView(raw)) {
+    const list = raw as ArrayLike<unknown>;
+    const first = list[0];
+    if (Array.isArray(first) || ArrayBuffer.isView(first)) return list.length;
+    return list.length > 0 && list.length % n === 0 ? list.length / n : undefined;
+  }
+  const size = readTree(raw, caller, 'the Jacobian').size;
+  return size > 0 && size % n === 0 ? size / n : undefined;
 }
 
 /**
@@ -50,7 +56,7 @@ export function sparseJacobianCheck(
     throw new GradcheckError(`${caller}: jac must be a function of θ or a Jacobian matrix, but got ${String(jac)}`);
   let outputs: TreeLayout | undefined;
   const entryName = (i: number, j: number) => partialName(outputName(outputs, i), layout.pathAt(j));
-  const rows = rowsOf(raw, n) ?? new VectorEvaluator(f, caller).call(layout.workingCopy().root(), {}).length;
+  const rows = rowsOf(raw, n, caller) ?? new VectorEvaluator(f, caller).call(layout.workingCopy().root(), {}).length;
   const A = readMatrix(raw, rows, n, caller, 'the Jacobian', entryName);
   const plan = sparsePlan(
     measuredPattern(settings.sparsity as 'auto', A, { rows, cols: n, rowsAre: 'outputs' }, caller, false),

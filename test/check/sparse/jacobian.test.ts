@@ -271,6 +271,16 @@ describe('checkJacobian with an explicit pattern', () => {
   });
 });
 
+describe('other tensor types', () => {
+  it('reads an ml-matrix Jacobian and counts only the colours and probes', async () => {
+    const { Matrix } = await import('ml-matrix');
+    const jac = (x: number[]) => new Matrix(x.map((v, i) => x.map((_, j) => (i === j ? Math.cos(v) + v : 0))));
+    const r = checkJacobian(elementwise, jac, { at: pointAt(30), sparsity: 'auto' });
+    expect(r.pass).toBe(true);
+    expect(r.evaluations).toBe(2 * (1 + PROBES));
+  });
+});
+
 describe('the async check and the matcher', () => {
   it('gives checkJacobianAsync the same verdict and count as the synchronous check', async () => {
     const at = pointAt(200);
