@@ -1,8 +1,8 @@
 /**
  * Localisation: a direction along which some outputs' J·v disagree with the analytic one is cut
- * in halves, each half measured and compared, down to single columns (group testing by
- * bisection: about 2·log₂(support) measurements per culprit column). A leaf names the entry
- * (output, column) and measures it.
+ * in halves and each half compared, down to single columns (group testing by bisection: about
+ * log₂(support) measurements per culprit column). A leaf names the entry (output, column) and
+ * gives its value.
  */
 import { holds } from '../../numeric/sparsity/index.js';
 import { type Direction, type JvMeasure, analyticJv, numericJv } from './measure.js';
@@ -27,9 +27,9 @@ export interface Localisation {
 
 /**
  * Bisects `dir` over the disagreeing `rows`, from its first measurement `root` (not a re-check:
- * the halves are measured at the same step, so that their difference keeps the same truncation
- * error as the halves themselves): each level measures one half and takes the other as the difference, so a culprit
- * costs one measurement per halving. Each found entry is written into the state's matrix.
+ * the halves are measured at the same step, so that a difference keeps their truncation error).
+ * Each level measures one half and takes the other as the difference, so a culprit costs one
+ * measurement per halving. Each found entry is written into the state's matrix.
  *
  * @example
  * const { found } = localise(state, colourDirection, measure, [77]); // found[0]: { row: 77, col: 200, … }

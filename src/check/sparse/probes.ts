@@ -1,8 +1,9 @@
 /**
  * The probes: a few seeded random directions (Rademacher signs times max(1, |θⱼ|), as fast
  * mode draws them) along which every output's numerical J·v is compared with the analytic one.
- * The colours prove the pattern's entries; the probes see mass outside the pattern that no
- * colour could (an entry (i, k) whose output i has no entry in k's colour), and localise it.
+ * The colours prove the pattern's entries and see most mass outside it themselves; the probes
+ * see what the colours cannot: forgotten entries of one output whose shares cancel within a
+ * colour (random signs split them with probability ½ per probe), and localise them.
  */
 import { directionalStep, rademacher } from '../../numeric/directions.js';
 import { createRandom } from '../../numeric/random.js';
