@@ -11,7 +11,7 @@ import { agrees } from '../compare.js';
 import { RECHECK_LIMIT } from '../recheck.js';
 import { extrapolates } from '../settings/resolve.js';
 import { localise } from './localise.js';
-import { type Direction, type JvMeasure, numericJv, recheckJv } from './measure.js';
+import { type AnalyticJv, type Direction, type JvMeasure, analyticJv, numericJv, recheckJv } from './measure.js';
 import { type SparseState, largestComponent, rowAgrees, unexplained } from './state.js';
 
 /**
@@ -31,10 +31,16 @@ export function colourDirection(state: SparseState, colouring: Colouring, c: num
   };
 }
 
-/** Output i's entry in a colour: the column, or -1 when the output has none there. */
+/** No entry of the output in the colour. */
+const NONE = -1;
+
+/** Several entries of the output in the colour: only a symmetric colouring's mirrored rows have them. */
+const SEVERAL = -2;
+
+/** Output i's entry in a colour: the column, `NONE`, or `SEVERAL` (their sum is what is proved). */
 function entriesOf(state: SparseState, dir: Direction): Int32Array {
-  const owner = new Int32Array(state.pattern.rows).fill(-1);
-  for (const j of dir.support) for (const i of columnRows(state.pattern, j)) owner[i] = j;
+  const owner = new Int32Array(state.pattern.rows).fill(NONE);
+  for (const j of dir.support) for (const i of columnRows(state.pattern, j)) owner[i] = owner[i] === NONE ? j : SEVERAL;
   return owner;
 }
 
@@ -78,7 +84,8 @@ export function measureColours(state: SparseState, colouring: Colouring): void {
     const stray = bad.filter((i) => owner[i] < 0);
     if (stray.length === 0) continue;
     const found = localise(state, dir, measure, stray);
-    unexplained(state, dir, found.unexplained, jv, () => 0, found.exhausted);
+    const sums = analyticJv(state.A, state.pattern, dir.support, measure.taken);
+    unexplained(state, dir, found.unexplained, jv, (i) => sums.values[i], found.exhausted);
   }
 }
 
@@ -88,11 +95,11 @@ const SIGN_ROUNDS = 4;
 /**
  * A wrong-looking entry (i, j) may be right, with a forgotten entry (i, k) of the same colour
  * added to it. One more line along the colour tells (2 calls): the colour less the columns of the
- * wrong-looking entries, along which such an output must not move; or, when every column of the
- * colour is one, the colour with random signs, along which an output with no sharer moves by its
- * entry times the sign (each sharer shows with probability ½; rounds repeat while they find
- * some). Outputs with a sharer are localised, and the sharers' share taken out of the colour's
- * J·v (`colour`, corrected in place; `first` is the colour's first pass, at the same step).
+ * wrong-looking entries, along which such an output must not move. A sharer among those columns
+ * (two or more of them) shows along the colour with random signs, along which an output with no
+ * sharer moves by its entry times the sign (each sharer shows with probability ½; rounds repeat
+ * while they find some). Outputs with a sharer are localised, and the sharers' share taken out of
+ * the colour's J·v (`colour`, corrected in place; `first` is the colour's first pass, same step).
  */
 function separateSharers(
   state: SparseState,
@@ -104,22 +111,19 @@ function separateSharers(
 ): void {
   const suspects = new Set(owned.map((i) => owner[i]));
   const support = dir.support.filter((j) => !suspects.has(j));
-  if (support.length > 0) {
-    if (state.budget-- <= 0) return;
+  let pending = owned;
+  if (support.length > 0 && state.budget-- > 0) {
     const others: Direction = { ...dir, support, label: `${dir.label} without the columns of its wrong-looking entries` };
     const m = numericJv(state.lines, others);
     const norm = largestComponent(others);
-    takeOut(
-      state,
-      dir,
-      owner,
-      owned.filter((i) => !rowAgrees(state, 0, m.jv[i], m.errors[i], norm, 0)),
-      colour,
-      first,
-    );
-    return;
+    const sharing = owned.filter((i) => !rowAgrees(state, 0, m.jv[i], m.errors[i], norm, 0));
+    takeOut(state, dir, owner, sharing, colour, first);
+    const seen = new Set(sharing);
+    pending = owned.filter((i) => !seen.has(i));
   }
-  let pending = owned;
+  // A sharer that is itself the column of a wrong-looking entry (a forgotten Hᵢⱼ between two
+  // columns of one colour) needs two such columns, and random signs to show.
+  if (suspects.size < 2) return;
   for (let round = 0; round < SIGN_ROUNDS && pending.length > 0 && state.budget-- > 0; round++) {
     const sharing = sharersBySigns(state, dir, owner, pending, first, round);
     if (sharing.length === 0) return;
@@ -175,7 +179,7 @@ function takeOut(
   }
 }
 
-/** Outputs whose J·v along the colour disagrees with their one entry (or with 0). */
+/** Outputs whose J·v along the colour disagrees with their one entry (with 0, with the analytic sum of several). */
 function disagreeing(
   state: SparseState,
   dir: Direction,
@@ -187,11 +191,15 @@ function disagreeing(
   const { A, pattern } = state;
   const { rtol, atol } = state.lines.settings;
   const norm = largestComponent(dir);
+  const sums = owner.includes(SEVERAL) ? analyticJv(A, pattern, dir.support, taken) : undefined;
   const bad: number[] = [];
   for (let i = 0; i < jv.length; i++) {
     const j = owner[i];
-    if (j < 0) {
+    if (j === NONE) {
       if (!rowAgrees(state, 0, jv[i], errors[i], norm, 0)) bad.push(i);
+    } else if (j === SEVERAL) {
+      const a = sums as AnalyticJv;
+      if (!rowAgrees(state, a.values[i], jv[i], errors[i] + a.errors[i], norm, a.scales[i])) bad.push(i);
     } else {
       const v = taken(j);
       if (!agrees(A[i * pattern.cols + j], jv[i] / v, errors[i] / Math.abs(v), rtol, atol)) bad.push(i);

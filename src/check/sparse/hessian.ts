@@ -40,7 +40,7 @@ export function sparseHessian(
     settings.caller,
     true,
   );
-  const plan = sparsePlan(pattern, settings);
+  const plan = sparsePlan(pattern, settings, settings.gradient !== undefined);
   return settings.gradient !== undefined
     ? throughGradient(settings, a, plan, name)
     : sparseSecondDifferences(f as (theta: unknown) => unknown, settings, a, plan);

@@ -61,6 +61,7 @@ export function sparseJacobianCheck(
   const plan = sparsePlan(
     measuredPattern(settings.sparsity as 'auto', A, { rows, cols: n, rowsAre: 'outputs' }, caller, false),
     settings,
+    false,
   );
   const { f: staged, watch } = evaluationStage(f, settings, {
     total: sparseEvaluations(settings.method, plan),

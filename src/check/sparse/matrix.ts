@@ -3,7 +3,14 @@
  * error estimates that the dense check hands to its report.
  */
 import type { FiniteDifferenceMethod } from '../../numeric/methods/method.js';
-import { type Colouring, type Pattern, greedyColouring, nonzeros } from '../../numeric/sparsity/index.js';
+import {
+  type Colouring,
+  type Pattern,
+  greedyColouring,
+  nonzeros,
+  rowColumns,
+  symmetricColouring,
+} from '../../numeric/sparsity/index.js';
 import type { WorkingCopy } from '../../numeric/tree.js';
 import type { VectorEvaluator } from '../../numeric/vectorEvaluator.js';
 import { differenceEvaluations, groupDigits } from '../evaluation/index.js';
@@ -19,20 +26,23 @@ export interface SparsePlan {
   readonly pattern: Pattern;
   readonly colouring: Colouring;
   readonly probes: number;
+  /** A Hessian's rows read off their columns by symmetry (columns measured alone). */
+  readonly mirrored: Int32Array;
 }
 
 /**
- * Colours the pattern and counts the probes.
+ * Colours the pattern (a symmetric one's with the symmetry, where that pays) and counts the probes.
  *
  * @example
- * sparsePlan(pattern, settings).colouring.count; // 1 for a diagonal
+ * sparsePlan(pattern, settings, false).colouring.count; // 1 for a diagonal
  */
-export function sparsePlan(pattern: Pattern, settings: Settings): SparsePlan {
+export function sparsePlan(pattern: Pattern, settings: Settings, symmetric: boolean): SparsePlan {
   // An empty pattern (an analytic matrix of zeros) has no entry to measure: the probes see all.
-  const colouring = nonzeros(pattern) === 0 ? NO_COLOURS : greedyColouring(pattern);
+  const colouring = nonzeros(pattern) === 0 ? NO_COLOURS : symmetric ? symmetricColouring(pattern) : greedyColouring(pattern);
+  const mirrored = 'mirrored' in colouring ? (colouring.mirrored as Int32Array) : new Int32Array(0);
   // Probes even for a full pattern: the cost is 2 × (colours + directions) whatever the
   // pattern, so an elementwise layer of size 1 costs what one of size 10⁴ does.
-  return { pattern, colouring, probes: settings.directions };
+  return { pattern, colouring, probes: settings.directions, mirrored };
 }
 
 /** The colouring of an empty pattern. */
@@ -101,6 +111,21 @@ export function sparseMatrix(
     checkRows,
   };
   measureColours(state, plan.colouring);
+  mirror(state, plan.mirrored);
   measureProbes(state, plan.probes);
   return { rows: pattern.rows, values: state.values, errors: state.errors, findings: state.findings };
+}
+
+/**
+ * A mirrored row's entries are its column's, measured alone (Hᵢⱼ = Hⱼᵢ): along the other colours
+ * the row saw several columns at once, which proves their sum only.
+ */
+function mirror(state: SparseState, rows: Int32Array): void {
+  const n = state.pattern.cols;
+  for (const d of rows) {
+    for (const j of rowColumns(state.pattern, d)) {
+      state.values[d * n + j] = state.values[j * n + d];
+      state.errors[d * n + j] = state.errors[j * n + d];
+    }
+  }
 }

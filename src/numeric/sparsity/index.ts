@@ -11,3 +11,4 @@ export {
   symmetric,
   widestRow,
 } from './pattern.js';
+export { MAX_MIRRORED, type SymmetricColouring, symmetricColouring, unrecoverableEntry } from './symmetric.js';

@@ -7,6 +7,8 @@ import {
   patternWhere,
   rowColumns,
   symmetric,
+  symmetricColouring,
+  unrecoverableEntry,
   widestRow,
 } from '../../../src/numeric/sparsity/index.js';
 import { conv, patternOf } from './patterns.js';
@@ -92,5 +94,43 @@ describe('greedyColouring', () => {
     expect(clashOf(p, c)).toBeUndefined();
     const bad = { ...c, colour: Int32Array.of(0, 0, 1, 2, 3, 4) };
     expect(clashOf(p, bad)).toEqual({ row: 0, columns: [0, 1] });
+  });
+});
+
+describe('symmetricColouring', () => {
+  it('colours an arrowhead (row and column 0 full, plus the diagonal) with 2 colours instead of n', () => {
+    const n = 100;
+    const p = patternWhere(
+      n,
+      n,
+      patternOf(n, (i, j) => i === 0 || j === 0 || i === j),
+    );
+    expect(greedyColouring(p).count).toBe(n);
+    const c = symmetricColouring(p);
+    expect(c.count).toBe(2);
+    expect([...c.mirrored]).toEqual([0]);
+    expect(unrecoverableEntry(p, c)).toBeUndefined();
+  });
+
+  it('keeps the plain colouring where symmetry does not pay (a tridiagonal)', () => {
+    const p = patternWhere(
+      50,
+      50,
+      patternOf(50, (i, j) => Math.abs(i - j) <= 1),
+    );
+    const c = symmetricColouring(p);
+    expect(c.count).toBe(3);
+    expect(c.mirrored).toHaveLength(0);
+    expect(unrecoverableEntry(p, c)).toBeUndefined();
+  });
+
+  it('finds an entry that a colouring cannot recover', () => {
+    const p = patternWhere(
+      3,
+      3,
+      patternOf(3, (i, j) => i === 0 || j === 0 || i === j),
+    );
+    const oneColour = { colour: Int32Array.of(0, 0, 0), count: 1, members: [Int32Array.of(0, 1, 2)] };
+    expect(unrecoverableEntry(p, oneColour)).toEqual([0, 0]);
   });
 });

@@ -64,6 +64,59 @@ describe('checkHessian with sparsity, through options.gradient', () => {
   });
 });
 
+describe('checkHessian with sparsity: a symmetric colouring where it pays', () => {
+  // A separable loss with one shared scale s = θ₀: f = Σᵢ s·log(1 + θᵢ²) + s²/2. Its Hessian is an
+  // arrowhead (row and column 0 full, plus the diagonal): n colours plainly, 2 with the symmetry.
+  const n = 80;
+  const f = (t: number[]) => t.reduce((acc, v, i) => acc + (i === 0 ? 0.5 * v * v : t[0] * Math.log(1 + v * v)), 0);
+  const gradient = (t: number[]) =>
+    t.map((v, i) => (i === 0 ? v + t.slice(1).reduce((acc, w) => acc + Math.log(1 + w * w), 0) : (2 * t[0] * v) / (1 + v * v)));
+  const H = (t: number[]) =>
+    t.map((v, i) =>
+      t.map((w, j) => {
+        if (i === 0 && j === 0) return 1;
+        if (i === 0 || j === 0) return (2 * (i === 0 ? w : v)) / (1 + (i === 0 ? w : v) ** 2);
+        return i === j ? (2 * t[0] * (1 - v * v)) / (1 + v * v) ** 2 : 0;
+      }),
+    );
+  const at = Array.from({ length: n }, (_, i) => 0.6 * Math.cos(0.7 * i + 0.2));
+
+  it('passes an arrowhead Hessian in 2 × (2 colours + 10 probes) calls of the gradient', () => {
+    const r = checkHessian(f, H, { at, gradient, sparsity: 'auto' });
+    expect(r.pass).toBe(true);
+    expect(r.evaluations).toBe(2 * (2 + PROBES));
+    expect(r.details.notes).toContain(
+      'Sparse: 2 colours for 80 columns (238 entries in the pattern), 10 random probes for entries outside it.',
+    );
+  });
+
+  it('names a wrong entry of the shared row, on both sides', () => {
+    const wrong = (t: number[]) => {
+      const M = H(t);
+      M[0][17] *= 1.01;
+      M[17][0] *= 1.01;
+      return M;
+    };
+    const r = checkHessian(f, wrong, { at, gradient, sparsity: 'auto' });
+    expect(r.pass).toBe(false);
+    expect(r.mismatches.map((m) => m.path).sort()).toEqual(['∂²f/∂θ[0]∂θ[17]', '∂²f/∂θ[17]∂θ[0]']);
+  });
+
+  it('names a forgotten coupling between two columns of one colour', () => {
+    const coupled = (t: number[]) => f(t) + 0.2 * t[5] * t[9];
+    const coupledGradient = (t: number[]) => {
+      const g = gradient(t);
+      g[5] += 0.2 * t[9];
+      g[9] += 0.2 * t[5];
+      return g;
+    };
+    const r = checkHessian(coupled, H, { at, gradient: coupledGradient, sparsity: 'auto' });
+    expect(r.pass).toBe(false);
+    expect(r.mismatches.map((m) => m.path).sort()).toEqual(['∂²f/∂θ[5]∂θ[9]', '∂²f/∂θ[9]∂θ[5]']);
+    for (const m of r.mismatches) expect(m.numeric).toBeCloseTo(0.2, 8);
+  });
+});
+
 describe('checkHessian with sparsity, through second differences of f', () => {
   it('measures only the pattern: f(θ) + 2 per diagonal entry + 4 per pair + 2 per probe', () => {
     const n = 60;
