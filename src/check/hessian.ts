@@ -30,11 +30,11 @@ export interface HessianOptions<P extends Params = Params> extends CheckOptions<
    */
   gradient?: (theta: P) => Params;
   /**
-   * Measure the matrix by column colouring: `'auto'` takes the analytic matrix's own nonzero
-   * pattern, a boolean matrix (n×n) adds its entries to it, `false`
-   * measures every column. Columns that share no row are perturbed together, and a few random
-   * probes (`directions`, default 10) catch entries outside the pattern: 2 × (colours + probes)
-   * calls of options.gradient for central differences; second differences of f measure each entry of the pattern.
+   * Measure only the Hessian's pattern: `'auto'` takes the analytic Hessian's own nonzeros, a
+   * boolean n×n matrix adds its entries to them, `false` measures every entry. Through
+   * options.gradient, columns that share no row are perturbed together (2 × (colours + probes)
+   * calls of the gradient, central); by second differences of f, each entry of the pattern is
+   * measured alone. A few random probes (`directions`, default 10) catch entries outside it.
    * @defaultValue false
    */
   sparsity?: SparsityOption;
