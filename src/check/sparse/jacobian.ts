@@ -6,12 +6,13 @@ import { evaluationStage, groupDigits } from '../evaluation/index.js';
 import { guardNonFinite, type Mutation } from '../guards/index.js';
 import { blocksOf, inputTensorName, outputTensorName } from '../layer/blocks.js';
 import { callUser } from '../layer/callUser.js';
-import { compareMatrix, matrixReport } from '../layer/matrix.js';
+import { matrixReport } from '../layer/matrix.js';
 import { readMatrix } from '../layer/read.js';
 import { fEvidence } from '../layer/report.js';
 import type { ReportData } from '../report.js';
 import type { Settings } from '../settings/types.js';
 import { sparseEvaluations, sparseMatrix, sparseNote, sparsePlan } from './matrix.js';
+import { compareMeasured } from './compare.js';
 import { measuredPattern } from './pattern.js';
 
 /**
@@ -83,7 +84,7 @@ export function sparseJacobianCheck(
     check: 'jacobian',
     a: A,
     num,
-    verdict: compareMatrix(A, num, n, settings, entryName),
+    verdict: compareMeasured(A, num, plan.pattern, num.localised, settings, entryName),
     blocks: blocksOf(out.tensors, layout.tensors, (r, c) => `∂${outputTensorName(r)}/∂${inputTensorName(c)}`),
     cols: n,
     entryName,

@@ -78,6 +78,8 @@ export function sparseNote(plan: SparsePlan): string {
 /** What a sparse measurement gives the report: the matrix, and disagreements not pinned on entries. */
 export interface SparseMatrix extends NumericMatrix {
   readonly findings: string[];
+  /** Entries outside the pattern that localisation found and measured (k = i·cols + j). */
+  readonly localised: ReadonlySet<number>;
 }
 
 /**
@@ -113,7 +115,7 @@ export function sparseMatrix(
   measureColours(state, plan.colouring);
   mirror(state, plan.mirrored);
   measureProbes(state, plan.probes);
-  return { rows: pattern.rows, values: state.values, errors: state.errors, findings: state.findings };
+  return { rows: pattern.rows, values: state.values, errors: state.errors, findings: state.findings, localised: state.localised };
 }
 
 /**
