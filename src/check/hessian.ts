@@ -12,12 +12,13 @@ import { blocksOf, inputTensorName } from './layer/blocks.js';
 import { callUser } from './layer/callUser.js';
 import { type NumericMatrix, compareMatrix, matrixReport, numericMatrix } from './layer/matrix.js';
 import { prepare } from './layer/prepare.js';
+import { sparseHessian } from './sparse/hessian.js';
 import { readMatrix } from './layer/read.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LIMIT } from './recheck.js';
 import type { ReportData } from './report.js';
 import { extrapolates } from './settings/resolve.js';
-import type { Settings } from './settings/types.js';
+import type { Settings, SparsityOption } from './settings/types.js';
 
 /** Options of `checkHessian` and `toHaveHessian`. */
 export interface HessianOptions<P extends Params = Params> extends CheckOptions<P> {
@@ -28,6 +29,15 @@ export interface HessianOptions<P extends Params = Params> extends CheckOptions<
    * (2n² + 1 calls of f).
    */
   gradient?: (theta: P) => Params;
+  /**
+   * Measure only the Hessian's pattern: `'auto'` takes the analytic Hessian's own nonzeros, a
+   * boolean n×n matrix adds its entries to them, `false` measures every entry. Through
+   * options.gradient, columns that share no row are perturbed together (2 × (colours + probes)
+   * calls of the gradient, central); by second differences of f, each entry of the pattern is
+   * measured alone. A few random probes (`directions`, default 10) catch entries outside it.
+   * @defaultValue false
+   */
+  sparsity?: SparsityOption;
 }
 
 /** The Hessian: an n×n matrix (nested, rows of typed arrays, or flat row-major) or a function of θ returning it. */
@@ -67,7 +77,8 @@ export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: s
   const name = (i: number, j: number) => `∂²f/∂${inputName(layout.pathAt(i))}∂${inputName(layout.pathAt(j))}`;
   const a = readMatrix(raw, n, n, caller, 'the Hessian', name);
   const byGradient = settings.gradient !== undefined;
-  const m = byGradient ? throughGradient(settings, a, name) : throughSecondDifferences(f, settings, a);
+  const sparse = settings.sparsity === false ? undefined : sparseHessian(f, settings, a, name);
+  const m = sparse ?? (byGradient ? throughGradient(settings, a, name) : throughSecondDifferences(f, settings, a));
   const asymmetric = asymmetricPairs(a, n, settings);
   if (asymmetric.length > 0)
     m.findings.push(
@@ -94,6 +105,7 @@ export function hessianCheck(f: unknown, H: unknown, options: unknown, caller: s
     extras: {
       reference: byGradient ? `central differences of options.gradient (${stepText})` : `second differences of f (${stepText})`,
       evaluationsOf: byGradient ? 'evaluations of the gradient' : undefined,
+      ...(sparse && { notes: sparse.notes }),
     },
   });
 }

@@ -10,7 +10,23 @@ import { compareMatrix, matrixReport, numericMatrix } from './layer/matrix.js';
 import { fEvidence } from './layer/report.js';
 import { prepare } from './layer/prepare.js';
 import { readMatrix } from './layer/read.js';
+import { sparseJacobianCheck } from './sparse/jacobian.js';
+import type { CheckOptions } from './options.js';
 import type { ReportData } from './report.js';
+import type { SparsityOption } from './settings/types.js';
+
+/** Options of `checkJacobian` and `toHaveJacobian`. */
+export interface JacobianOptions<P extends Params = Params> extends CheckOptions<P> {
+  /**
+   * Measure the matrix by column colouring: `'auto'` takes the analytic matrix's own nonzero
+   * pattern, a boolean matrix (rows × columns of the matrix) adds its entries to it, `false`
+   * measures every column. Columns that share no row are perturbed together, and a few random
+   * probes (`directions`, default 10) catch entries outside the pattern: 2 × (colours + probes)
+   * calls for central differences, the same for an elementwise layer of any size.
+   * @defaultValue false
+   */
+  sparsity?: SparsityOption;
+}
 
 /**
  * A Jacobian: rows = flattened outputs of f, columns = flattened entries of θ, as a
@@ -32,6 +48,7 @@ export function jacobianCheck(f: unknown, jac: unknown, options: unknown, caller
   const { layout, settings } = prepare(f, options, caller, 'jacobian');
   const n = layout.size;
   const fn = f as (theta: unknown) => unknown;
+  if (settings.sparsity !== false) return sparseJacobianCheck(fn, jac, settings, caller);
   // 2 calls per column (central), through the evaluation stage; the report stage ends it.
   const plan = {
     total: differenceEvaluations(resolveMethod(settings.method), n),
