@@ -13,6 +13,7 @@ import { layersOf } from './detectors/units.js';
 import { zeroedDetector } from './detectors/zeroed.js';
 import { type Finding, mergeFindings, strongestFirst, toDiagnosis } from './finding.js';
 import { kinkDiagnosis } from './kink.js';
+import { nonFiniteEntries, nonFiniteFinding, withoutEntries } from './nonFinite.js';
 import { compared, failingOf } from './scope.js';
 import { stepFindings } from './step.js';
 import { summaryNote } from './summary.js';
@@ -91,14 +92,17 @@ function structural(input: DiagnosisInput): Finding[] {
  * explain(input); // { diagnoses: [{ kind: 'sign', paths: ['W1'], … }], notes: ['Wrong: W1. Fine: b1.'] }
  */
 export function explain(input: DiagnosisInput): { diagnoses: Diagnosis[]; notes: string[] } {
-  const step = stepFindings(input);
-  const anyWrong = input.groups.some((g) => isWrong(input, g));
+  const bad = nonFiniteEntries(input);
+  const nonFinite = nonFiniteFinding(input, bad);
+  const rest = withoutEntries(input, bad);
+  const step = stepFindings(rest);
+  const anyWrong = rest.groups.some((g) => isWrong(rest, g));
   // Truncation error can itself look like a bug (Rosenbrock's is exactly ∝ θ): then fits on first-pass values prove nothing.
-  const found = !step.truncation && anyWrong ? strongestFirst(mergeFindings(structural(input))) : [];
+  const found = !step.truncation && anyWrong ? strongestFirst(mergeFindings(structural(rest))) : [];
   const kinks = (input.kinks ?? []).map((k) => kinkDiagnosis(k, input.kinkPolicy ?? 'report'));
-  const note = anyWrong ? summaryNote(input) : undefined;
+  const note = anyWrong || nonFinite ? summaryNote(input) : undefined;
   return {
-    diagnoses: [...found.map(toDiagnosis), ...step.findings.map(toDiagnosis), ...kinks],
+    diagnoses: [...(nonFinite ? [nonFinite] : []), ...found, ...step.findings].map(toDiagnosis).concat(kinks),
     notes: note ? [note] : [],
   };
 }

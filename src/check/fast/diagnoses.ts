@@ -65,8 +65,9 @@ export function entriesInput(run: FastRun, localised: Localised): DiagnosisInput
   const { layout } = run;
   const failing = new Uint8Array(layout.size);
   for (const m of localised.mismatches) failing[m.index] = 1;
-  const compared = range(layout.size).filter((i) => !Number.isNaN(localised.numeric[i]));
-  const tensors = new Set(compared.map((i) => layout.tensorAt(i)));
+  // The tensors holding a localised entry, or a NaN/±∞ gradient entry (named whether localised or not).
+  const shown = range(layout.size).filter((i) => !Number.isNaN(localised.numeric[i]) || !Number.isFinite(run.g[i]));
+  const tensors = new Set(shown.map((i) => layout.tensorAt(i)));
   const groups = [...tensors].map((tensor) => tensorGroup(layout, tensor));
   const { numeric, errors, kinks } = localised;
   return {
@@ -92,7 +93,9 @@ export function entriesInput(run: FastRun, localised: Localised): DiagnosisInput
  * // ['Uniform factor in θ: the analytic values are 2 × the numerical ones. …']
  */
 export function fastDiagnoses(directions: DiagnosisInput, entries: DiagnosisInput | undefined): FastDiagnoses {
-  const whole = explain(directions);
+  // A NaN or ±∞ gradient entry spoils every ⟨g, d⟩: only the entries can tell which one it is.
+  const spoiled = directions.analytic.some((v) => !Number.isFinite(v));
+  const whole = spoiled ? { diagnoses: [], notes: [] } : explain(directions);
   const local = entries ? explain(entries) : { diagnoses: [], notes: [] };
   // The localised entries often show what the directions showed already (a factor 2 on θ): say it once.
   const said = new Set(whole.diagnoses.map((d) => d.message));
