@@ -1,4 +1,5 @@
 import type { Diagnosis } from '../report.js';
+import { biasAloneDetector } from './detectors/biasAlone.js';
 import { entersAtDetector } from './detectors/entersAt.js';
 import { entrySignDetector } from './detectors/entrySign.js';
 import { entryValueDetector } from './detectors/entryValue.js';
@@ -52,6 +53,11 @@ function acrossGroups(input: DiagnosisInput, explained: Set<string>): Finding[] 
     }
   const layers = layersOf(input.groups);
   for (const layer of layers) {
+    const alone = layer.bias && !explained.has(layer.bias.name) ? biasAloneDetector(input, layer) : undefined;
+    if (alone) {
+      found.push(alone);
+      for (const name of alone.paths) explained.add(name);
+    }
     if (!isWrong(input, layer.weight) || explained.has(layer.weight.name)) continue;
     const bias = layer.bias && !explained.has(layer.bias.name) ? layer.bias : undefined;
     const unit = perUnitDetector(input, bias ? layer : { weight: layer.weight });

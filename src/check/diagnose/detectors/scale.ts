@@ -2,7 +2,17 @@ import type { DiagnosisKind } from '../../report.js';
 import { type LinearFit, near, robustFit } from '../fit.js';
 import { explainFactor, factorText } from '../explainFactor.js';
 import { type Finding, finding } from '../finding.js';
-import { type FitScope, allowance, compared, failingOf, fitScopes, preferFailing, scopeText, spanText } from '../scope.js';
+import {
+  type FitScope,
+  allowance,
+  compared,
+  failingOf,
+  fitScopes,
+  informative,
+  preferFailing,
+  scopeText,
+  spanText,
+} from '../scope.js';
 import { nameList, num, residualText } from '../text.js';
 import type { DiagnosisInput, EntryGroup } from '../types.js';
 
@@ -22,16 +32,31 @@ function kindOf(k: number): DiagnosisKind {
   return 'factor';
 }
 
-/** ", apart from the term 0.1·θ of W1 and W2, which is right" for the scales that have one. */
+/**
+ * The term c·θ beside a factor k, told both ways: a = k·(n − cθ) + cθ (the term is right) and
+ * a = k·(n − c′θ) − c′θ (its sign is flipped) fit the same values with c′ = c(k − 1)/(k + 1),
+ * so the message states both, never a bare "which is right".
+ */
+function termPair(k: number, c: number): string {
+  const flipped = (c * (k - 1)) / (k + 1);
+  return Number.isFinite(flipped)
+    ? `${num(c)}·θ if that term is right, or ${num(flipped)}·θ if its sign is flipped`
+    : `${num(c)}·θ`;
+}
+
+/** ", apart from a term in θ of W1 and W2 (0.0166667·θ if that term is right, or …)" for the scales that have one. */
 function termClause(all: readonly Scale[]): string {
   const withTerm = all.filter((s) => s.c !== undefined);
   if (withTerm.length === 0) return '';
   const cs = withTerm.map((s) => s.c as number);
   const same = cs.every((c) => near(c, cs[0], 1e-3));
-  const terms = same ? `the term ${num(cs[0])}·θ` : withTerm.map((s) => `${num(s.c as number)}·θ in ${s.group}`).join(', ');
+  const k = withTerm[0].k;
+  const terms = same
+    ? `(${termPair(k, cs[0])})`
+    : `(${withTerm.map((s) => `in ${s.group} ${termPair(s.k, s.c as number)}`).join('; ')})`;
   const of =
     withTerm.length === all.length ? (all.length === 1 ? '' : ' of each') : ` of ${nameList(withTerm.map((s) => s.group))}`;
-  return `, apart from ${terms}${of}, which is right`;
+  return `, apart from a term in θ${of} ${terms}`;
 }
 
 function compose(all: readonly Scale[]): string {
@@ -91,14 +116,17 @@ function build(input: DiagnosisInput, group: EntryGroup, scope: FitScope, fit: L
 export function scaleDetector(input: DiagnosisInput, group: EntryGroup): Finding | undefined {
   const { analytic: a, numeric: n, theta } = input;
   for (const scope of fitScopes(input, group)) {
-    const plain = robustFit((i) => a[i], [(i) => n[i]], scope.indices, allowance(input, 0));
+    // Entries 0 on both sides agree with every factor: they are no evidence for one.
+    const indices = informative(input, scope.indices);
+    const plain = robustFit((i) => a[i], [(i) => n[i]], indices, allowance(input, 0));
     if (plain) {
       if (near(plain.coef[0], 1) || preferFailing(input, scope, plain)) continue;
       return build(input, group, scope, plain);
     }
     if (!theta) continue;
-    const mixed = robustFit((i) => a[i], [(i) => n[i], (i) => theta[i]], scope.indices, allowance(input, 0));
-    if (!mixed || near(mixed.coef[0], 1) || preferFailing(input, scope, mixed)) continue;
+    const mixed = robustFit((i) => a[i], [(i) => n[i], (i) => theta[i]], indices, allowance(input, 0));
+    // α = 0 beside a term (a ∝ θ) is any gradient proportional to θ: no evidence of a zeroed data part.
+    if (!mixed || near(mixed.coef[0], 1) || near(mixed.coef[0], 0, 1e-2) || preferFailing(input, scope, mixed)) continue;
     return build(input, group, scope, mixed, mixed.coef[1] / (1 - mixed.coef[0]));
   }
   return undefined;
@@ -115,7 +143,10 @@ export function scaleDetector(input: DiagnosisInput, group: EntryGroup): Finding
 export function wholeScale(input: DiagnosisInput): Finding | undefined {
   if (input.groups.length < 2) return undefined;
   const { analytic: a, numeric: n } = input;
-  const all = input.groups.flatMap((g) => compared(input, g));
+  const all = informative(
+    input,
+    input.groups.flatMap((g) => compared(input, g)),
+  );
   const fit = robustFit((i) => a[i], [(i) => n[i]], all, allowance(input, 0));
   if (!fit || fit.outliers.length > 0 || near(fit.coef[0], 1)) return undefined;
   const wrong = input.groups.filter((g) => failingOf(input, compared(input, g)).length > 0);
