@@ -13,6 +13,7 @@ import { transposedDetector } from './detectors/transposed.js';
 import { layersOf } from './detectors/units.js';
 import { zeroedDetector } from './detectors/zeroed.js';
 import { type Finding, mergeFindings, strongestFirst, toDiagnosis } from './finding.js';
+import { directionalFindings } from './directional.js';
 import { kinkDiagnosis } from './kink.js';
 import { nonFiniteEntries, nonFiniteFinding, withoutEntries } from './nonFinite.js';
 import { compared, failingOf } from './scope.js';
@@ -70,8 +71,10 @@ function acrossGroups(input: DiagnosisInput, explained: Set<string>): Finding[] 
   return found;
 }
 
-/** Every structural finding: one whole-θ factor, or per group then across groups. */
+/** Every structural finding: fast mode's fits over all of θ, one whole-θ factor, or per group then across groups. */
 function structural(input: DiagnosisInput): Finding[] {
+  const directional = directionalFindings(input);
+  if (directional.length > 0) return directional;
   const whole = wholeScale(input);
   if (whole) return [whole];
   const found: Finding[] = [];

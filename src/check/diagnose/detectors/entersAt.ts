@@ -37,7 +37,7 @@ function unitPattern(input: DiagnosisInput, layer: Layer): UnitPattern {
 }
 
 /** The advice: which derivative, with the ReLU mask named when units that are off carry a gradient. */
-function advice(input: DiagnosisInput, lower: Layer, upper: Layer, p: UnitPattern): string {
+function advice(lower: Layer, upper: Layer, p: UnitPattern): string {
   const W = lower.weight.name;
   const where = `where δ passes from ${upper.weight.name} down to ${W}`;
   if (p.off.length > 0) {
@@ -107,7 +107,7 @@ export function entersAtDetector(
     paths: below.map((g) => g.name),
     message:
       `The error enters at the hidden activation that ${W} feeds: ${upper} (${nameList(right)}) ${upper === 'the output layer' ? 'is' : 'are'} right, every wrong tensor is below that activation (${nameList(below.map((g) => g.name))}). ` +
-      advice(input, lower, layers[k + 1], pattern),
+      advice(lower, layers[k + 1], pattern),
     evidence: `${nameList(right)} agree on every entry; ${pattern.wrong} of ${pattern.units} units of ${W} ${pattern.wrong === 1 ? 'disagrees' : 'disagree'}${offText}; no constant factor per unit fits`,
     explained: failingCount,
     failingCount,

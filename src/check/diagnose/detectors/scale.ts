@@ -17,7 +17,7 @@ import { nameList, num, residualText } from '../text.js';
 import type { DiagnosisInput, EntryGroup } from '../types.js';
 
 /** One group's scale: analytic = k·numeric, apart from a term c·θ that is right (c undefined: none). */
-interface Scale {
+export interface Scale {
   readonly group: string;
   readonly k: number;
   readonly c?: number;
@@ -26,7 +26,13 @@ interface Scale {
 
 const scales = new WeakMap<Finding, Scale>();
 
-function kindOf(k: number): DiagnosisKind {
+/**
+ * The kind a factor k makes: −1 a sign error, 0 zeroed, otherwise a factor.
+ *
+ * @example
+ * kindOf(-1); // 'sign'
+ */
+export function kindOf(k: number): DiagnosisKind {
   if (near(k, -1)) return 'sign';
   if (near(k, 0)) return 'zeroed';
   return 'factor';
@@ -57,6 +63,16 @@ function termClause(all: readonly Scale[]): string {
   const of =
     withTerm.length === all.length ? (all.length === 1 ? '' : ' of each') : ` of ${nameList(withTerm.map((s) => s.group))}`;
   return `, apart from a term in θ${of} ${terms}`;
+}
+
+/**
+ * The message of one scale found in one or more tensors (the same words in every check).
+ *
+ * @example
+ * scaleMessage([{ group: 'W', k: -1, subset: false }]); // 'Sign error in W: the analytic values are −1 × the numerical ones. …'
+ */
+export function scaleMessage(all: readonly Scale[]): string {
+  return compose(all);
 }
 
 function compose(all: readonly Scale[]): string {

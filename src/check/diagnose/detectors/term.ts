@@ -13,6 +13,16 @@ const BASES = [
 
 type Basis = (typeof BASES)[number];
 
+/**
+ * The message of a term d·basis(θ) found in the tensors `names` (d < 0: missing or sign-flipped; d > 0: extra).
+ *
+ * @example
+ * termMessage('W1 and W2', -0.1); // 'Missing term in W1 and W2: a term 0.1·θ is missing, or a term 0.05·θ has the wrong sign. …'
+ */
+export function termMessage(names: string, d: number): string {
+  return message(names, d, BASES[0]);
+}
+
 function message(names: string, d: number, basis: Basis): string {
   if (d > 0)
     return `Extra term in ${names}: the analytic values have a term ${num(d)}·${basis.name} that f does not have. An ${basis.penalty} applied where f has none (to biases?), or added twice?`;
