@@ -3,7 +3,9 @@ import { biasAloneDetector } from './detectors/biasAlone.js';
 import { entersAtDetector } from './detectors/entersAt.js';
 import { entrySignDetector } from './detectors/entrySign.js';
 import { entryValueDetector } from './detectors/entryValue.js';
+import { flippedDetector } from './detectors/flipped.js';
 import { perUnitDetector } from './detectors/perUnit.js';
+import { regionDetector } from './detectors/region.js';
 import { reunrolledDetector } from './detectors/reunrolled.js';
 import { scaleDetector, wholeScale } from './detectors/scale.js';
 import { shiftedDetector } from './detectors/shifted.js';
@@ -24,13 +26,16 @@ import type { Detector, DiagnosisInput, EntryGroup } from './types.js';
 /**
  * The detectors run on each group with failing entries, in order: the first with evidence names
  * the group's bug. Exact zeros first (a fit cannot see them), then fits over values (scale, term),
- * then the right values in the wrong places, then single entries.
+ * then the right values in the wrong places (transposed, flipped, re-unrolled, shifted), then
+ * single entries. Patterns across groups (swaps, per-unit factors, where the error enters) and
+ * regions of a tensor come after, for the groups these left unexplained.
  */
 export const GROUP_DETECTORS: readonly Detector[] = [
   zeroedDetector,
   scaleDetector,
   termDetector,
   transposedDetector,
+  flippedDetector,
   reunrolledDetector,
   shiftedDetector,
   entrySignDetector,
@@ -67,7 +72,10 @@ function acrossGroups(input: DiagnosisInput, explained: Set<string>): Finding[] 
     for (const name of unit.paths) explained.add(name);
   }
   const enters = entersAtDetector(input, layers, explained);
-  if (enters) found.push(enters);
+  if (enters) {
+    found.push(enters);
+    for (const name of enters.paths) explained.add(name);
+  }
   return found;
 }
 
@@ -89,7 +97,13 @@ function structural(input: DiagnosisInput): Finding[] {
       break;
     }
   }
-  return [...found, ...acrossGroups(input, explained)];
+  const across = acrossGroups(input, explained);
+  // Regions last: a layer's pattern (where the error enters) says more than a region of one of its tensors.
+  const regions = input.groups
+    .filter((g) => isWrong(input, g) && !explained.has(g.name))
+    .map((g) => regionDetector(input, g))
+    .filter((f): f is Finding => f !== undefined);
+  return [...found, ...across, ...regions];
 }
 
 /**
