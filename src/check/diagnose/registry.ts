@@ -42,6 +42,9 @@ export const GROUP_DETECTORS: readonly Detector[] = [
   entryValueDetector,
 ];
 
+/** The detectors of single entries, which no fit over a group backs. */
+const ENTRY_DETECTORS: readonly Detector[] = [entrySignDetector, entryValueDetector];
+
 const isWrong = (input: DiagnosisInput, g: EntryGroup) => failingOf(input, compared(input, g)).length > 0;
 
 /** Detectors across groups, for the groups no single-group detector explained: swaps, per-unit factors, where the error enters. */
@@ -90,6 +93,8 @@ function structural(input: DiagnosisInput): Finding[] {
   for (const group of input.groups) {
     if (!isWrong(input, group)) continue;
     for (const detect of GROUP_DETECTORS) {
+      // One entry off under float32 rounding is the rounding: entry-level findings need float64 values.
+      if (input.float32Values && ENTRY_DETECTORS.includes(detect)) continue;
       const f = detect(input, group) as Finding | undefined;
       if (!f) continue;
       found.push(f);
@@ -99,8 +104,9 @@ function structural(input: DiagnosisInput): Finding[] {
   }
   const across = acrossGroups(input, explained);
   // Regions last: a layer's pattern (where the error enters) says more than a region of one of its tensors.
+  // …and none from float32 rounding, whose differences are exactly 0 wherever f did not move.
   const regions = input.groups
-    .filter((g) => isWrong(input, g) && !explained.has(g.name))
+    .filter((g) => !input.float32Values && isWrong(input, g) && !explained.has(g.name))
     .map((g) => regionDetector(input, g))
     .filter((f): f is Finding => f !== undefined);
   return [...found, ...across, ...regions];
@@ -118,11 +124,13 @@ export function explain(input: DiagnosisInput): { diagnoses: Diagnosis[]; notes:
   const bad = nonFiniteEntries(input);
   const nonFinite = nonFiniteFinding(input, bad);
   const rest = withoutEntries(input, bad);
-  const step = stepFindings(rest);
+  // f in float32 checked at float64: its rounding steps are neither kinks nor a step to tune (the float32 guard names them).
+  const rounding = input.float32Values === true;
+  const step = rounding ? { findings: [], truncation: false } : stepFindings(rest);
   const anyWrong = rest.groups.some((g) => isWrong(rest, g));
   // Truncation error can itself look like a bug (Rosenbrock's is exactly ∝ θ): then fits on first-pass values prove nothing.
   const found = !step.truncation && anyWrong ? strongestFirst(mergeFindings(structural(rest))) : [];
-  const kinks = (input.kinks ?? []).map((k) => kinkDiagnosis(k, input.kinkPolicy ?? 'report'));
+  const kinks = rounding ? [] : (input.kinks ?? []).map((k) => kinkDiagnosis(k, input.kinkPolicy ?? 'report'));
   const note = anyWrong || nonFinite ? summaryNote(input) : undefined;
   return {
     diagnoses: [...(nonFinite ? [nonFinite] : []), ...found, ...step.findings].map(toDiagnosis).concat(kinks),

@@ -51,6 +51,12 @@ export interface DiagnosisInput {
   readonly unresolved?: readonly number[];
   /** Failing entries the re-check budget did not reach. */
   readonly notRechecked?: number;
+  /**
+   * Every value of f was float32-exact while the check ran in float64 (the float32 guard's
+   * finding): then one-sided slopes that differ, scattered Richardson values and first passes
+   * off their extrapolation are float32 rounding steps, not kinks or step trouble.
+   */
+  readonly float32Values?: boolean;
   /** Entries at kinks (named, and failed only with `kinks: 'fail'`). */
   readonly kinks?: readonly KinkEntry[];
   /** The check's `kinks` option, for the kink diagnoses' wording (default `'report'`). */

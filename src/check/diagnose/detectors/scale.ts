@@ -1,5 +1,5 @@
 import type { DiagnosisKind } from '../../report.js';
-import { type LinearFit, near, robustFit } from '../fit.js';
+import { type LinearFit, NOISY_FIT_RESIDUAL, near, robustFit } from '../fit.js';
 import { explainFactor, factorText } from '../explainFactor.js';
 import { type Finding, finding } from '../finding.js';
 import {
@@ -131,18 +131,20 @@ function build(input: DiagnosisInput, group: EntryGroup, scope: FitScope, fit: L
  */
 export function scaleDetector(input: DiagnosisInput, group: EntryGroup): Finding | undefined {
   const { analytic: a, numeric: n, theta } = input;
+  // Under float32 rounding (f float32, check float64) a factor within a few percent of 1 is noise.
+  const one = (k: number) => near(k, 1) || (input.float32Values === true && near(k, 1, NOISY_FIT_RESIDUAL));
   for (const scope of fitScopes(input, group)) {
     // Entries 0 on both sides agree with every factor: they are no evidence for one.
     const indices = informative(input, scope.indices);
     const plain = robustFit((i) => a[i], [(i) => n[i]], indices, allowance(input, 0));
     if (plain) {
-      if (near(plain.coef[0], 1) || preferFailing(input, scope, plain)) continue;
+      if (one(plain.coef[0]) || preferFailing(input, scope, plain)) continue;
       return build(input, group, scope, plain);
     }
     if (!theta) continue;
     const mixed = robustFit((i) => a[i], [(i) => n[i], (i) => theta[i]], indices, allowance(input, 0));
     // α = 0 beside a term (a ∝ θ) is any gradient proportional to θ: no evidence of a zeroed data part.
-    if (!mixed || near(mixed.coef[0], 1) || near(mixed.coef[0], 0, 1e-2) || preferFailing(input, scope, mixed)) continue;
+    if (!mixed || one(mixed.coef[0]) || near(mixed.coef[0], 0, 1e-2) || preferFailing(input, scope, mixed)) continue;
     return build(input, group, scope, mixed, mixed.coef[1] / (1 - mixed.coef[0]));
   }
   return undefined;

@@ -1,5 +1,5 @@
 import { tolerance } from '../../compare.js';
-import { type LinearFit, robustFit } from '../fit.js';
+import { type LinearFit, NOISY_FIT_RESIDUAL, robustFit } from '../fit.js';
 import { type Finding, finding } from '../finding.js';
 import { type FitScope, compared, errorAt, failingOf, fitScopes, preferFailing, scopeText, spanText } from '../scope.js';
 import { nameList, num, residualText } from '../text.js';
@@ -38,6 +38,19 @@ function evidenceOf(input: DiagnosisInput, group: EntryGroup, scope: FitScope, f
   return `${group.name}: robust fit a − n ≈ ${num(fit.coef[0])}·${basis.name} ${scopeText(input, group, scope)}, ${residualText(fit.residual)}${off}`;
 }
 
+/** Under float32 rounding (f float32, check float64), a term a few percent of the values is noise. */
+function lostInRounding(input: DiagnosisInput, indices: readonly number[], d: number, basis: Basis): boolean {
+  const { theta, numeric: n } = input;
+  if (!input.float32Values || !theta) return false;
+  let tt = 0;
+  let nn = 0;
+  for (const i of indices) {
+    tt += (d * basis.of(theta[i])) ** 2;
+    nn += n[i] ** 2;
+  }
+  return tt < NOISY_FIT_RESIDUAL ** 2 * nn;
+}
+
 /**
  * A term proportional to θ (or sign θ) missing, sign-flipped or extra: analytic − numeric ≈ d·θ
  * on the group, or on its failing entries (regularisation usually skips the biases, which then
@@ -60,7 +73,13 @@ export function termDetector(input: DiagnosisInput, group: EntryGroup): Finding 
     if (scope.indices.length < 2) continue;
     for (const basis of BASES) {
       const fit = robustFit((i) => a[i] - n[i], [(i) => basis.of(theta[i])], scope.indices, allow);
-      if (!fit || fit.coef[0] === 0 || preferFailing(input, scope, fit)) continue;
+      if (
+        !fit ||
+        fit.coef[0] === 0 ||
+        preferFailing(input, scope, fit) ||
+        lostInRounding(input, scope.indices, fit.coef[0], basis)
+      )
+        continue;
       const inliers = new Set(fit.inliers);
       const explained = failing.filter((i) => inliers.has(i)).length;
       if (explained === 0) continue;
