@@ -12,7 +12,7 @@ import { shiftedDetector } from './detectors/shifted.js';
 import { swappedDetector } from './detectors/swapped.js';
 import { termDetector } from './detectors/term.js';
 import { transposedDetector } from './detectors/transposed.js';
-import { layersOf } from './detectors/units.js';
+import { type Layer, layersOf } from './detectors/units.js';
 import { zeroedDetector } from './detectors/zeroed.js';
 import { type Finding, mergeFindings, strongestFirst, toDiagnosis } from './finding.js';
 import { directionalFindings } from './directional.js';
@@ -47,7 +47,7 @@ const ENTRY_DETECTORS: readonly Detector[] = [entrySignDetector, entryValueDetec
 
 const isWrong = (input: DiagnosisInput, g: EntryGroup) => failingOf(input, compared(input, g)).length > 0;
 
-/** Detectors across groups, for the groups no single-group detector explained: swaps, per-unit factors, where the error enters. */
+/** Detectors across groups, for the groups no single-group detector explained: swaps, a bias wrong alone, where the error enters. */
 function acrossGroups(input: DiagnosisInput, explained: Set<string>): Finding[] {
   const found: Finding[] = [];
   const open = input.groups.filter((g) => isWrong(input, g) && !explained.has(g.name));
@@ -67,12 +67,6 @@ function acrossGroups(input: DiagnosisInput, explained: Set<string>): Finding[] 
       found.push(alone);
       for (const name of alone.paths) explained.add(name);
     }
-    if (!isWrong(input, layer.weight) || explained.has(layer.weight.name)) continue;
-    const bias = layer.bias && !explained.has(layer.bias.name) ? layer.bias : undefined;
-    const unit = perUnitDetector(input, bias ? layer : { weight: layer.weight });
-    if (!unit) continue;
-    found.push(unit);
-    for (const name of unit.paths) explained.add(name);
   }
   const enters = entersAtDetector(input, layers, explained);
   if (enters) {
@@ -82,16 +76,35 @@ function acrossGroups(input: DiagnosisInput, explained: Set<string>): Finding[] 
   return found;
 }
 
-/** Every structural finding: fast mode's fits over all of θ, one whole-θ factor, or per group then across groups. */
+/**
+ * Per-unit factors first: a factor that differs between units would otherwise be read, on the
+ * failing units alone, as one tensor-wide factor (a missing leaky-ReLU′ is 1 on active units and
+ * 1/slope on the others). A tensor-wide factor has no distinct per-unit factors, so it is left
+ * to the group detectors.
+ */
+function perUnits(input: DiagnosisInput, layers: readonly Layer[], explained: Set<string>): Finding[] {
+  const found: Finding[] = [];
+  for (const layer of layers) {
+    if (!isWrong(input, layer.weight) || explained.has(layer.weight.name)) continue;
+    const bias = layer.bias && !explained.has(layer.bias.name) ? layer.bias : undefined;
+    const unit = perUnitDetector(input, bias ? layer : { weight: layer.weight });
+    if (!unit) continue;
+    found.push(unit);
+    for (const name of unit.paths) explained.add(name);
+  }
+  return found;
+}
+
+/** Every structural finding: fast mode's fits over all of θ, one whole-θ factor, or per unit, per group, then across groups. */
 function structural(input: DiagnosisInput): Finding[] {
   const directional = directionalFindings(input);
   if (directional.length > 0) return directional;
   const whole = wholeScale(input);
   if (whole) return [whole];
-  const found: Finding[] = [];
   const explained = new Set<string>();
+  const found: Finding[] = perUnits(input, layersOf(input.groups), explained);
   for (const group of input.groups) {
-    if (!isWrong(input, group)) continue;
+    if (!isWrong(input, group) || explained.has(group.name)) continue;
     for (const detect of GROUP_DETECTORS) {
       // One entry off under float32 rounding is the rounding: entry-level findings need float64 values.
       if (input.float32Values && ENTRY_DETECTORS.includes(detect)) continue;

@@ -74,7 +74,7 @@ function fitUnits(
   if (!ks.every(Number.isFinite)) return undefined;
   const off = ks.filter((k) => !near(k, 1));
   const distinct = ks.some((k) => !near(k, ks[0], 1e-3));
-  return off.length >= 2 && distinct ? fits : undefined;
+  return off.length >= 1 && distinct ? fits : undefined;
 }
 
 /** Advice from the inverse factors 1/kᵤ: which activation derivative they look like. */

@@ -1,5 +1,5 @@
 import type { DiagnosisKind } from '../../report.js';
-import { type LinearFit, NOISY_FIT_RESIDUAL, near, robustFit } from '../fit.js';
+import { FIT_RESIDUAL, type LinearFit, NOISY_FIT_RESIDUAL, leastSquares, near, robustFit } from '../fit.js';
 import { explainFactor, factorText } from '../explainFactor.js';
 import { type Finding, finding } from '../finding.js';
 import {
@@ -22,6 +22,8 @@ export interface Scale {
   readonly k: number;
   readonly c?: number;
   readonly subset: boolean;
+  /** The numerical values are themselves c·θ (f's data part contributes nothing): c, when so. */
+  readonly pure?: number;
 }
 
 const scales = new WeakMap<Finding, Scale>();
@@ -88,6 +90,22 @@ function compose(all: readonly Scale[]): string {
   return `Uniform factor in ${names}: the analytic values are ${factorText(k)} × the numerical ones${where}${terms}. ${explainFactor(k)}`;
 }
 
+/** The other reading when the numerical values are all c·θ: a term whose sign or size is wrong looks the same. */
+function pureText(all: readonly Scale[]): string {
+  if (!all.every((s) => s.pure !== undefined)) return '';
+  const c = all[0].pure as number;
+  const k = all[0].k;
+  return ` Here the numerical values are themselves a term ${num(c)}·θ (f's data part contributes nothing), so this is equally that term with ${near(k, -1) ? 'its sign flipped' : `${factorText(k)} × its size`}: a missing-term or wrong-sign-term bug reads the same.`;
+}
+
+/** The numerical values on `indices` as c·θ, when they are (relative residual under FIT_RESIDUAL). */
+function pureTerm(input: DiagnosisInput, indices: readonly number[]): number | undefined {
+  const { numeric: n, theta } = input;
+  if (!theta || indices.length < 2) return undefined;
+  const fit = leastSquares((i) => n[i], [(i) => theta[i]], indices);
+  return fit && fit.residual < FIT_RESIDUAL ? fit.coef[0] : undefined;
+}
+
 function evidenceOf(input: DiagnosisInput, group: EntryGroup, scope: FitScope, fit: LinearFit, c?: number): string {
   const model =
     c === undefined
@@ -101,17 +119,25 @@ function build(input: DiagnosisInput, group: EntryGroup, scope: FitScope, fit: L
   const k = fit.coef[0];
   const failing = failingOf(input, compared(input, group));
   const inliers = new Set(fit.inliers);
-  const scale: Scale = { group: group.name, k, subset: scope.subset, ...(c === undefined ? {} : { c }) };
+  const pure = c === undefined ? pureTerm(input, fit.inliers) : undefined;
+  const scale: Scale = {
+    group: group.name,
+    k,
+    subset: scope.subset,
+    ...(c === undefined ? {} : { c }),
+    ...(pure === undefined ? {} : { pure }),
+  };
   const found = finding({
     kind: kindOf(k),
     paths: [group.name],
-    message: compose([scale]),
+    ...(pure === undefined ? {} : { alternatives: ['missing-term', 'wrong-sign-term'] as const }),
+    message: compose([scale]) + pureText([scale]),
     evidence: evidenceOf(input, group, scope, fit, c),
     explained: failing.filter((i) => inliers.has(i)).length,
     failingCount: failing.length,
     key: `${kindOf(k)}:${factorText(k)}`,
     compose: (list) => ({
-      message: compose(list.map((f) => scales.get(f) as Scale)),
+      message: compose(list.map((f) => scales.get(f) as Scale)) + pureText(list.map((f) => scales.get(f) as Scale)),
       evidence: list.map((f) => f.evidence).join('; '),
     }),
   });
