@@ -22,7 +22,9 @@ describe('fast mode names every tensor a bug covers', () => {
       const r = fast({ ...MEDIUM, seed }, { forgotOneOverM: true });
       expect(r.pass).toBe(false);
       expect(kinds(r), `seed ${seed}`).toEqual([['factor', ['W1', 'b1', 'W2', 'b2']]]);
-      expect(r.diagnoses[0].message).toMatch(/^Uniform factor in W1, b1, W2 and b2: the analytic values are 6 × the numerical ones, apart from a term in θ of W1 and W2 \(0\.0166667·θ if that term is right, or 0\.0119048·θ if its sign is flipped\)\./);
+      expect(r.diagnoses[0].message).toMatch(
+        /^Uniform factor in W1, b1, W2 and b2: the analytic values are 6 × the numerical ones, apart from a term in θ of W1 and W2 \(0\.0166667·θ if that term is right, or 0\.0119048·θ if its sign is flipped\)\./,
+      );
     }
   });
 
@@ -30,13 +32,16 @@ describe('fast mode names every tensor a bug covers', () => {
     for (let seed = 0; seed < 10; seed++) {
       const r = fast({ ...MEDIUM, seed }, { l2WrongSign: true });
       expect(kinds(r), `seed ${seed}`).toEqual([['missing-term', ['W1', 'W2']]]);
-      expect(r.diagnoses[0].message).toContain('Missing term in W1 and W2: a term 0.0333333·θ is missing, or a term 0.0166667·θ has the wrong sign.');
+      expect(r.diagnoses[0].message).toContain(
+        'Missing term in W1 and W2: a term 0.0333333·θ is missing, or a term 0.0166667·θ has the wrong sign.',
+      );
       expect(r.diagnoses[0].alternatives).toEqual(['wrong-sign-term']);
     }
   });
 
   it('L2 applied to the biases, 1 650 parameters, 5 seeds: an extra term on b1 and b2', () => {
-    for (let seed = 0; seed < 5; seed++) expect(kinds(fast({ ...MEDIUM, seed }, { l2OnBiases: true }))).toEqual([['extra-term', ['b1', 'b2']]]);
+    for (let seed = 0; seed < 5; seed++)
+      expect(kinds(fast({ ...MEDIUM, seed }, { l2OnBiases: true }))).toEqual([['extra-term', ['b1', 'b2']]]);
   });
 
   it('10 000 parameters: forgot 1/m on all four tensors, the L2 sign flip on W1 and W2', () => {

@@ -20,12 +20,15 @@ describe('the diagnosis grid: 10 seeds × tanh/sigmoid/ReLU × λ ∈ {0, 0.1} �
     expect(failed).toEqual([]);
   });
 
-  it.each(BUG_CLASSES.map((b) => [b.name, b] as const))('%s: named in at least 95 percent of the cells, never on a right tensor', (_name, bug) => {
-    const rates = ratesOf(bug, CELLS);
-    expect(rates.cells).toBeGreaterThanOrEqual(60);
-    expect(rates.wrong, rates.examples.join('\n')).toBe(0);
-    expect(rates.named / rates.cells).toBeGreaterThanOrEqual(0.95);
-  });
+  it.each(BUG_CLASSES.map((b) => [b.name, b] as const))(
+    '%s: named in at least 95 percent of the cells, never on a right tensor',
+    (_name, bug) => {
+      const rates = ratesOf(bug, CELLS);
+      expect(rates.cells).toBeGreaterThanOrEqual(60);
+      expect(rates.wrong, rates.examples.join('\n')).toBe(0);
+      expect(rates.named / rates.cells).toBeGreaterThanOrEqual(0.95);
+    },
+  );
 
   it('activation derivative dropped, leaky ReLU and softplus too (4 seeds): named in ≥ 95 % of the cells', () => {
     const rates = ratesOf(BUG_CLASSES[3], MORE);

@@ -18,7 +18,8 @@ export interface BugClass {
   readonly names: (d: Diagnosis) => boolean;
 }
 
-const onPaths = (d: Diagnosis, paths: readonly string[]) => paths.every((p) => d.paths.includes(p)) && d.paths.length === paths.length;
+const onPaths = (d: Diagnosis, paths: readonly string[]) =>
+  paths.every((p) => d.paths.includes(p)) && d.paths.length === paths.length;
 const kindOrAlternative = (d: Diagnosis, kind: string) => d.kind === kind || (d.alternatives ?? []).includes(kind as never);
 
 /** The bug classes of issue 20's grid. */
@@ -35,12 +36,20 @@ export const BUG_CLASSES: readonly BugClass[] = [
     applies: (n) => n.lambda > 0,
     names: (d) => kindOrAlternative(d, 'missing-term') && onPaths(d, ['W1', 'W2']),
   },
-  { name: 'W2 transposed', bugs: { transposeW2: true }, applies: () => true, names: (d) => d.kind === 'transposed' && onPaths(d, ['W2']) },
+  {
+    name: 'W2 transposed',
+    bugs: { transposeW2: true },
+    applies: () => true,
+    names: (d) => d.kind === 'transposed' && onPaths(d, ['W2']),
+  },
   {
     name: 'activation derivative dropped',
     bugs: { noActDerivative: true },
     applies: () => true,
-    names: (d) => (d.kind === 'per-unit-factor' || d.kind === 'enters-at') && d.paths.includes('W1') && d.paths.every((p) => p === 'W1' || p === 'b1'),
+    names: (d) =>
+      (d.kind === 'per-unit-factor' || d.kind === 'enters-at') &&
+      d.paths.includes('W1') &&
+      d.paths.every((p) => p === 'W1' || p === 'b1'),
   },
   {
     name: 'L2 on the biases',
@@ -54,7 +63,10 @@ export const BUG_CLASSES: readonly BugClass[] = [
     bugs: { forgotOneOverM: true, l2WrongSign: true },
     applies: (n) => n.m > 1 && n.lambda > 0,
     names: (d) =>
-      d.kind === 'factor' && onPaths(d, ['W1', 'b1', 'W2', 'b2']) && d.message.includes('if its sign is flipped') && !d.message.includes('which is right'),
+      d.kind === 'factor' &&
+      onPaths(d, ['W1', 'b1', 'W2', 'b2']) &&
+      d.message.includes('if its sign is flipped') &&
+      !d.message.includes('which is right'),
   },
 ];
 
@@ -100,7 +112,8 @@ export function ratesOf(bug: BugClass, cells: readonly Mlp[]): Rates {
     const bad = report.diagnoses.filter((d) => onRightTensor(report, d));
     if (bad.length > 0) {
       wrong++;
-      if (examples.length < 3) examples.push(`${JSON.stringify(net)}: ${bad.map((d) => `${d.kind} on ${d.paths.join(', ')}`).join('; ')}`);
+      if (examples.length < 3)
+        examples.push(`${JSON.stringify(net)}: ${bad.map((d) => `${d.kind} on ${d.paths.join(', ')}`).join('; ')}`);
     }
     if (report.diagnoses.some(bug.names)) named++;
   }

@@ -1,7 +1,7 @@
 import { tolerance } from '../../compare.js';
 import { near, robustFit } from '../fit.js';
 import { type Finding, finding } from '../finding.js';
-import { compared, errorAt, failingOf, fullyCompared } from '../scope.js';
+import { compared, errorAt, failingOf, fullyCompared, informative } from '../scope.js';
 import { nameList, num, residualText } from '../text.js';
 import type { DiagnosisInput, EntryGroup } from '../types.js';
 import { type Layer, unitIndices } from './units.js';
@@ -24,6 +24,8 @@ function fitUnit(input: DiagnosisInput, idx: readonly number[], term: Term, bias
     return idx.every((i) => Math.abs(a[i] - t(i)) <= tolerance(a[i], n[i], rtol, atol))
       ? undefined
       : { k: Number.POSITIVE_INFINITY, residual: 0 };
+  // One entry carrying a value fits any factor: a unit's factor needs two (a diagonal Jacobian's rows have one).
+  if (informative(input, idx).length < 2) return undefined;
   const fit = robustFit(
     (i) => a[i] - t(i),
     [(i) => n[i] - t(i)],
