@@ -20,6 +20,7 @@ import {
   relu,
   reluVjp,
 } from './layers.js';
+import { LAYER_BUGS, layerRates } from './layerRates.js';
 
 type Conv = { x: Map3; K: Kernel; b: number[] };
 const same = { stride: 1, pad: 1 };
@@ -145,5 +146,14 @@ describe('pooling (2×2 windows, stride 2), ReLU and dropout', () => {
     );
     expect(only(r.diagnoses)).toEqual([['region', ['θ']]]);
     expect(r.diagnoses[0].message).toContain('a dropout mask not applied in the backward pass');
+  });
+});
+
+describe('the layer bugs over 20 seeds each (checkVjp): named in at least 95 percent of the failing checks, never on a right tensor', () => {
+  it.each(LAYER_BUGS.map((b) => [b.name, b] as const))('%s', (_name, bug) => {
+    const rates = layerRates(bug, 20);
+    expect(rates.failed).toBeGreaterThanOrEqual(19);
+    expect(rates.wrong).toBe(0);
+    expect(rates.named / rates.failed).toBeGreaterThanOrEqual(0.95);
   });
 });

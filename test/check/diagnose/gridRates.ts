@@ -71,7 +71,7 @@ export const BUG_CLASSES: readonly BugClass[] = [
 ];
 
 /** The tensor a diagnosis path belongs to ('W1[2][0]' → 'W1'). */
-export const tensorOf = (path: string) => path.replace(/(\[\d+\])+$/, '');
+export const tensorOf = (path: string) => path.replace(/(\[\d+\])+$/, '') || 'θ';
 
 /** The tensors whose gradient is wrong in a report. */
 export function wrongTensors(report: GradientReport): Set<string> {

@@ -9,7 +9,7 @@ const WINDOWS = [2, 3] as const;
 /**
  * Pooling windows whose gradient went to the wrong positions: the last two axes cut into p×p
  * windows (stride p), every window holding a wrong entry has the right total (Σ analytic =
- * Σ numerical ≠ 0) spread over other positions, in at least two windows. A max-pooling switch
+ * Σ numerical ≠ 0) spread over other positions. A max-pooling switch
  * routed to the wrong position, or an average pool's share spread unevenly.
  *
  * @example
@@ -43,7 +43,7 @@ export function poolingRegion(input: DiagnosisInput, v: GroupView): Region[] {
       const s = sums.get(key) as { a: number; n: number; tol: number };
       return s.n !== 0 && Math.abs(s.a - s.n) <= s.tol;
     });
-    if (!moved || wrong.size < 2 || indices.length !== v.compared.length) continue;
+    if (!moved || wrong.size < 1 || indices.length !== v.compared.length) continue;
     out.push({
       where: `in ${wrong.size} of the ${p}×${p} pooling windows (stride ${p}), each with the right total at the wrong positions`,
       cause:

@@ -72,6 +72,8 @@ export function termDetector(input: DiagnosisInput, group: EntryGroup): Finding 
   for (const scope of fitScopes(input, group)) {
     if (scope.indices.length < 2) continue;
     for (const basis of BASES) {
+      // ±v on two entries fits ±v·sign(θ) half the time (two values swapped): sign(θ) needs three.
+      if (basis.name === 'sign(θ)' && scope.indices.length < 3) continue;
       const fit = robustFit((i) => a[i] - n[i], [(i) => basis.of(theta[i])], scope.indices, allow);
       if (
         !fit ||
