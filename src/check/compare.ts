@@ -68,7 +68,12 @@ export function summarize(analytic: ArrayLike<number>, numeric: ArrayLike<number
   return { maxAbsError, maxRelError, relativeDifference };
 }
 
-/** |a − n|, ∞ when a is NaN or ±∞ (so a non-finite entry sorts first and fails every global criterion). */
+/**
+ * |a − n|, ∞ when a is NaN or ±∞ (so a non-finite entry sorts first and fails every global criterion).
+ *
+ * @example
+ * absoluteError(Number.NaN, 0.5); // Infinity
+ */
 export function absoluteError(a: number, n: number): number {
   return Number.isFinite(a) ? Math.abs(a - n) : Number.POSITIVE_INFINITY;
 }

@@ -1,7 +1,7 @@
 // Issue 20, "What to build" 4: shape-aware diagnoses of convolution, pooling, ReLU and dropout
 // bugs in the layer checks (checkVjp's θ̄ per tensor), each bug injected into a hand-written
 // backward pass (./layers.ts) and named as `region`, `layout` (a flip), `transposed` or `shifted`.
-import { checkVjp } from 'gradcheck';
+import { checkGradient, checkJacobian, checkVjp } from 'gradcheck';
 import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../../src/check/report.js';
 import {
@@ -155,5 +155,25 @@ describe('the layer bugs over 20 seeds each (checkVjp): named in at least 95 per
     expect(rates.failed).toBeGreaterThanOrEqual(19);
     expect(rates.wrong).toBe(0);
     expect(rates.named / rates.failed).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('the same shapes in the full gradient check and in a Jacobian block', () => {
+  it('checkGradient of a loss through the convolution: K̄ rotated 180° is a flip there too', () => {
+    const yBar = featureMap(2, 6, 6, 11);
+    const loss = (t: Conv) =>
+      conv2d(t.x, t.K, t.b, same).reduce((s, m, o) => s + m.flat().reduce((u, v, k) => u + v * yBar[o].flat()[k], 0), 0);
+    const r = checkGradient(loss, (t: Conv) => conv2dVjp(t.x, t.K, yBar, same, { rotateKernel: true }), { at });
+    expect(only(r.diagnoses)).toEqual([['layout', ['K']]]);
+    expect(r.diagnoses[0].message).toContain('rotated 180°');
+  });
+
+  it("checkJacobian of ReLU on 6 entries, the mask left out: the block's wrong entries are where the numerical Jacobian is 0", () => {
+    const v = [0.4, -0.3, 0.9, -1.2, 0.2, -0.5];
+    const J = (t: number[]) => t.map((_, i) => t.map((_, j) => (i === j ? 1 : 0)));
+    const r = checkJacobian((t: number[]) => t.map((u) => Math.max(0, u)), J, { at: v });
+    expect(r.mismatches).toHaveLength(3);
+    expect(only(r.diagnoses)).toEqual([['region', ['∂out/∂θ']]]);
+    expect(r.diagnoses[0].message).toContain('lie exactly where the numerical gradient is 0');
   });
 });

@@ -3,7 +3,7 @@
 // other entries compared as usual, `.not` and property shrinking work) and a `non-finite`
 // diagnosis naming the entries; NaN or ±∞ in f(θ) itself stays a GradcheckError.
 import fc from 'fast-check';
-import { GradcheckError, checkGradient, checkHessian, checkJacobian, checkJvp, checkVjp } from 'gradcheck';
+import { GradcheckError, checkGradient, checkGradientAsync, checkHessian, checkJacobian, checkJvp, checkVjp } from 'gradcheck';
 import { GradientPropertyError, gradientProperty, theta } from 'gradcheck/fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../../src/check/report.js';
@@ -160,5 +160,18 @@ describe('NaN or ±∞ in f itself stays an error', () => {
   it('f NaN at a moved point names the coordinate and the direction', () => {
     const f = (t: number[]) => (t[0] > 1 ? Number.NaN : t[0] * t[0]);
     expect(() => checkGradient(f, (t: number[]) => [2 * t[0]], { at: [1] })).toThrow(/f returned NaN with \[0\] moved by \+/);
+  });
+});
+
+describe('non-finite in the async check', () => {
+  it('checkGradientAsync: NaN at [1] is a failed report with the same diagnosis as the synchronous check', async () => {
+    const { f, grad, at } = sines(3, { 1: Number.NaN });
+    const r = await checkGradientAsync(
+      async (t: number[]) => f(t),
+      async (t: number[]) => grad(t),
+      { at },
+    );
+    expect(r.pass).toBe(false);
+    expect(r.diagnoses).toEqual(checkGradient(f, grad, { at }).diagnoses);
   });
 });
