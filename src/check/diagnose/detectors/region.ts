@@ -14,6 +14,8 @@ function fills(v: GroupView, r: Region, informative: (k: number) => boolean): bo
   return v.failing.size >= (1 - MAX_OUTLIER_SHARE) * inside.length;
 }
 
+const ORDINALS: Record<number, string> = { 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth' };
+
 /** "0, 2 and 4" / "the first 2" / "the last one" for a set of axis indices. */
 function indexText(set: readonly number[], length: number, noun: string): { text: string; border: boolean; step?: number } {
   const w = set.length;
@@ -26,7 +28,7 @@ function indexText(set: readonly number[], length: number, noun: string): { text
   const step = w >= 2 ? set[1] - set[0] : 0;
   if (w >= 2 && step >= 2 && set.every((v, k) => v === set[0] + k * step))
     return {
-      text: `every ${step === 2 ? 'second' : `${step}th`} ${noun} (${noun}s ${set[0]}, ${set[0] + step}, …)`,
+      text: `every ${ORDINALS[step] ?? `${step}th`} ${noun} (${noun}s ${set[0]}, ${set[0] + step}, …)`,
       border: false,
       step,
     };
