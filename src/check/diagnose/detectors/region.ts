@@ -1,5 +1,6 @@
 import { MAX_OUTLIER_SHARE } from '../fit.js';
 import { type Finding, finding } from '../finding.js';
+import { fullyCompared } from '../scope.js';
 import { entries, nameList, shapeText } from '../text.js';
 import type { DiagnosisInput, EntryGroup } from '../types.js';
 import { axisNoun } from './axes.js';
@@ -99,7 +100,10 @@ export function regionDetector(input: DiagnosisInput, group: EntryGroup): Findin
     inside: v.zero,
   };
   const zeroFits = [...v.failing].every(v.zero) && v.compared.some((k) => !v.zero(k));
-  const candidates = [...(zeroFits ? [zero] : []), ...poolingRegion(input, v), ...borderRegions(v), ...axisRegions(v)];
+  // Shapes need every entry: a sample of a tensor shows no border, slice or window.
+  const whole = fullyCompared(input, group);
+  const shapes = whole ? [...poolingRegion(input, v), ...borderRegions(v), ...axisRegions(v)] : [];
+  const candidates = [...(zeroFits ? [zero] : []), ...shapes];
   const found = candidates.find((r) => r === zero || fills(v, r, informative));
   if (!found) return undefined;
   const count = v.failing.size;
