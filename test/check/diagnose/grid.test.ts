@@ -11,6 +11,18 @@ import { grid, mlpGrad, mlpLoss, mlpTheta } from './mlp.js';
 const CELLS = grid(10);
 const MORE = grid(4, ['leaky-relu', 'softplus']);
 
+describe('b1 wrong alone, one tanh example', () => {
+  it("named on b1 alone, with W1's being right as the evidence that δ itself is fine", () => {
+    const net = { d: 4, h: 3, c: 3, m: 1, lambda: 0.1, act: 'tanh' as const, seed: 2 };
+    const report = checkGradient(mlpLoss(net), mlpGrad(net, { b1WithoutDerivative: true }), { at: mlpTheta(net) });
+    expect(report.diagnoses.map((d) => [d.kind, d.paths])).toEqual([['per-unit-factor', ['b1']]]);
+    expect(report.diagnoses[0].message).toMatch(
+      /^Per-unit factor in b1 alone: each wrong entry of b1 is a different multiple \(\d\.\d+ to \d\.\d+\) of the numerical one, while W1, which takes the same δ, is right\. Is b1's gradient summed from another δ than W1's/,
+    );
+    expect(report.hints).toContain('Wrong: b1. Fine: W1, W2, b2.');
+  });
+});
+
 describe('the diagnosis grid: 10 seeds × tanh/sigmoid/ReLU × λ ∈ {0, 0.1} × m ∈ {1, 6} × two sizes (240 cells)', () => {
   it('the correct backprop passes with no diagnosis in every cell', () => {
     const failed = CELLS.filter((net) => {
@@ -43,6 +55,7 @@ describe('the diagnosis grid: 10 seeds × tanh/sigmoid/ReLU × λ ∈ {0, 0.1} �
       for (const d of report.diagnoses) {
         expect(onRightTensor(report, d), `${JSON.stringify(net)}: ${d.kind} on ${d.paths}`).toBe(false);
         expect(d.kind).not.toBe('enters-at');
+        expect(d.message).not.toMatch(/activation's derivative|derivative .*missing|error enters/);
         expect(d.paths.map((p) => p.replace(/(\[\d+\])+$/, ''))).toEqual(d.paths.map(() => 'b1'));
       }
     }

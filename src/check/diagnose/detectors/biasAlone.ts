@@ -40,7 +40,7 @@ export function biasAloneDetector(input: DiagnosisInput, layer: Layer): Finding 
     paths: [b],
     message:
       `Per-unit factor in ${b} alone: each wrong entry of ${b} is a different multiple (${num(lo)} to ${num(hi)}) of the numerical one, while ${W}, which takes the same δ, is right. ` +
-      `Is ${b}'s gradient taken from δ before the activation's derivative (⊙ act′) that ${W}'s gets, or from another layer's δ?`,
+      `Is ${b}'s gradient summed from another δ than ${W}'s (δ taken before ⊙ act′, or another layer's δ)? ${W} being right rules out δ itself.`,
     evidence: `${W} agrees on every entry; ${failing.length} entries of ${b} disagree with ratios a/n from ${num(lo)} to ${num(hi)}, their inverses in (0, 1)`,
     explained: failing.length,
     failingCount: failing.length,
