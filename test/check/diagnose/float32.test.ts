@@ -43,3 +43,13 @@ describe('a correct float32 MLP checked at float64 (issue 20: float32 rounding s
     },
   );
 });
+
+describe('P7 (the float32 MLP, 10 000 parameters) checked at float64', () => {
+  it('sampled and in fast mode: float32-in-float64 alone, no step advice, kink or wrong entry', () => {
+    const p = mlpFloat32();
+    const sampled = checkGradient(p.f, p.grad, { at: p.theta0, precision: 'float64', sample: 60, seed: 3 });
+    expect(sampled.diagnoses.map((d) => d.kind)).toEqual(['float32-in-float64']);
+    const fast = checkGradient(p.f, p.grad, { at: p.theta0, precision: 'float64', mode: 'fast' });
+    expect(fast.diagnoses.map((d) => d.kind)).toEqual(['float32-in-float64']);
+  });
+});
