@@ -128,7 +128,9 @@ function structural(input: DiagnosisInput): Finding[] {
 /**
  * The registry: what is wrong, strongest first, plus notes (the per-tensor summary). Each
  * diagnosis comes with its evidence (a fit and its residual, an exact match), never as a guess;
- * a check without failing or unresolved entries gets none but its kinks.
+ * a check without failing or unresolved entries gets none but its kinks. NaN or ±∞ analytic
+ * entries come first as `non-finite` and are taken out before the other detectors run; under
+ * float32 rounding (`float32Values`) no kink, step, region or single-entry finding is made.
  *
  * @example
  * explain(input); // { diagnoses: [{ kind: 'sign', paths: ['W1'], … }], notes: ['Wrong: W1. Fine: b1.'] }
