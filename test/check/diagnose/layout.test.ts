@@ -93,3 +93,17 @@ describe('diagnosis 4: layout mix-ups', () => {
     expect(diagnosesOf(report).filter((d) => ['layout', 'transposed', 'shifted'].includes(d.kind))).toEqual([]);
   });
 });
+
+describe('an axis reversed (issue 20: flips are layouts whose message says so)', () => {
+  it('a gradient vector filled back to front: a layout, the vector reversed', () => {
+    const c = [1, 2, 3, 4, 5];
+    const f = (t: number[]) => t.reduce((s, v, i) => s + c[i] * Math.sin(v), 0);
+    const r = checkGradient(f, (t: number[]) => t.map((_, i) => c[4 - i] * Math.cos(t[4 - i])), {
+      at: [0.1, 0.2, 0.3, 0.4, 0.5],
+    });
+    expect(r.diagnoses.map((d) => [d.kind, d.paths])).toEqual([['layout', ['θ']]]);
+    expect(r.diagnoses[0].message).toMatch(
+      /^Flipped θ \(5\): the analytic values are the numerical ones in reverse order \(the vector reversed\)\. /,
+    );
+  });
+});

@@ -31,7 +31,9 @@ function movesOf(shape: readonly number[]): Move[] {
       advice: FLIP_ADVICE,
       source: reverse(spatial),
     });
-  for (const d of spatial)
+  if (r === 1)
+    moves.push({ kind: 'layout', what: 'in reverse order (the vector reversed)', advice: FLIP_ADVICE, source: reverse([0]) });
+  for (const d of r === 1 ? [] : spatial)
     if (shape[d] >= 2)
       moves.push({
         kind: 'layout',
