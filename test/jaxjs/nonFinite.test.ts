@@ -2,17 +2,11 @@
 // The contract (API.md, third round → Diagnoses → non-finite) makes each a failed report with a
 // `non-finite` diagnosis naming the entry, not a thrown "the gradient is NaN at [1]; every entry
 // must be finite" (bad input).
-//
-// SWITCHED OFF ON BRANCH jaxjs: the core still throws there; the `non-finite` diagnosis comes
-// with branch `diagnoses`. After both are merged, set NON_FINITE_REPORTS to true (the lead's
-// note in the jaxjs report says so); the tests are written to the contract and must then pass.
 import { grad, nn, numpy as np } from '@jax-js/jax';
 import { checkGradient } from 'gradcheck';
 import { checkGrads, jaxFunction, jaxGradient } from 'gradcheck/jaxjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startJax } from './setup.js';
-
-const NON_FINITE_REPORTS = false;
 
 beforeAll(startJax);
 
@@ -46,7 +40,7 @@ const cases: { name: string; f: (x: A) => A; at: () => A; nan: string[] }[] = [
   { name: 'float32 sigmoid at −100', f: (x) => np.sum(nn.sigmoid(x)), at: () => np.array([-100, 0]), nan: ['[0]'] },
 ];
 
-describe.runIf(NON_FINITE_REPORTS)("jax-js's NaN gradients are failed reports with a non-finite diagnosis", () => {
+describe("jax-js's NaN gradients are failed reports with a non-finite diagnosis", () => {
   // (No live-buffer count here: jax-js 0.1.25's own backward passes of sigmoid and power keep
   // buffers of their own; ownership.test.ts counts gradcheck's on ops that do not.)
   it.each(cases)('$name: grad(f) through checkGradient', ({ f, at, nan }) => {
