@@ -1,7 +1,10 @@
 import { defineConfig } from 'tsdown';
 
-// Optional peers stay external: a Jest user never loads Vitest and vice versa.
+// Optional peers stay external: a Jest user never loads Vitest and vice versa. Node's built-ins
+// (`node:fs`…, imported by the Jest entry's picture writer and by `gradcheck/workers`) are
+// external by nature; the ESM build's `neutral` platform does not know them, so they are named.
 const external = [
+  /^node:/,
   /^vitest/,
   /^@vitest\//,
   /^expect$/,
@@ -10,6 +13,7 @@ const external = [
   /^fast-check/,
   /^@fast-check\//,
   /^@tensorflow\//,
+  /^@jax-js\//,
   /^piscina/,
   /^tsx/,
 ];
@@ -25,6 +29,7 @@ const esm = {
   'fast-check': 'src/fast-check/index.ts',
   tfjs: 'src/tfjs/index.ts',
   workers: 'src/workers/index.ts',
+  jaxjs: 'src/jaxjs/index.ts',
 };
 const { vitest: _esmOnly, ...cjs } = esm;
 
@@ -32,6 +37,13 @@ const { vitest: _esmOnly, ...cjs } = esm;
 // from the ESM and the CommonJS entry alike), with no shared chunks so that it sits, whole,
 // beside `dist/workers.js` where `workerScript()` looks for it.
 const workerScript = { 'workers-worker': 'src/workers/worker.ts' };
+
+/**
+ * Every config's shared settings. `pluginTimings` off: rolldown warns when a plugin takes a
+ * large share of the build, and the declaration plugin (TypeScript itself) always does; that is
+ * the cost of `dts: true`, not something to fix, and the warning only made noise in `npm test`.
+ */
+const checks = { pluginTimings: false };
 
 export default defineConfig([
   {
@@ -41,6 +53,7 @@ export default defineConfig([
     clean: true,
     platform: 'neutral',
     deps: { neverBundle: external },
+    checks,
   },
   {
     entry: cjs,
@@ -51,6 +64,7 @@ export default defineConfig([
     // `gradcheck/workers` finds its worker script from `import.meta.url`.
     shims: true,
     deps: { neverBundle: external },
+    checks,
   },
   {
     entry: workerScript,
@@ -61,5 +75,6 @@ export default defineConfig([
     // `.js` like the other ESM files (the package is `type: module`), not node's default `.mjs`.
     fixedExtension: false,
     deps: { neverBundle: external },
+    checks,
   },
 ]);

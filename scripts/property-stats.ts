@@ -2,10 +2,13 @@
  * Property-based gradient checks of the reference problems at full size, with the error
  * figures quoted in the README: P3 and Rosenbrock (n = 10) over 1 000 generated θ each,
  * and P4-small (9 610 parameters) over 20 θ with every coordinate checked (19 220+ calls of f
- * per θ, about 13 s each: too slow for `npm test`, so CI runs this script).
+ * per θ, about 13 s each: too slow for `npm test`, so CI runs this script). `diagnoses` is the
+ * long diagnosis grid of issue 20 (30 seeds × five activations × λ × m × two sizes, fast mode
+ * over 50 seeds, the layer bugs over 100 seeds): every bug class named in ≥ 95 % of its cells,
+ * never a diagnosis on a right tensor, none on a correct gradient.
  *
- *   npx tsx scripts/property-stats.ts            # all three
- *   npx tsx scripts/property-stats.ts p3 rosen   # a subset (p3, rosen, p4)
+ *   npx tsx scripts/property-stats.ts                  # all four
+ *   npx tsx scripts/property-stats.ts p3 rosen         # a subset (p3, rosen, p4, diagnoses)
  *
  * Exits with status 1 on any false alarm, and with status 2 (one line on stderr) on an unknown
  * key or a run that checked no θ: a gate that ran nothing must not pass.
@@ -16,6 +19,10 @@ import { gradientProperty, theta } from 'gradcheck/fast-check';
 import { mlp, ngnnTree, rosenbrock } from '../test/problems/index.js';
 import { ErrorStats } from '../test/fast-check/helpers/stats.js';
 import { failLoudly } from '../bench/_internals/cli.js';
+import { BUG_CLASSES, ratesOf } from '../test/check/diagnose/gridRates.js';
+import { LAYER_BUGS, layerRates } from '../test/check/diagnose/layerRates.js';
+import { grid, mlpGrad, mlpLoss, mlpTheta } from '../test/check/diagnose/mlp.js';
+import { checkGradient } from 'gradcheck';
 
 interface Run {
   readonly name: string;
@@ -48,6 +55,47 @@ function collect<P>(
   );
 }
 
+/** A named rate must reach this share of its cells (issue 20: ≥ 95 %). */
+const NAMED_RATE = 0.95;
+
+/** Prints a rate line and throws when it misses the gate. */
+function gate(what: string, named: number, cells: number, wrong: number): void {
+  console.log(`  ${what}: named in ${named} of ${cells} (${((100 * named) / cells).toFixed(1)} %), wrong name in ${wrong}`);
+  if (wrong > 0 || named < NAMED_RATE * cells) throw new Error(`${what}: named ${named} of ${cells}, wrong ${wrong}`);
+}
+
+/** The long diagnosis grid: the MLP bug classes in the full check and fast mode, the layer bugs in checkVjp. */
+function diagnosisGrid(stats: ErrorStats): void {
+  const cells = grid(30, ['tanh', 'sigmoid', 'relu', 'leaky-relu', 'softplus']);
+  for (const net of cells) {
+    const report = checkGradient(mlpLoss(net), mlpGrad(net), { at: mlpTheta(net) });
+    stats.add(report);
+    if (!report.pass || report.diagnoses.length > 0)
+      throw new Error(`a correct MLP was failed or diagnosed: ${JSON.stringify(net)}`);
+  }
+  for (const bug of BUG_CLASSES) {
+    const r = ratesOf(bug, cells);
+    gate(`full check, ${bug.name}`, r.named, r.cells, r.wrong);
+  }
+  const medium = { d: 30, h: 40, c: 10, m: 6, lambda: 0.1, act: 'tanh' as const };
+  for (const [name, bugs, paths] of [
+    ['forgot 1/m', { forgotOneOverM: true }, 'W1,b1,W2,b2'],
+    ['L2 sign flipped', { l2WrongSign: true }, 'W1,W2'],
+  ] as const) {
+    let named = 0;
+    for (let seed = 0; seed < 50; seed++) {
+      const net = { ...medium, seed };
+      const r = checkGradient(mlpLoss(net), mlpGrad(net, bugs), { at: mlpTheta(net), mode: 'fast', seed });
+      if (r.diagnoses.length === 1 && r.diagnoses[0].paths.join(',') === paths) named++;
+    }
+    gate(`fast mode (1 650 parameters), ${name} on ${paths}`, named, 50, 0);
+  }
+  for (const bug of LAYER_BUGS) {
+    const r = layerRates(bug, 100);
+    gate(`checkVjp, ${bug.name}`, r.named, r.failed, r.wrong);
+  }
+}
+
 const runs: Run[] = [
   {
     key: 'p3',
@@ -78,6 +126,11 @@ const runs: Run[] = [
       const arb = theta(p.n, { min: -0.5, max: 0.5 }).map((θ) => Float64Array.from(θ));
       collect(stats, gradientProperty(p.f, p.grad, arb), 2028, 20);
     },
+  },
+  {
+    key: 'diagnoses',
+    name: 'Diagnosis grid (issue 20): MLP bug classes over 1 200 cells, fast mode over 50 seeds, layer bugs over 100 seeds',
+    run: diagnosisGrid,
   },
 ];
 

@@ -5,9 +5,11 @@
 # one Vitest and one Jest test against it, a CommonJS/ESM import of every entry point, and a tsc
 # check (node16 resolution) of typed Vitest, Jest, fast-check and TF.js usage. It also proves a
 # clean install: npm prints no warning about gradcheck when a user installs the tarball (such as
-# npm 11's "install scripts not yet covered by allowScripts"), and resolving this repository's
-# own dependencies from package.json leaves package-lock.json byte for byte unchanged (so
-# `npm install` on a fresh clone leaves git clean).
+# npm 11's "install scripts not yet covered by allowScripts"), resolving this repository's own
+# dependencies from package.json leaves package-lock.json byte for byte unchanged (so
+# `npm install` on a fresh clone leaves git clean) and prints no warning (EBADENGINE, install
+# scripts not covered by allowScripts…), and the build prints none either (rolldown's
+# UNRESOLVED_IMPORT and PLUGIN_TIMINGS, tsdown's notices): a new warning fails this check.
 # Never hangs: every step has a timeout. No network.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -50,7 +52,12 @@ lock_unchanged() {
     mkdir -p "$copy/$dir"
     cp "$dir/package.json" "$copy/$dir/"
   done
-  (cd "$copy" && run npm install --package-lock-only --offline --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null) || return 1
+  # Without --ignore-scripts: npm 11 lists the install scripts that allowScripts does not cover
+  # only when it would run them (a lock-only install runs none either way).
+  (cd "$copy" && run npm install --package-lock-only --offline --no-audit --no-fund --loglevel=warn >"$scratch/repo-install.log" 2>&1) || {
+    cat "$scratch/repo-install.log" >&2
+    return 1
+  }
   cmp -s package.json "$copy/package.json" || { echo "smoke: npm install rewrites package.json" >&2; diff package.json "$copy/package.json" | head -n 20 >&2; return 1; }
   cmp -s package-lock.json "$copy/package-lock.json" || {
     echo "smoke: npm install rewrites package-lock.json (stale lock): run npm install and commit the lock" >&2
@@ -60,6 +67,30 @@ lock_unchanged() {
 }
 step "a fresh npm install leaves package.json and package-lock.json unchanged"
 check "lockfile" lock_unchanged
+
+# Prints the lines of log $2 that are warnings, and fails when there is one ($1 names the log).
+no_warnings() {
+  local what="$1" log="$2" found
+  found="$(grep -inE 'warn|deprecat' "$log" || true)"
+  if [[ -n "$found" ]]; then
+    echo "smoke: $what printed warnings (fix them; this check fails on any):" >&2
+    echo "$found" >&2
+    return 1
+  fi
+}
+step "the repository's own npm install prints no warning"
+check "no npm install warning" no_warnings "npm install" "$scratch/repo-install.log"
+
+# The build, again, into dist/ (the same files: it is deterministic), for its log.
+build_quietly() {
+  run node scripts/build.mjs >"$scratch/build.log" 2>&1 || {
+    cat "$scratch/build.log" >&2
+    return 1
+  }
+  no_warnings "the build" "$scratch/build.log"
+}
+step "the build prints no warning"
+check "no build warning" build_quietly
 
 tarball="$scratch/$(run npm pack --ignore-scripts --silent --pack-destination "$scratch" | tail -n 1)"
 cp -R scripts/smoke-project/. "$scratch/project"

@@ -17,12 +17,14 @@ for (const mod of [esm, cjs]) {
     ).pass,
   );
 }
-for (const entry of ['gradcheck/fast-check', 'gradcheck/tfjs']) {
+for (const entry of ['gradcheck/fast-check', 'gradcheck/tfjs', 'gradcheck/jaxjs']) {
   const a = await import(entry);
   const b = require(entry);
   assert.deepEqual(Object.keys(a).sort(), Object.keys(b).sort(), entry);
 }
 assert.equal(typeof (await import('gradcheck/fast-check')).theta, 'function');
 assert.equal(typeof require('gradcheck/tfjs').checkTensorGradient, 'function');
+// The scratch project has no @jax-js/jax: the entry loads, and using it names the install command.
+await assert.rejects((await import('gradcheck/jaxjs')).jaxReady(), /npm install --save-dev @jax-js\/jax/);
 assert.equal(require.resolve('gradcheck/jest').endsWith('jest.cjs'), true);
-console.log('entries: gradcheck, gradcheck/fast-check, gradcheck/tfjs load from ESM and CommonJS');
+console.log('entries: gradcheck, gradcheck/fast-check, gradcheck/tfjs, gradcheck/jaxjs load from ESM and CommonJS');

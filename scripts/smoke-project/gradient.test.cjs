@@ -19,3 +19,21 @@ test('the packed gradcheck/jest (CommonJS) registers toHaveGradient, and a failu
   }
   expect(text.split('\n')[0]).toBe('expect(received).toHaveGradient(grad, options)');
 });
+
+test("a GradcheckError from the packed CommonJS build starts at this file's line (Jest frames it there)", () => {
+  const { checkJacobian, GradcheckError } = require('gradcheck');
+  let error;
+  try {
+    // NaN at a moved θ: found deep inside the check, past V8's default 10 frames.
+    checkJacobian(
+      ([x]) => [x > 1.00001 ? Number.NaN : x],
+      () => [[1]],
+      { at: [1] },
+    );
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(GradcheckError);
+  const frames = error.stack.split('\n').filter((line) => /^\s+at /.test(line));
+  expect(frames[0]).toMatch(/gradient\.test\.cjs:\d+:\d+/);
+});

@@ -1,5 +1,4 @@
-import { type JacobianSpec, jacobianCheck } from '../check/jacobian.js';
-import type { CheckOptions } from '../check/options.js';
+import { type JacobianOptions, type JacobianSpec, jacobianCheck } from '../check/jacobian.js';
 import type { GradientReport } from '../check/report.js';
 import type { Params } from '../numeric/tree.js';
 import { withMessage } from '../format/withMessage.js';
@@ -22,7 +21,7 @@ import { withMessage } from '../format/withMessage.js';
 export function checkJacobian<P extends Params>(
   f: (theta: P) => Params,
   jac: JacobianSpec<P>,
-  options: CheckOptions<P>,
+  options: JacobianOptions<P>,
 ): GradientReport {
   return withMessage(jacobianCheck(f, jac, options, 'checkJacobian'));
 }

@@ -1,6 +1,6 @@
 import { jacobianCheckAsync } from '../check/async.js';
 import type { AsyncMatrixSpec, MaybePromise } from '../check/asyncTypes.js';
-import type { CheckOptions } from '../check/options.js';
+import type { JacobianOptions } from '../check/jacobian.js';
 import type { GradientReport } from '../check/report.js';
 import type { Params } from '../numeric/tree.js';
 import { withMessage } from '../format/withMessage.js';
@@ -18,7 +18,7 @@ import { withMessage } from '../format/withMessage.js';
 export async function checkJacobianAsync<P extends Params>(
   f: (theta: P) => MaybePromise<Params>,
   jac: AsyncMatrixSpec<P>,
-  options: CheckOptions<P>,
+  options: JacobianOptions<P>,
 ): Promise<GradientReport> {
   return withMessage(await jacobianCheckAsync(f, jac, options, 'checkJacobianAsync'));
 }

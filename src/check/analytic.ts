@@ -10,11 +10,20 @@ export interface AnalyticGradient {
 
 /**
  * Evaluates the user's gradient (a function of θ, or a value) and checks that it has θ's
- * structure and finite entries. grad receives a private copy of θ, so a mutating grad is
- * caught and named instead of corrupting the check.
+ * structure. grad receives a private copy of θ, so a mutating grad is caught and named instead
+ * of corrupting the check. NaN or ±∞ entries are kept: the check compares them as failing
+ * entries and names them in a `non-finite` diagnosis (a bug in grad, not a misuse of the
+ * check), unless `requireFinite` asks for an error instead (a Taylor test has no entries to
+ * report them in).
  * @internal
  */
-export function analyticGradient(grad: unknown, layout: TreeLayout, caller: string, label = 'gradient'): AnalyticGradient {
+export function analyticGradient(
+  grad: unknown,
+  layout: TreeLayout,
+  caller: string,
+  label = 'gradient',
+  requireFinite = false,
+): AnalyticGradient {
   let value: unknown = grad;
   let mutation: AnalyticGradient['mutation'];
   if (typeof grad === 'function') {
@@ -34,7 +43,7 @@ export function analyticGradient(grad: unknown, layout: TreeLayout, caller: stri
   const mismatch = layout.structureMismatch(value, label);
   if (mismatch) throw new GradcheckError(`${caller}: ${mismatch}${swappedHint(grad, value, layout)}`);
   const values = TreeLayout.of(value as Params).values;
-  const bad = values.findIndex((v) => !Number.isFinite(v));
+  const bad = requireFinite ? values.findIndex((v) => !Number.isFinite(v)) : -1;
   if (bad >= 0) {
     throw new GradcheckError(
       `${caller}: the ${label} is ${formatNumber(values[bad])} at ${displayPath(layout.pathAt(bad))}; every entry must be finite`,

@@ -12,9 +12,9 @@ export function tolerance(a: number, n: number, rtol: number, atol: number): num
   return atol + rtol * Math.max(Math.abs(a), Math.abs(n));
 }
 
-/** The elementwise verdict: |a − n| ≤ atol + rtol · max(|a|, |n|) + err. */
+/** The elementwise verdict: |a − n| ≤ atol + rtol · max(|a|, |n|) + err; a NaN or ±∞ analytic value never agrees (its own tolerance would be ∞). */
 export function agrees(a: number, n: number, err: number, rtol: number, atol: number): boolean {
-  return Math.abs(a - n) <= tolerance(a, n, rtol, atol) + err;
+  return Number.isFinite(a) && Math.abs(a - n) <= tolerance(a, n, rtol, atol) + err;
 }
 
 /** True when an entry agrees only because its error estimate is too large to judge it. */
@@ -26,8 +26,9 @@ export function isUnresolved(a: number, n: number, err: number, rtol: number, at
   );
 }
 
-/** |a − n| / max(|a|, |n|), 0 when both are 0. */
+/** |a − n| / max(|a|, |n|), 0 when both are 0, ∞ when a is NaN or ±∞ (a non-finite analytic value is as wrong as can be). */
 export function relativeError(a: number, n: number): number {
+  if (!Number.isFinite(a)) return Number.POSITIVE_INFINITY;
   const scale = Math.max(Math.abs(a), Math.abs(n));
   return scale === 0 ? 0 : Math.abs(a - n) / scale;
 }
@@ -51,15 +52,30 @@ export function summarize(analytic: ArrayLike<number>, numeric: ArrayLike<number
     const i = indices ? indices[k] : k;
     const a = analytic[i];
     const n = numeric[i];
-    const d = Math.abs(a - n);
+    const d = absoluteError(a, n);
     if (d > maxAbsError) maxAbsError = d;
     const r = relativeError(a, n);
     if (r > maxRelError) maxRelError = r;
     diff2 += d * d;
-    sum2 += (a + n) * (a + n);
+    if (Number.isFinite(a)) sum2 += (a + n) * (a + n);
   }
-  const relativeDifference = diff2 === 0 ? 0 : sum2 === 0 ? Number.POSITIVE_INFINITY : Math.sqrt(diff2) / Math.sqrt(sum2);
+  const relativeDifference =
+    diff2 === 0
+      ? 0
+      : sum2 === 0 || diff2 === Number.POSITIVE_INFINITY
+        ? Number.POSITIVE_INFINITY
+        : Math.sqrt(diff2) / Math.sqrt(sum2);
   return { maxAbsError, maxRelError, relativeDifference };
+}
+
+/**
+ * |a − n|, ∞ when a is NaN or ±∞ (so a non-finite entry sorts first and fails every global criterion).
+ *
+ * @example
+ * absoluteError(Number.NaN, 0.5); // Infinity
+ */
+export function absoluteError(a: number, n: number): number {
+  return Number.isFinite(a) ? Math.abs(a - n) : Number.POSITIVE_INFINITY;
 }
 
 /** Orders mismatches worst first: by relative error, then by absolute error. */
@@ -79,7 +95,7 @@ export function mismatchOf(path: string, index: number, a: number, n: number, er
     index,
     analytic: a,
     numeric: n,
-    absError: Math.abs(a - n),
+    absError: absoluteError(a, n),
     relError: relativeError(a, n),
     tolerance: tolerance(a, n, rtol, atol) + err,
     errorEstimate: err,

@@ -80,7 +80,7 @@ export function convergenceCheck(f: unknown, grad: unknown, options: unknown, ca
   requireFunction(f, caller, 'f (the function under test)');
   const settings = resolveSettings(options, 'convergence', caller);
   const { layout, precision, domain } = settings;
-  const g = analyticGradient(grad, layout, caller).values;
+  const g = analyticGradient(grad, layout, caller, 'gradient', true).values;
   const evaluator = new ScalarEvaluator(f as (theta: unknown) => unknown, caller);
   const count = settings.directions;
   const ladders = runSync(

@@ -223,6 +223,7 @@ function diagnosisInput(
     notRechecked,
     kinks: verdicts.kinks,
     kinkPolicy: settings.kinks,
+    float32Values: m.float32 && settings.precision === 'float64',
   };
 }
 

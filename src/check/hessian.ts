@@ -4,24 +4,31 @@ import { AT_THETA, type Measurement, evaluateOne } from '../numeric/measure/prot
 import { FLOAT32_EPSILON } from '../numeric/precision.js';
 import { defaultRichardsonStep } from '../numeric/methods/builtins.js';
 import { RICHARDSON_LEVELS } from '../numeric/richardson.js';
-import { diagonalMethod, secondDifferenceEvaluations, secondDifferences } from '../numeric/secondDifferences.js';
+import {
+  type SecondDifferenceSettings,
+  diagonalMethod,
+  secondDifferenceEvaluations,
+  secondDifferences,
+} from '../numeric/secondDifferences.js';
 import type { Params } from '../numeric/tree.js';
 import { VectorEvaluator, inputName } from '../numeric/vectorEvaluator.js';
 import { agrees } from './compare.js';
 import { resolveMethod } from '../numeric/methods/resolve.js';
 import { differenceEvaluations, evaluationStage, groupDigits } from './timeAndProgress/index.js';
-import { type Float32Watch, type Mutation, atThetaWhenNonFinite, writesOf } from './guards/index.js';
+import { type Mutation, atThetaWhenNonFinite, writesOf } from './guards/index.js';
 import { blocksOf, inputTensorName } from './vectorValued/blocks.js';
 import { callUser } from './vectorValued/callUser.js';
 import { type NumericMatrix, compareMatrix, matrixReport, numericMatrix } from './vectorValued/matrix.js';
 import { prepare } from './vectorValued/prepare.js';
+import { sparseHessian } from './sparse/hessian.js';
+import type { MeasuredHessian } from './sparse/measuredHessian.js';
 import { readMatrix } from './vectorValued/read.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LIMIT } from './recheck.js';
 import { type CheckPlan, runPlan } from './_internals/run.js';
 import { referenceOf } from './_internals/reference.js';
 import type { ReportData } from './report.js';
-import type { Settings } from './settings/types.js';
+import type { Settings, SparsityOption } from './settings/types.js';
 
 /** Options of `checkHessian` and `toHaveHessian`. */
 export interface HessianOptions<P extends Params = Params> extends CheckOptions<P> {
@@ -32,6 +39,15 @@ export interface HessianOptions<P extends Params = Params> extends CheckOptions<
    * (2n² + 1 calls of f).
    */
   gradient?: (theta: P) => Params;
+  /**
+   * Measure only the Hessian's pattern: `'auto'` takes the analytic Hessian's own nonzeros, a
+   * boolean n×n matrix adds its entries to them, `false` measures every entry. Through
+   * options.gradient, columns that share no row are perturbed together (2 × (colours + probes)
+   * calls of the gradient, central); by second differences of f, each entry of the pattern is
+   * measured alone. A few random probes (`directions`, default 10) catch entries outside it.
+   * @defaultValue false
+   */
+  sparsity?: SparsityOption;
 }
 
 /** The Hessian: an n×n matrix (nested, rows of typed arrays, or flat row-major) or a function of θ returning it. */
@@ -39,19 +55,6 @@ export type HessianSpec<P extends Params = Params> = ((theta: P) => Params) | Pa
 
 /** How many asymmetric pairs a finding names. */
 const PAIRS_SHOWN = 3;
-
-/** The numerical Hessian and what measuring it saw. */
-interface Measured {
-  readonly num: NumericMatrix;
-  readonly atTheta: () => Measurement<Float64Array>;
-  readonly evaluations: () => number;
-  readonly fMutation: Mutation | undefined;
-  readonly watch: Float32Watch;
-  /** Findings about the reference itself (options.gradient not a gradient). */
-  readonly findings: string[];
-  /** Ends the evaluation stage (progress), once the report is made. */
-  readonly end: () => void;
-}
 
 /**
  * `checkHessian` with the caller's name for messages.
@@ -83,7 +86,9 @@ function* hessianMeasurement(f: unknown, H: unknown, settings: Settings): Measur
   const name = (i: number, j: number) => `∂²f/∂${inputName(layout.pathAt(i))}∂${inputName(layout.pathAt(j))}`;
   const a = readMatrix(raw, n, n, caller, 'the Hessian', name);
   const byGradient = settings.gradient !== undefined;
-  const m = byGradient ? yield* throughGradient(settings, a, name) : yield* throughSecondDifferences(f, settings, a);
+  const sparse =
+    settings.sparsity === false ? undefined : yield* sparseHessian(f, settings, a, name, secondDifferenceSettings(settings, a));
+  const m = sparse ?? (byGradient ? yield* throughGradient(settings, a, name) : yield* throughSecondDifferences(f, settings, a));
   const asymmetric = asymmetricPairs(a, n, settings);
   if (asymmetric.length > 0)
     m.findings.push(
@@ -113,6 +118,7 @@ function* hessianMeasurement(f: unknown, H: unknown, settings: Settings): Measur
           ? referenceOf(settings, ' of options.gradient along each entry of θ')
           : `second differences of f (${stepText})`,
         evaluationsOf: byGradient ? 'evaluations of the gradient' : undefined,
+        ...(m.notes && { notes: m.notes }),
       },
     });
   } finally {
@@ -121,7 +127,11 @@ function* hessianMeasurement(f: unknown, H: unknown, settings: Settings): Measur
 }
 
 /** The Jacobian of options.gradient by central differences (2n calls of the gradient). */
-function* throughGradient(settings: Settings, a: Float64Array, name: (i: number, j: number) => string): Measurement<Measured> {
+function* throughGradient(
+  settings: Settings,
+  a: Float64Array,
+  name: (i: number, j: number) => string,
+): Measurement<MeasuredHessian> {
   const { layout, caller } = settings;
   const n = layout.size;
   const g = settings.gradient as (theta: unknown) => unknown;
@@ -168,8 +178,8 @@ function* throughGradient(settings: Settings, a: Float64Array, name: (i: number,
 }
 
 /** Second differences of f by the settings' method (2n² + 1 calls for central ones), suspects re-checked on a Richardson ladder. */
-function* throughSecondDifferences(f: unknown, settings: Settings, a: Float64Array): Measurement<Measured> {
-  const { layout, caller, precision, rtol, atol } = settings;
+function* throughSecondDifferences(f: unknown, settings: Settings, a: Float64Array): Measurement<MeasuredHessian> {
+  const { layout, caller } = settings;
   const n = layout.size;
   const fn = f as (theta: unknown) => unknown;
   // f(θ) and 2 calls per entry of the n×n matrix (second differences), through the evaluation stage.
@@ -177,25 +187,15 @@ function* throughSecondDifferences(f: unknown, settings: Settings, a: Float64Arr
   const stage = evaluationStage(settings, plan);
   const { watch } = stage;
   const evaluator = new ScalarEvaluator(fn, caller, 'f', stage.hooks);
-  const isSuspect = (i: number, j: number, v: number, e: number) =>
-    !(agrees(a[i * n + j], v, e, rtol, atol) && agrees(a[j * n + i], v, e, rtol, atol));
   let values: { values: Float64Array; errors: Float64Array };
   try {
-    values = yield* secondDifferences(evaluator, layout, {
-      step: secondDifferenceStep(settings),
-      precision,
-      method: settings.method,
-      isSuspect,
-      recheckLimit: RECHECK_LIMIT,
-      recheckStep: Math.max(settings.step, defaultRichardsonStep(precision)),
-      recheckLevels: RICHARDSON_LEVELS,
-    });
+    values = yield* secondDifferences(evaluator, layout, secondDifferenceSettings(settings, a));
   } catch (error) {
     stage.end();
     throw error;
   }
   return {
-    num: { rows: n, ...values },
+    num: { rows: n, values: values.values, errors: values.errors },
     atTheta: function* () {
       return Float64Array.of(yield* evaluateOne(evaluator, AT_THETA));
     },
@@ -204,6 +204,21 @@ function* throughSecondDifferences(f: unknown, settings: Settings, a: Float64Arr
     watch,
     findings: [],
     end: stage.end,
+  };
+}
+
+/** How second differences of f measure the Hessian (dense or over a pattern): the step, the method, the re-checks of suspects. */
+function secondDifferenceSettings(settings: Settings, a: Float64Array): SecondDifferenceSettings {
+  const { precision, rtol, atol } = settings;
+  const n = settings.layout.size;
+  return {
+    step: secondDifferenceStep(settings),
+    precision,
+    method: settings.method,
+    isSuspect: (i, j, v, e) => !(agrees(a[i * n + j], v, e, rtol, atol) && agrees(a[j * n + i], v, e, rtol, atol)),
+    recheckLimit: RECHECK_LIMIT,
+    recheckStep: Math.max(settings.step, defaultRichardsonStep(precision)),
+    recheckLevels: RICHARDSON_LEVELS,
   };
 }
 

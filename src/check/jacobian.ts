@@ -12,9 +12,24 @@ import { fEvidence } from './vectorValued/report.js';
 import { prepare } from './vectorValued/prepare.js';
 import { readMatrix } from './vectorValued/read.js';
 import { type CheckPlan, runPlan } from './_internals/run.js';
+import { sparseJacobianMeasurement } from './sparse/jacobian.js';
+import type { CheckOptions } from './options.js';
 import type { ReportData } from './report.js';
 import { referenceOf } from './_internals/reference.js';
-import type { Settings } from './settings/types.js';
+import type { Settings, SparsityOption } from './settings/types.js';
+
+/** Options of `checkJacobian` and `toHaveJacobian`. */
+export interface JacobianOptions<P extends Params = Params> extends CheckOptions<P> {
+  /**
+   * Measure the matrix by column colouring: `'auto'` takes the analytic matrix's own nonzero
+   * pattern, a boolean matrix (rows × columns of the matrix) adds its entries to it, `false`
+   * measures every column. Columns that share no row are perturbed together, and a few random
+   * probes (`directions`, default 10) catch entries outside the pattern: 2 × (colours + probes)
+   * calls for central differences, the same for an elementwise layer of any size.
+   * @defaultValue false
+   */
+  sparsity?: SparsityOption;
+}
 
 /**
  * A Jacobian: rows = flattened outputs of f, columns = flattened entries of θ, as a
@@ -51,6 +66,7 @@ export function jacobianPlan(f: unknown, jac: unknown, options: unknown, caller:
 function* jacobianMeasurement(fn: (theta: unknown) => unknown, jac: unknown, settings: Settings): Measurement<ReportData> {
   const { layout, caller } = settings;
   const n = layout.size;
+  if (settings.sparsity !== false) return yield* sparseJacobianMeasurement(fn, jac, settings);
   const plan = {
     total: differenceEvaluations(resolveMethod(settings.method), n),
     what: `Jacobian check of ${groupDigits(n)} columns`,

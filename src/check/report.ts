@@ -57,6 +57,8 @@ export type DiagnosisKind =
   | 'sign'
   | 'factor'
   | 'per-unit-factor'
+  | 'enters-at'
+  | 'region'
   | 'missing-term'
   | 'wrong-sign-term'
   | 'extra-term'

@@ -2,7 +2,7 @@ import type { AllCloseOptions } from '../check/allClose.js';
 import type { AsyncGradientSpec } from '../check/asyncTypes.js';
 import type { CheckOptions } from '../check/options.js';
 import type { HessianOptions, HessianSpec } from '../check/hessian.js';
-import type { JacobianSpec } from '../check/jacobian.js';
+import type { JacobianOptions, JacobianSpec } from '../check/jacobian.js';
 import type { JvpOptions } from '../check/jvp.js';
 import type { VjpOptions } from '../check/vjp.js';
 import type { Params } from '../numeric/tree.js';
@@ -24,7 +24,7 @@ export interface GradcheckMatchers<R = unknown> {
   /** The received tree equals `expected` within tolerances, entry by entry. */
   toBeAllClose(expected: Params, options?: AllCloseOptions): R;
   /** The received f: θ → output has Jacobian `jac` (rows = outputs, columns = inputs; a matrix or a function of θ) at `options.at`. */
-  toHaveJacobian<P extends Params>(jac: JacobianSpec<P>, options: CheckOptions<P>): R;
+  toHaveJacobian<P extends Params>(jac: JacobianSpec<P>, options: JacobianOptions<P>): R;
   /** The received layer forward f: θ → y has vector–Jacobian product `vjp(θ, ȳ) → θ̄` (its backward pass) at `options.at`. */
   toHaveVjp<P extends Params>(vjp: (theta: P, cotangent: any) => Params, options: VjpOptions<P>): R;
   /** The received f: θ → y has Jacobian–vector product `jvp(θ, u) → ẏ` at `options.at`. */

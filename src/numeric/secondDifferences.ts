@@ -154,6 +154,18 @@ export interface SecondDifferenceSettings {
   readonly recheckStep: number;
   /** Steps in a re-check's ladder. */
   readonly recheckLevels: number;
+  /** The entries (i, j ≥ i) measured: row i's columns (a sparse pattern's); every j ≥ i when omitted. */
+  readonly columns?: (i: number) => ArrayLike<number>;
+}
+
+/** Second differences of f at θ, and how to measure one more entry the same way. */
+export interface SecondDifferences {
+  readonly values: Float64Array;
+  readonly errors: Float64Array;
+  /** f(θ). */
+  readonly f0: number;
+  /** Entry (i, j) by the method at the pass's step (points already evaluated are not asked for again). */
+  entry(i: number, j: number): Measurement<Estimate>;
 }
 
 /** Entry (i, j) by `method` from step h₀: its quotient, or its Richardson ladder when it has one. */
@@ -176,7 +188,8 @@ function* estimateEntry(pass: Pass, method: FiniteDifferenceMethod, i: number, j
 
 /**
  * The n×n matrix of second differences of f at θ by the settings' method (row-major, symmetric,
- * with an error estimate per entry): f(θ), then each entry on or above the diagonal; suspects
+ * with an error estimate per entry): f(θ), then each entry on or above the diagonal (of
+ * `settings.columns` when given: the others stay 0); suspects
  * (by `isSuspect`) re-checked on a Richardson ladder when the method has none of its own.
  * Central differences: 2n² + 1 calls; forward: n(n − 1)/2 + 2n + 1.
  *
@@ -188,7 +201,7 @@ export function* secondDifferences(
   evaluator: ScalarEvaluator<unknown>,
   layout: TreeLayout,
   settings: SecondDifferenceSettings,
-): Measurement<{ values: Float64Array; errors: Float64Array }> {
+): Measurement<SecondDifferences> {
   const n = layout.size;
   const { method, step } = settings;
   const pass: Pass = {
@@ -199,14 +212,17 @@ export function* secondDifferences(
   };
   const values = new Float64Array(n * n);
   const errors = new Float64Array(n * n);
-  yield* pass.values.values([AT_THETA]);
+  const [f0] = yield* pass.values.values([AT_THETA]);
   const set = (i: number, j: number, e: Estimate) => {
     values[i * n + j] = values[j * n + i] = e.value;
     errors[i * n + j] = errors[j * n + i] = e.error;
   };
   const suspects: [number, number][] = [];
+  const all = Int32Array.from({ length: n }, (_, j) => j);
+  const columns = settings.columns ?? ((i: number) => all.subarray(i));
   for (let i = 0; i < n; i++) {
-    for (let j = i; j < n; j++) {
+    for (const j of Array.from(columns(i))) {
+      if (j < i) continue;
       const est = yield* estimateEntry(pass, method, i, j, step);
       set(i, j, est);
       if (settings.isSuspect(i, j, est.value, est.error)) suspects.push([i, j]);
@@ -216,7 +232,7 @@ export function* secondDifferences(
   for (const [i, j] of recheck ? suspects.slice(0, settings.recheckLimit) : []) {
     set(i, j, yield* estimateEntry(pass, recheck as FiniteDifferenceMethod, i, j, settings.recheckStep));
   }
-  return { values, errors };
+  return { values, errors, f0, entry: (i, j) => estimateEntry(pass, method, i, j, step) };
 }
 
 /**
@@ -227,10 +243,15 @@ export function* secondDifferences(
  *
  * @example
  * secondDifferenceEvaluations(central, 3); // 2·3² + 1 = 19
+ * secondDifferenceEvaluations(central, 3, { diagonal: 3, off: 2 }); // a tridiagonal pattern: 1 + 2·3 + 4·2 = 15
  */
-export function secondDifferenceEvaluations(method: FiniteDifferenceMethod, n: number): number {
+export function secondDifferenceEvaluations(
+  method: FiniteDifferenceMethod,
+  n: number,
+  entries: { readonly diagonal: number; readonly off: number } = { diagonal: n, off: (n * (n - 1)) / 2 },
+): number {
   const moved = method.offsets.filter((o) => o !== 0).length;
   const diagonal = diagonalMethod(method).offsets.filter((o) => o !== 0).length;
   const levels = method.extrapolation?.levels ?? 1;
-  return 1 + levels * (n * diagonal + ((n * (n - 1)) / 2) * moved * moved);
+  return 1 + levels * (entries.diagonal * diagonal + entries.off * moved * moved);
 }

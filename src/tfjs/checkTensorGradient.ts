@@ -8,6 +8,7 @@ import { requireFunction } from '../numeric/validate.js';
 import { scalarOf, toTensors } from './convert.js';
 import { autodiffGradient, tensorGradient } from './tensorGradient.js';
 import type { TensorFunction, TfNamespace } from './types.js';
+import { requireTf } from './requireTf.js';
 
 /** Options of `checkTensorGradient`: a check's options, float32 unless you say otherwise. */
 export interface TensorCheckOptions<P extends Params = Params> extends CheckOptions<P> {
@@ -38,6 +39,7 @@ export function checkTensorGradient<P extends Params>(
   options: TensorCheckOptions<P>,
 ): GradientReport {
   const caller = 'checkTensorGradient';
+  requireTf(tf, caller);
   requireFunction(f, caller, 'f (a function of tensors)');
   if (options === null || typeof options !== 'object') {
     throw new GradcheckError(`${caller}: options must be an object with the point θ as options.at, e.g. { at: [1, 2, 3] }`);

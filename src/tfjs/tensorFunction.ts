@@ -2,6 +2,7 @@ import type { Params } from '../numeric/tree.js';
 import { requireFunction } from '../numeric/validate.js';
 import { scalarOf, toTensors } from './convert.js';
 import type { TensorFunction, TfNamespace } from './types.js';
+import { requireTf } from './requireTf.js';
 
 /**
  * Turns a scalar-valued function of tensors into the function of θ that `toHaveGradient` and
@@ -18,6 +19,7 @@ import type { TensorFunction, TfNamespace } from './types.js';
  * });
  */
 export function tensorFunction<P extends Params = Params>(tf: TfNamespace, f: TensorFunction): (theta: P) => number {
+  requireTf(tf, 'tensorFunction');
   requireFunction(f, 'tensorFunction', 'f (a function of tensors)');
   return (theta: P) => {
     let value = Number.NaN;

@@ -3,6 +3,7 @@ import type { Params } from '../numeric/tree.js';
 import { requireFunction } from '../numeric/validate.js';
 import { fromTensors, toTensors } from './convert.js';
 import type { TensorFunction, TfNamespace } from './types.js';
+import { requireTf } from './requireTf.js';
 
 /**
  * Turns a gradient function of tensors into a function of θ returning a tree shaped like θ.
@@ -17,6 +18,7 @@ import type { TensorFunction, TfNamespace } from './types.js';
  * grad([0, Math.PI]); // [1, -1] (to float32 precision)
  */
 export function tensorGradient<P extends Params = Params>(tf: TfNamespace, grad: (...xs: never[]) => unknown): (theta: P) => P {
+  requireTf(tf, 'tensorGradient');
   requireFunction(grad, 'tensorGradient', 'grad (a function of tensors)');
   const g = grad as (...xs: unknown[]) => unknown;
   return (theta: P) => {
@@ -41,6 +43,7 @@ export function tensorGradient<P extends Params = Params>(tf: TfNamespace, grad:
  * autodiffGradient(tf, loss)({ w: [1, 2], b: [0.5, 0.5] }); // { w: [3, 5], b: [3, 5] }
  */
 export function autodiffGradient<P extends Params = Params>(tf: TfNamespace, f: TensorFunction): (theta: P) => P {
+  requireTf(tf, 'autodiffGradient');
   requireFunction(f, 'autodiffGradient', 'f (a function of tensors)');
   const valueAndGrads = tf.valueAndGrads(f);
   return (theta: P) => {

@@ -1,17 +1,17 @@
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import { type BatchedFunction, type BatchSession, batched } from '../numeric/batched.js';
 import { GradcheckError } from '../numeric/errors.js';
 import { failureToError, type Target } from './_internals/failure.js';
 import { toModuleUrl } from './_internals/moduleUrl.js';
-import type { WorkerReply, WorkerSetup } from './_internals/protocol.js';
-import { workerScript } from './_internals/workerScript.js';
+import { startPool } from './_internals/pool.js';
+import type { WorkerSetup } from './_internals/protocol.js';
+import { openSession } from './_internals/session.js';
 
 /** Options of {@link workerFunction}. */
 export interface WorkerFunctionOptions {
   /**
-   * Number of worker threads in the pool. Pair it with the async checks' `concurrency`
-   * (at least `threads`) so that every thread has work.
-   * @defaultValue `os.availableParallelism()`
+   * Number of worker threads in the pool. The main thread keeps one core for the check itself.
+   * @defaultValue `os.availableParallelism() - 1`, at least 1
    */
   threads?: number;
   /**
@@ -24,24 +24,31 @@ export interface WorkerFunctionOptions {
   tsx?: boolean;
 }
 
-/** An async f whose evaluations run in a pool of worker threads. */
-export interface WorkerFunction<P = unknown, R = number> extends Target {
+/**
+ * An async f whose evaluations run in a pool of worker threads. Called with a full θ it makes
+ * one call in one thread; the checks instead open a batch session (`f[batched]`, see
+ * `numeric/batched.ts`) that keeps θ in every thread and sends only the moved entries.
+ */
+export interface WorkerFunction<P = unknown, R = number> extends Target, BatchedFunction {
   /** Evaluates the exported function on a structured clone of θ in one of the threads. */
   (theta: P): Promise<R>;
   /** Ends the pool once the calls in flight have finished; later calls reject. Idempotent. */
   close(): Promise<void>;
   /** Number of threads in the pool. */
   readonly threads: number;
+  readonly [batched]: { open(theta: unknown): Promise<BatchSession> };
 }
 
 /**
- * An async f for the async checks (`checkGradientAsync`, … with `concurrency`) whose
- * evaluations run in a pool of `threads` worker threads (piscina), each of which imports
- * `exportName` from `moduleUrl`. θ reaches the function by structured clone, in your structure:
- * typed arrays, nested arrays and objects arrive as they were sent. An exception thrown by the
- * function rejects with the worker's stack; a module that does not load or lacks the export
- * rejects with a `GradcheckError`. Call `close()` when done (in `afterAll`): live threads keep
- * the process running.
+ * An async f for the async checks (`checkGradientAsync`, …) whose evaluations run in a pool of
+ * `threads` worker threads (piscina), each of which imports `exportName` from `moduleUrl`. A
+ * check sends θ once to every thread and then only the entries it moves, in one coarse batch
+ * per thread, so a full check on k threads runs close to k times as fast as in-process when f
+ * takes a millisecond or more. θ reaches the function in your structure (typed arrays, nested
+ * arrays and objects as sent). An exception thrown by the function rejects with the worker's
+ * stack; a module that does not load or lacks the export rejects with a `GradcheckError`, as
+ * does a project without piscina (an optional peer). Call `close()` when done (in `afterAll`):
+ * live threads keep the process running.
  *
  * @param moduleUrl - the module's `file:` URL (`new URL('./model.mjs', import.meta.url)`) or absolute path.
  * @param exportName - the exported function f(θ), returning a number or, for a vector f, a tree.
@@ -49,9 +56,9 @@ export interface WorkerFunction<P = unknown, R = number> extends Target {
  * import { checkGradientAsync } from 'gradcheck';
  * import { workerFunction } from 'gradcheck/workers';
  *
- * const loss = workerFunction<Params>(new URL('./model.mjs', import.meta.url), 'loss', { threads: 2 });
+ * const loss = workerFunction<Params>(new URL('./model.mjs', import.meta.url), 'loss');
  * try {
- *   const report = await checkGradientAsync(loss, lossGrad, { at: theta0, concurrency: 2 });
+ *   const report = await checkGradientAsync(loss, lossGrad, { at: theta0 });
  * } finally {
  *   await loss.close();
  * }
@@ -64,27 +71,14 @@ export function workerFunction<P = unknown, R = number>(
   const target: Target = { moduleUrl: toModuleUrl(moduleUrl), exportName: checkExportName(exportName) };
   const threads = checkThreads(options.threads);
   const setup: WorkerSetup = { ...target, tsx: options.tsx };
-  const pool = new Piscina({ filename: workerScript(), minThreads: threads, maxThreads: threads, workerData: setup });
-  // A thread that dies rejects its task; without a listener piscina would also re-throw the
-  // error as an uncaught exception and end the test run.
-  pool.on('error', () => {});
-  let closing: Promise<void> | undefined;
+  const pool = startPool(setup, threads);
   const call = async (theta: P): Promise<R> => {
-    if (closing) throw closedError(target);
-    let reply: WorkerReply<R>;
-    try {
-      reply = (await pool.run(theta)) as WorkerReply<R>;
-    } catch (thrown) {
-      throw closing ? closedError(target) : poolError(thrown, target);
-    }
+    const reply = await pool.run({ kind: 'call', theta });
     if (!reply.ok) throw failureToError(reply.failure, target);
-    return reply.value;
+    return reply.value as R;
   };
-  const close = (): Promise<void> => {
-    closing ??= pool.close();
-    return closing;
-  };
-  return Object.assign(call, { ...target, threads, close });
+  const open = (theta: unknown): Promise<BatchSession> => openSession(pool, target, theta);
+  return Object.assign(call, { ...target, threads, close: pool.close, [batched]: { open } });
 }
 
 function checkExportName(exportName: unknown): string {
@@ -94,27 +88,14 @@ function checkExportName(exportName: unknown): string {
   return exportName;
 }
 
-function checkThreads(threads: number | undefined): number {
-  if (threads === undefined) return availableParallelism();
+/**
+ * @internal `options.threads`, or the available parallelism less the core the main thread
+ * needs for the check itself (at least 1).
+ */
+export function checkThreads(threads: number | undefined): number {
+  if (threads === undefined) return Math.max(1, availableParallelism() - 1);
   if (!Number.isInteger(threads) || threads < 1) {
     throw new GradcheckError(`workerFunction: options.threads must be a positive integer (got ${threads})`);
   }
   return threads;
-}
-
-function closedError(target: Target): GradcheckError {
-  return new GradcheckError(
-    `workerFunction: the pool running '${target.exportName}' of ${target.moduleUrl} is closed; create a new workerFunction to evaluate again`,
-  );
-}
-
-/** The pool itself failed (a thread crashed, θ could not be cloned): name the function. */
-function poolError(thrown: unknown, target: Target): Error {
-  const reason = thrown instanceof Error ? thrown.message : String(thrown);
-  return new Error(
-    `workerFunction: evaluating '${target.exportName}' of ${target.moduleUrl} in a worker thread failed: ${reason}`,
-    {
-      cause: thrown,
-    },
-  );
 }

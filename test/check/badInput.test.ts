@@ -122,10 +122,10 @@ describe('bad input to checkGradient is a clear GradcheckError', () => {
     );
   });
 
-  it('NaN in the gradient names the entry', () => {
-    expect(errorOf(() => checkGradient(f, () => [1, Number.NaN], { at }))).toBe(
-      'checkGradient: the gradient is NaN at [1]; every entry must be finite',
-    );
+  it('NaN in the gradient is not bad input but a failed check naming the entry (API.md, third round: non-finite)', () => {
+    const report = checkGradient(f, () => [1, Number.NaN], { at });
+    expect(report.pass).toBe(false);
+    expect(report.diagnoses.find((d) => d.kind === 'non-finite')?.paths).toEqual(['[1]']);
   });
 
   it('a grad that returns nothing is named', () => {

@@ -130,6 +130,15 @@ const quadraticHess = () => [
   [0, -2, 1.4],
 ];
 
+// Sparse checks (issue 21): an elementwise layer (diagonal Jacobian, 1 colour) and a separable loss (diagonal Hessian).
+const wide = [0.3, -0.5, 0.8, 1.2, -1.1];
+const elementwise = (t: number[]) => t.map((v) => Math.sin(v));
+const elementwiseJac = (t: number[]) => t.map((v, i) => t.map((_, j) => (i === j ? Math.cos(v) : 0)));
+const separable = (t: number[]) => t.reduce((s, v, i) => s + Math.sin(v) * (i + 1), 0);
+const separableGrad = (t: number[]) => t.map((v, i) => Math.cos(v) * (i + 1));
+const separableHess = (t: number[]) => t.map((v, i) => t.map((_, j) => (i === j ? -Math.sin(v) * (i + 1) : 0)));
+const probes = 2;
+
 describe.each(METHODS)('method $name', (m) => {
   const { method } = m;
 
@@ -209,5 +218,42 @@ describe.each(METHODS)('method $name', (m) => {
     );
     expect(report.pass).toBe(false);
     expect(report.mismatches.map((x) => x.path)).toEqual(['[5]']);
+  });
+
+  it('sparse Jacobian: one line per colour and per probe', async () => {
+    const f = counted(elementwise);
+    const options = { at: wide, method, sparsity: 'auto' as const, directions: probes };
+    const report = await grid(cost(m, 1 + probes), f, (fn, c) =>
+      c
+        ? checkJacobianAsync(fn, elementwiseJac, { ...options, concurrency: c })
+        : checkJacobian(fn as never, elementwiseJac, options),
+    );
+    expect(report.pass).toBe(true);
+  });
+
+  it('sparse Hessian by the columns of options.gradient: one line per colour and per probe', async () => {
+    const g = counted(separableGrad);
+    const options = { at: wide, method, sparsity: 'auto' as const, directions: probes };
+    const report = await grid(cost(m, 1 + probes), g, (fn, c) =>
+      c
+        ? checkHessianAsync(separable, separableHess, { ...options, gradient: fn as never, concurrency: c })
+        : checkHessian(separable, separableHess, { ...options, gradient: fn as never }),
+    );
+    expect(report.pass).toBe(true);
+  });
+
+  it('sparse Hessian by second differences: the pattern by the product stencil, 2 calls per second-order probe', async () => {
+    const f = counted(quadratic);
+    // The quadratic's pattern: 2 of the 3 diagonal entries and 2 of the 3 pairs, as the dense count's 2/3; a
+    // one-sided stencil's product point θ + h·e₁ (shared by both pairs, once per step) is no diagonal point
+    // here, H[1][1] being outside the pattern.
+    const expected = 1 + (2 * (m.hessian3 - 1)) / 3 + (m.center ? m.perLine : 0) + 2 * probes;
+    const options = { at: small, method, sparsity: 'auto' as const, directions: probes };
+    const report = await grid(expected, f, (fn, c) =>
+      c
+        ? checkHessianAsync(fn, quadraticHess, { ...options, concurrency: c })
+        : checkHessian(fn as never, quadraticHess, options),
+    );
+    expect(report.pass).toBe(true);
   });
 });

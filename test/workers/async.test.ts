@@ -51,6 +51,19 @@ describe('the async checks on workerFunction', () => {
     }
   });
 
+  test('checkGradientAsync on a worker function with the default threads and concurrency', async () => {
+    const defaults = workerFunction<MlpParams>(model, 'mlpLoss');
+    try {
+      const at = mlpTheta(0.1);
+      const grad = referenceGradient(at);
+      const report = await checkGradientAsync(defaults, grad, { at, rtol: 1e-4 });
+      expect(data(report)).toEqual(data(checkGradient(mlpLoss, grad, { at, rtol: 1e-4 })));
+      expect(report.pass).toBe(true);
+    } finally {
+      await defaults.close();
+    }
+  });
+
   test('checkJacobianAsync on a vector-valued worker function', async () => {
     const at: LayerTheta = {
       W: [

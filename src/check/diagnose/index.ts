@@ -2,7 +2,7 @@ import type { Diagnosis } from '../report.js';
 import { explain } from './registry.js';
 import type { DiagnosisInput } from './types.js';
 
-export type { Detector, DiagnosisInput, EntryGroup } from './types.js';
+export type { Detector, DiagnosisInput, DirectionBases, EntryGroup } from './types.js';
 export { explain, GROUP_DETECTORS } from './registry.js';
 export { kinkDiagnosis } from './kink.js';
 export { explainFactor } from './explainFactor.js';

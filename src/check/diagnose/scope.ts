@@ -22,6 +22,18 @@ export function failingOf(input: DiagnosisInput, indices: readonly number[]): nu
   return indices.filter((i) => input.failing[i] === 1);
 }
 
+/**
+ * The entries among `indices` that can show a factor: not those where both sides are 0 (within
+ * atol and the error estimate), which agree with every factor and so are evidence for none.
+ *
+ * @example
+ * informative(input, [0, 1, 2]); // [0, 2] when entry 1 is 0 on both sides
+ */
+export function informative(input: DiagnosisInput, indices: readonly number[]): number[] {
+  const { atol } = input.settings;
+  return indices.filter((i) => Math.abs(input.analytic[i]) > atol || Math.abs(input.numeric[i]) > atol + errorAt(input, i));
+}
+
 /** Whether every entry of the group was compared (the structural detectors need all of them). */
 export function fullyCompared(input: DiagnosisInput, group: EntryGroup): boolean {
   return !input.sparse && group.indices.every((i) => Number.isFinite(input.numeric[i]));

@@ -41,6 +41,8 @@ export interface DiagnosisInput {
   readonly settings: CheckSettings;
   /** Fast mode's directions: the entries are random directions, not coordinates, so only patterns over the whole group apply. */
   readonly directions?: boolean;
+  /** Fast mode's directions: each tensor's share of them, for the fits over all of θ. */
+  readonly directionBases?: DirectionBases;
   /** Fast mode: only a few localised entries were compared; fits over whole tensors are impossible. */
   readonly sparse?: boolean;
   /** Re-checked entries (first pass and Richardson values), by flat index. */
@@ -49,10 +51,27 @@ export interface DiagnosisInput {
   readonly unresolved?: readonly number[];
   /** Failing entries the re-check budget did not reach. */
   readonly notRechecked?: number;
+  /**
+   * Every value of f was float32-exact while the check ran in float64 (the float32 guard's
+   * finding): then one-sided slopes that differ, scattered Richardson values and first passes
+   * off their extrapolation are float32 rounding steps, not kinks or step trouble.
+   */
+  readonly float32Values?: boolean;
   /** Entries at kinks (named, and failed only with `kinks: 'fail'`). */
   readonly kinks?: readonly KinkEntry[];
   /** The check's `kinks` option, for the kink diagnoses' wording (default `'report'`). */
   readonly kinkPolicy?: 'report' | 'fail';
+}
+
+/**
+ * Each tensor T of θ projected on fast mode's directions d_j (the displacement actually taken):
+ * ⟨θ_T, d_j⟩, the basis of term fits over the directions.
+ */
+export interface DirectionBases {
+  /** The tensors' display names, in θ's order. */
+  readonly names: readonly string[];
+  /** theta[T][j] = ⟨θ_T, d_j⟩. */
+  readonly theta: readonly Float64Array[];
 }
 
 /** A detector of the registry: the diagnosis of one group, or none without evidence. */

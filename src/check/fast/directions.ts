@@ -50,13 +50,14 @@ export function tolerance(m: DirectionalMeasure, settings: Pick<Settings, 'rtol'
 }
 
 /**
- * The verdict of a directional measure: |D − ⟨g, d⟩| > tolerance + its error estimate.
+ * The verdict of a directional measure: |D − ⟨g, d⟩| > tolerance + its error estimate; a NaN
+ * or ±∞ ⟨g, d⟩ (a non-finite gradient entry) always disagrees.
  *
  * @example
  * disagrees({ numeric: 2, analytic: -2, error: 1e-12, norm: 3 }, settings); // true
  */
 export function disagrees(m: DirectionalMeasure, settings: Pick<Settings, 'rtol' | 'atol'>): boolean {
-  return Math.abs(m.numeric - m.analytic) > tolerance(m, settings) + m.error;
+  return !Number.isFinite(m.analytic) || Math.abs(m.numeric - m.analytic) > tolerance(m, settings) + m.error;
 }
 
 /**

@@ -68,6 +68,7 @@ export function resolveSettings(options: unknown, check: CheckKind, caller: stri
     progress: (raw.progress as Settings['progress'] | undefined) ?? 'auto',
     timeLimit: raw.timeLimit as number | undefined,
     shard: raw.shard as Settings['shard'],
+    sparsity: (raw.sparsity as Settings['sparsity'] | undefined) ?? false,
     startedAt,
   };
 }

@@ -150,6 +150,7 @@ export const OPTIONS: readonly OptionSpec[] = [
         ? "options.shard splits the coordinates of a full check; drop mode: 'fast' or shard"
         : undefined,
   },
+  { name: 'sparsity', checks: ['jacobian', 'hessian'], validate: (v, c) => validateSparsity(v, c) },
   {
     name: 'pictures',
     checks: TOLERANCE_CHECKS,
@@ -176,6 +177,14 @@ function validateShard(v: unknown, c: string): void {
     throw new GradcheckError(
       `${c}: options.shard must be { index, count } with whole numbers 1 ≤ index ≤ count (as in vitest --shard=1/4), but got ${JSON.stringify(v)}`,
     );
+}
+
+/** `sparsity`: 'auto', false or a boolean matrix (its shape is checked against the matrix's). */
+function validateSparsity(v: unknown, c: string): void {
+  if (v === undefined || v === false || v === 'auto' || Array.isArray(v)) return;
+  throw new GradcheckError(
+    `${c}: options.sparsity must be 'auto', false or a boolean matrix (rows = outputs, columns = inputs), but got ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`,
+  );
 }
 
 /** The option names a check knows, in schema order. */

@@ -27,6 +27,17 @@ export interface Shard {
   readonly count: number;
 }
 
+/**
+ * `sparsity` of checkJacobian and checkHessian: `'auto'` (the analytic matrix's own nonzero
+ * pattern), a boolean matrix (rows = outputs, columns = inputs; rows of booleans or 0/1, or one
+ * flat row-major array), or `false` (every column).
+ */
+export type SparsityOption =
+  | 'auto'
+  | false
+  | readonly (readonly (boolean | number)[] | ArrayLike<boolean | number>)[]
+  | readonly (boolean | number)[];
+
 /** When a failing matcher attaches its picture (Vitest). */
 export type PicturesOption = 'on-failure' | 'always' | false;
 
@@ -87,6 +98,8 @@ export interface Settings extends Omit<CheckSettings, 'method'> {
   readonly timeLimit: number | undefined;
   /** The share of the coordinates this check covers (full gradient checks). */
   readonly shard: Shard | undefined;
+  /** checkJacobian's and checkHessian's `sparsity` (shape checked once the matrix's is known). */
+  readonly sparsity: SparsityOption;
   /** `performance.now()` when the check started, for `report.durationMs`. */
   readonly startedAt: number;
 }

@@ -1,6 +1,6 @@
 /** Reading what the user's functions return: matrices (Jacobians, Hessians) and θ-shaped trees. */
 import { GradcheckError, formatNumber } from '../../numeric/errors.js';
-import { type Params, TreeLayout, displayPath } from '../../numeric/tree.js';
+import { type Params, TreeLayout } from '../../numeric/tree.js';
 import { readTree } from '../../numeric/validate.js';
 
 /**
@@ -30,7 +30,8 @@ export function readMatrix(
   cols: number,
   caller: string,
   what: string,
-  entryName: (i: number, j: number) => string,
+  // Kept for the callers: entries are named by the comparison now that non-finite ones are reported, not thrown.
+  _entryName: (i: number, j: number) => string,
 ): Float64Array {
   const layout = readTree(value, caller, what);
   const shape =
@@ -39,10 +40,8 @@ export function readMatrix(
     layout.tensors.length === 1 || layout.tensors.every((t) => t.size === layout.tensors[0].size && t.shape.length === 1);
   const expected = `${rows}×${cols} (rows = ${rows} outputs, columns = ${cols} inputs)`;
   if (shape.length === 2 && uniformRows) {
-    if (shape[0] === rows && shape[1] === cols) {
-      requireFinite(layout.values, caller, what, (k) => entryName(Math.floor(k / cols), k % cols));
-      return layout.values;
-    }
+    // NaN or ±∞ entries stay: they fail their comparison and get a `non-finite` diagnosis.
+    if (shape[0] === rows && shape[1] === cols) return layout.values;
     const transposed =
       shape[0] === cols && shape[1] === rows ? ' — it looks transposed: rows must be the outputs, columns the inputs' : '';
     throw new GradcheckError(`${caller}: ${what} must be ${expected}, but it is ${shape[0]}×${shape[1]}${transposed}`);
@@ -52,7 +51,6 @@ export function readMatrix(
       `${caller}: ${what} must be ${expected}, but it has ${layout.size} entries (shape ${shape.join('×') || 'a number'})`,
     );
   }
-  requireFinite(layout.values, caller, what, (k) => entryName(Math.floor(k / cols), k % cols));
   return layout.values;
 }
 
@@ -67,7 +65,6 @@ export function readLike(value: unknown, like: TreeLayout, caller: string, label
   const problem = like.structureMismatch(value, label);
   // structureMismatch says "(transposed?)" itself when a matrix came back transposed.
   if (problem) throw new GradcheckError(`${caller}: ${problem}`);
-  const values = TreeLayout.of(value as Params).values;
-  requireFinite(values, caller, label, (i) => displayPath(like.pathAt(i)));
-  return values;
+  // NaN or ±∞ entries stay: they fail their comparison and get a `non-finite` diagnosis.
+  return TreeLayout.of(value as Params).values;
 }

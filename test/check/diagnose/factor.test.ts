@@ -12,7 +12,7 @@ describe('diagnosis 2: uniform factor', () => {
     expect(hint).toContain('Uniform factor in Theta1 and Theta2: the analytic values are 5 × the numerical ones.');
     expect(hint).toContain('did you forget the 1/m');
     expect(report.hints).toHaveLength(1);
-    const d = diagnosisOf(diagnosesOf(report, p.theta0), 'factor');
+    const d = diagnosisOf(diagnosesOf(report), 'factor');
     expect(d).toMatchObject({ paths: ['Theta1', 'Theta2'], share: 1 });
     expect(statedResidual(d.evidence ?? '')).toBeLessThan(1e-8);
   });
@@ -23,7 +23,7 @@ describe('diagnosis 2: uniform factor', () => {
     const hint = hintMatching(report, /^Uniform factor/);
     expect(hint).toContain('0.2 × the numerical ones');
     expect(hint).toContain('A factor 1/5: did you average over the batch twice');
-    expect(statedResidual(diagnosisOf(diagnosesOf(report, p.theta0), 'factor').evidence ?? '')).toBeLessThan(1e-8);
+    expect(statedResidual(diagnosisOf(diagnosesOf(report), 'factor').evidence ?? '')).toBeLessThan(1e-8);
   });
 
   it('P3 flat with B2 (× 2): factor 2', () => {
@@ -45,7 +45,7 @@ describe('diagnosis 2: uniform factor', () => {
     const report = checkGradient(p.f, mlpTreeSummed(p.grad), { at: p.theta0, sample: 40 });
     const hint = hintMatching(report, /^Uniform factor/);
     expect(hint).toMatch(/^Uniform factor in .*: the analytic values are 32 × the numerical ones\./);
-    const d = diagnosisOf(diagnosesOf(report, p.theta0), 'factor');
+    const d = diagnosisOf(diagnosesOf(report), 'factor');
     expect(d.share).toBe(1);
     expect(statedResidual(d.evidence ?? '')).toBeLessThan(1e-6);
   });

@@ -15,7 +15,7 @@ describe('diagnosis 1: sign error', () => {
     expect(hint).toBe(`Sign error in θ: the analytic values are −1 × the numerical ones. ${ADVICE}`);
     expect(report.hints).toHaveLength(1);
     expect(diagnosisSection(report)).toContain('  • Sign error in θ: the analytic values are −1 ×');
-    const d = diagnosisOf(diagnosesOf(report, p.theta0), 'sign');
+    const d = diagnosisOf(diagnosesOf(report), 'sign');
     expect(d).toMatchObject({ paths: ['θ'], share: 1, message: hint });
     expect(d.evidence).toContain('k = −1');
     expect(statedResidual(d.evidence ?? '')).toBeLessThan(1e-8);
@@ -25,7 +25,7 @@ describe('diagnosis 1: sign error', () => {
     const p = logreg();
     const report = checkGradient(p.f, logregGradAscent, { at: p.theta0, method: 'richardson' });
     expect(hintMatching(report, /^Sign error in θ: the analytic values are −1 × the numerical ones/)).toBeTruthy();
-    expect(statedResidual(diagnosisOf(diagnosesOf(report, p.theta0), 'sign').evidence ?? '')).toBeLessThan(1e-8);
+    expect(statedResidual(diagnosisOf(diagnosesOf(report), 'sign').evidence ?? '')).toBeLessThan(1e-8);
   });
 
   it('P3 tree with Theta2 negated: the sign error is on Theta2, Theta1 is fine', () => {
@@ -34,7 +34,7 @@ describe('diagnosis 1: sign error', () => {
     expect(hintMatching(report, /^Sign error/)).toBe(
       `Sign error in Theta2: the analytic values are −1 × the numerical ones. ${ADVICE}`,
     );
-    const d = diagnosisOf(diagnosesOf(report, p.theta0), 'sign');
+    const d = diagnosisOf(diagnosesOf(report), 'sign');
     expect(d.paths).toEqual(['Theta2']);
     expect(d.evidence).toContain('on all 18 compared entries of Theta2');
     expect(statedResidual(d.evidence ?? '')).toBeLessThan(1e-8);
@@ -50,7 +50,7 @@ describe('diagnosis 1: sign error', () => {
     expect(hint).toBe(
       'Sign error at [12]: the analytic value is −1 × the numerical one; the other entries agree. Check the sign of that one term.',
     );
-    const d = diagnosisOf(diagnosesOf(report, p.theta0), 'sign');
+    const d = diagnosisOf(diagnosesOf(report), 'sign');
     expect(d.paths).toEqual(['[12]']);
     expect(d.evidence).toMatch(/analytic −0\.0249226, numerical 0\.0249226/);
     expect(statedResidual(d.evidence ?? '')).toBeLessThan(1e-6);

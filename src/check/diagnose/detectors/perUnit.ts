@@ -1,7 +1,7 @@
 import { tolerance } from '../../compare.js';
 import { near, robustFit } from '../fit.js';
 import { type Finding, finding } from '../finding.js';
-import { compared, errorAt, failingOf, fullyCompared } from '../scope.js';
+import { compared, errorAt, failingOf, fullyCompared, informative } from '../scope.js';
 import { nameList, num, residualText } from '../text.js';
 import type { DiagnosisInput, EntryGroup } from '../types.js';
 import { type Layer, unitIndices } from './units.js';
@@ -24,6 +24,8 @@ function fitUnit(input: DiagnosisInput, idx: readonly number[], term: Term, bias
     return idx.every((i) => Math.abs(a[i] - t(i)) <= tolerance(a[i], n[i], rtol, atol))
       ? undefined
       : { k: Number.POSITIVE_INFINITY, residual: 0 };
+  // One entry carrying a value fits any factor: a unit's factor needs two (a diagonal Jacobian's rows have one).
+  if (informative(input, idx).length < 2) return undefined;
   const fit = robustFit(
     (i) => a[i] - t(i),
     [(i) => n[i] - t(i)],
@@ -34,12 +36,17 @@ function fitUnit(input: DiagnosisInput, idx: readonly number[], term: Term, bias
   return fit && fit.outliers.length === 0 ? { k: fit.coef[0], residual: fit.residual } : undefined;
 }
 
-/** The term coefficient c, from per-unit fits a = k·n + β·θ (c = β / (1 − k)), as their median. */
-function estimateTerm(input: DiagnosisInput, units: readonly number[][]): number | undefined {
+/**
+ * The term coefficient c, from per-unit fits a = k·n + β·θ (c = β / (1 − k)) over each unit's
+ * weights (a regulariser usually skips the bias, whose entry would spoil the fit), as their median.
+ */
+function estimateTerm(input: DiagnosisInput, units: readonly number[][], bias?: EntryGroup): number | undefined {
   const { analytic: a, numeric: n, theta } = input;
   if (!theta) return undefined;
+  const skip = new Set(bias?.indices ?? []);
   const cs: number[] = [];
-  for (const idx of units) {
+  for (const unit of units) {
+    const idx = unit.filter((i) => !skip.has(i));
     if (idx.length < 4) continue;
     const fit = robustFit(
       (i) => a[i],
@@ -65,19 +72,22 @@ function fitUnits(
   const fits = units.map((idx, u) => fitUnit(input, idx, term, bias?.indices[u]));
   if (units.some((idx, u) => fits[u] === undefined && idx.some((i) => input.failing[i] === 1))) return undefined;
   const ks = fits.filter((f): f is UnitFit => f !== undefined).map((f) => f.k);
+  // An infinite "factor" (numerical values 0, analytic not: a unit that is off) is no factor: that is enters-at's evidence.
+  if (!ks.every(Number.isFinite)) return undefined;
   const off = ks.filter((k) => !near(k, 1));
   const distinct = ks.some((k) => !near(k, ks[0], 1e-3));
-  return off.length >= 2 && distinct ? fits : undefined;
+  return off.length >= 1 && distinct ? fits : undefined;
 }
 
 /** Advice from the inverse factors 1/kᵤ: which activation derivative they look like. */
 function advice(inverses: readonly number[], feeds: string): string {
-  const inUnit = inverses.every((r) => r >= -1e-9 && r <= 1 + 1e-3);
-  if (inUnit && inverses.every((r) => near(r, 0, 1e-3) || near(r, 1))) {
-    return `The factors are 1 on some units and infinite on the others (numerical values 0): is the derivative of the ReLU that ${feeds} feeds missing (ReLU′ = 1 on active units, 0 on inactive ones)?`;
+  const inUnit = inverses.every((r) => r > 0 && r <= 1 + 1e-3);
+  const slopes = inverses.filter((r) => !near(r, 1));
+  if (inUnit && slopes.length > 0 && slopes.every((r) => near(r, slopes[0]))) {
+    return `The factors are 1 on some units and ${num(1 / slopes[0])} on the others: is the derivative of the leaky ReLU that ${feeds} feeds missing (leaky ReLU′ = 1 on active units, ${num(slopes[0])} on the others)?`;
   }
-  if (inUnit && inverses.every((r) => r > 0)) {
-    const sigmoid = inverses.every((r) => r <= 0.25 + 1e-3) ? ', or σ′ = σ(1 − σ) ≤ ¼ for a sigmoid' : '';
+  if (inUnit) {
+    const sigmoid = inverses.every((r) => r <= 0.25 + 1e-3) ? ', or σ′ = σ(1 − σ) ≤ ¼ for a sigmoid' : ', or softplus′ = σ';
     return `Their inverses lie in (0, 1], as tanh′ = 1 − h² does${sigmoid}: is the derivative of the activation that ${feeds} feeds missing (δ = (Wᵀδ′) ⊙ (1 − h²) for tanh)?`;
   }
   if (inverses.every((r) => r > 1))
@@ -97,7 +107,7 @@ function report(
   const failing = groups.flatMap((g) => failingOf(input, compared(input, g)));
   const fitted = fits.filter((f): f is UnitFit => f !== undefined);
   const ks = fitted.map((f) => f.k);
-  const inverses = ks.map((k) => (Number.isFinite(k) ? 1 / k : 0));
+  const inverses = ks.map((k) => 1 / k);
   const unit = byRow ? (layer.bias ? `a row of ${W} with its ${layer.bias.name} entry` : `a row of ${W}`) : `a column of ${W}`;
   const termNote = term.c !== 0 ? ` (apart from the term ${num(term.c)}·θ, which is right)` : '';
   const lead = byRow ? advice(inverses, W) : 'A per-input scale applied on one side only (an input normalisation or a mask)?';
@@ -133,7 +143,7 @@ export function perUnitDetector(input: DiagnosisInput, layer: Layer): Finding | 
     [byCols, false],
   ] as const) {
     if (units.length < 2) continue;
-    const c = estimateTerm(input, units);
+    const c = estimateTerm(input, units, byRow ? layer.bias : undefined);
     const terms: Term[] = [
       { c: 0, onBias: false },
       ...(c === undefined

@@ -41,7 +41,8 @@ function candidateBlocks(first: number, last: number, size: number): [number, nu
 export function reunrolledDetector(input: DiagnosisInput, group: EntryGroup): Finding | undefined {
   const all = compared(input, group);
   const failing = failingOf(input, all);
-  if (failing.length < 2 || input.sparse) return undefined;
+  // Unrolling is a flat vector's (or a matrix's) story: in a feature map a swap inside a window is pooling's.
+  if (failing.length < 2 || input.sparse || group.shape.length > 2) return undefined;
   const pos = new Map(group.indices.map((i, k) => [i, k]));
   const ks = failing.map((i) => pos.get(i) as number);
   for (const [s, e] of candidateBlocks(Math.min(...ks), Math.max(...ks), group.indices.length)) {

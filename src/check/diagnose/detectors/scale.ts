@@ -1,37 +1,80 @@
 import type { DiagnosisKind } from '../../report.js';
-import { type LinearFit, near, robustFit } from '../fit.js';
+import { FIT_RESIDUAL, type LinearFit, NOISY_FIT_RESIDUAL, leastSquares, near, robustFit } from '../fit.js';
 import { explainFactor, factorText } from '../explainFactor.js';
 import { type Finding, finding } from '../finding.js';
-import { type FitScope, allowance, compared, failingOf, fitScopes, preferFailing, scopeText, spanText } from '../scope.js';
+import {
+  type FitScope,
+  allowance,
+  compared,
+  failingOf,
+  fitScopes,
+  informative,
+  preferFailing,
+  scopeText,
+  spanText,
+} from '../scope.js';
 import { nameList, num, residualText } from '../text.js';
 import type { DiagnosisInput, EntryGroup } from '../types.js';
 
 /** One group's scale: analytic = k·numeric, apart from a term c·θ that is right (c undefined: none). */
-interface Scale {
+export interface Scale {
   readonly group: string;
   readonly k: number;
   readonly c?: number;
   readonly subset: boolean;
+  /** The numerical values are themselves c·θ (f's data part contributes nothing): c, when so. */
+  readonly pure?: number;
 }
 
 const scales = new WeakMap<Finding, Scale>();
 
-function kindOf(k: number): DiagnosisKind {
+/**
+ * The kind a factor k makes: −1 a sign error, 0 zeroed, otherwise a factor.
+ *
+ * @example
+ * kindOf(-1); // 'sign'
+ */
+export function kindOf(k: number): DiagnosisKind {
   if (near(k, -1)) return 'sign';
   if (near(k, 0)) return 'zeroed';
   return 'factor';
 }
 
-/** ", apart from the term 0.1·θ of W1 and W2, which is right" for the scales that have one. */
+/**
+ * The term c·θ beside a factor k, told both ways: a = k·(n − cθ) + cθ (the term is right) and
+ * a = k·(n − c′θ) − c′θ (its sign is flipped) fit the same values with c′ = c(k − 1)/(k + 1),
+ * so the message states both, never a bare "which is right".
+ */
+function termPair(k: number, c: number): string {
+  const flipped = (c * (k - 1)) / (k + 1);
+  return Number.isFinite(flipped)
+    ? `${num(c)}·θ if that term is right, or ${num(flipped)}·θ if its sign is flipped`
+    : `${num(c)}·θ`;
+}
+
+/** ", apart from a term in θ of W1 and W2 (0.0166667·θ if that term is right, or …)" for the scales that have one. */
 function termClause(all: readonly Scale[]): string {
   const withTerm = all.filter((s) => s.c !== undefined);
   if (withTerm.length === 0) return '';
   const cs = withTerm.map((s) => s.c as number);
   const same = cs.every((c) => near(c, cs[0], 1e-3));
-  const terms = same ? `the term ${num(cs[0])}·θ` : withTerm.map((s) => `${num(s.c as number)}·θ in ${s.group}`).join(', ');
+  const k = withTerm[0].k;
+  const terms = same
+    ? `(${termPair(k, cs[0])})`
+    : `(${withTerm.map((s) => `in ${s.group} ${termPair(s.k, s.c as number)}`).join('; ')})`;
   const of =
     withTerm.length === all.length ? (all.length === 1 ? '' : ' of each') : ` of ${nameList(withTerm.map((s) => s.group))}`;
-  return `, apart from ${terms}${of}, which is right`;
+  return `, apart from a term in θ${of} ${terms}`;
+}
+
+/**
+ * The message of one scale found in one or more tensors (the same words in every check).
+ *
+ * @example
+ * scaleMessage([{ group: 'W', k: -1, subset: false }]); // 'Sign error in W: the analytic values are −1 × the numerical ones. …'
+ */
+export function scaleMessage(all: readonly Scale[]): string {
+  return compose(all);
 }
 
 function compose(all: readonly Scale[]): string {
@@ -47,6 +90,22 @@ function compose(all: readonly Scale[]): string {
   return `Uniform factor in ${names}: the analytic values are ${factorText(k)} × the numerical ones${where}${terms}. ${explainFactor(k)}`;
 }
 
+/** The other reading when the numerical values are all c·θ: a term whose sign or size is wrong looks the same. */
+function pureText(all: readonly Scale[]): string {
+  if (!all.every((s) => s.pure !== undefined)) return '';
+  const c = all[0].pure as number;
+  const k = all[0].k;
+  return ` Here the numerical values are themselves a term ${num(c)}·θ (f's data part contributes nothing), so this is equally that term with ${near(k, -1) ? 'its sign flipped' : `${factorText(k)} × its size`}: a missing-term or wrong-sign-term bug reads the same.`;
+}
+
+/** The numerical values on `indices` as c·θ, when they are (relative residual under FIT_RESIDUAL). */
+function pureTerm(input: DiagnosisInput, indices: readonly number[]): number | undefined {
+  const { numeric: n, theta } = input;
+  if (!theta || indices.length < 2) return undefined;
+  const fit = leastSquares((i) => n[i], [(i) => theta[i]], indices);
+  return fit && fit.residual < FIT_RESIDUAL ? fit.coef[0] : undefined;
+}
+
 function evidenceOf(input: DiagnosisInput, group: EntryGroup, scope: FitScope, fit: LinearFit, c?: number): string {
   const model =
     c === undefined
@@ -60,17 +119,25 @@ function build(input: DiagnosisInput, group: EntryGroup, scope: FitScope, fit: L
   const k = fit.coef[0];
   const failing = failingOf(input, compared(input, group));
   const inliers = new Set(fit.inliers);
-  const scale: Scale = { group: group.name, k, subset: scope.subset, ...(c === undefined ? {} : { c }) };
+  const pure = c === undefined ? pureTerm(input, fit.inliers) : undefined;
+  const scale: Scale = {
+    group: group.name,
+    k,
+    subset: scope.subset,
+    ...(c === undefined ? {} : { c }),
+    ...(pure === undefined ? {} : { pure }),
+  };
   const found = finding({
     kind: kindOf(k),
     paths: [group.name],
-    message: compose([scale]),
+    ...(pure === undefined ? {} : { alternatives: ['missing-term', 'wrong-sign-term'] as const }),
+    message: compose([scale]) + pureText([scale]),
     evidence: evidenceOf(input, group, scope, fit, c),
     explained: failing.filter((i) => inliers.has(i)).length,
     failingCount: failing.length,
     key: `${kindOf(k)}:${factorText(k)}`,
     compose: (list) => ({
-      message: compose(list.map((f) => scales.get(f) as Scale)),
+      message: compose(list.map((f) => scales.get(f) as Scale)) + pureText(list.map((f) => scales.get(f) as Scale)),
       evidence: list.map((f) => f.evidence).join('; '),
     }),
   });
@@ -90,15 +157,20 @@ function build(input: DiagnosisInput, group: EntryGroup, scope: FitScope, fit: L
  */
 export function scaleDetector(input: DiagnosisInput, group: EntryGroup): Finding | undefined {
   const { analytic: a, numeric: n, theta } = input;
+  // Under float32 rounding (f float32, check float64) a factor within a few percent of 1 is noise.
+  const one = (k: number) => near(k, 1) || (input.float32Values === true && near(k, 1, NOISY_FIT_RESIDUAL));
   for (const scope of fitScopes(input, group)) {
-    const plain = robustFit((i) => a[i], [(i) => n[i]], scope.indices, allowance(input, 0));
+    // Entries 0 on both sides agree with every factor: they are no evidence for one.
+    const indices = informative(input, scope.indices);
+    const plain = robustFit((i) => a[i], [(i) => n[i]], indices, allowance(input, 0));
     if (plain) {
-      if (near(plain.coef[0], 1) || preferFailing(input, scope, plain)) continue;
+      if (one(plain.coef[0]) || preferFailing(input, scope, plain)) continue;
       return build(input, group, scope, plain);
     }
     if (!theta) continue;
-    const mixed = robustFit((i) => a[i], [(i) => n[i], (i) => theta[i]], scope.indices, allowance(input, 0));
-    if (!mixed || near(mixed.coef[0], 1) || preferFailing(input, scope, mixed)) continue;
+    const mixed = robustFit((i) => a[i], [(i) => n[i], (i) => theta[i]], indices, allowance(input, 0));
+    // α = 0 beside a term (a ∝ θ) is any gradient proportional to θ: no evidence of a zeroed data part.
+    if (!mixed || one(mixed.coef[0]) || near(mixed.coef[0], 0, 1e-2) || preferFailing(input, scope, mixed)) continue;
     return build(input, group, scope, mixed, mixed.coef[1] / (1 - mixed.coef[0]));
   }
   return undefined;
@@ -115,7 +187,10 @@ export function scaleDetector(input: DiagnosisInput, group: EntryGroup): Finding
 export function wholeScale(input: DiagnosisInput): Finding | undefined {
   if (input.groups.length < 2) return undefined;
   const { analytic: a, numeric: n } = input;
-  const all = input.groups.flatMap((g) => compared(input, g));
+  const all = informative(
+    input,
+    input.groups.flatMap((g) => compared(input, g)),
+  );
   const fit = robustFit((i) => a[i], [(i) => n[i]], all, allowance(input, 0));
   if (!fit || fit.outliers.length > 0 || near(fit.coef[0], 1)) return undefined;
   const wrong = input.groups.filter((g) => failingOf(input, compared(input, g)).length > 0);

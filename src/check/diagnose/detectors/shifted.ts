@@ -2,6 +2,7 @@ import { type Finding, finding } from '../finding.js';
 import { compared, failingOf, fullyCompared, matches } from '../scope.js';
 import { residualText } from '../text.js';
 import type { DiagnosisInput, EntryGroup } from '../types.js';
+import { axisNoun, mapped } from './axes.js';
 
 /** Shifts tried: the analytic entry at position p holds the numerical entry at p + d. */
 const SHIFTS = [1, -1] as const;
@@ -56,31 +57,27 @@ function alongRun(input: DiagnosisInput, group: EntryGroup, failing: readonly nu
   return undefined;
 }
 
-/** Along an axis of a matrix: A[i][j] = N[i][j + d] (or N[i + d][j]) wherever that entry exists. */
+/** Along one of the last two axes of a tensor of rank ≥ 2: A[…][i][j] = N[…][i][j + d] (or N[…][i + d][j]) wherever that entry exists. */
 function alongAxis(input: DiagnosisInput, group: EntryGroup, failing: readonly number[]): Finding | undefined {
-  const [rows, cols] = group.shape;
+  const r = group.shape.length;
   const failingSet = new Set(failing);
-  for (const axis of [1, 0]) {
+  for (const axis of [r - 1, r - 2]) {
     for (const d of SHIFTS) {
-      const pairs: [number, number][] = [];
-      let ok = true;
-      for (let r = 0; r < rows && ok; r++)
-        for (let c = 0; c < cols && ok; c++) {
-          const [sr, sc] = axis === 0 ? [r + d, c] : [r, c + d];
-          if (sr < 0 || sr >= rows || sc < 0 || sc >= cols) continue;
-          const t = group.indices[r * cols + c];
-          const s = group.indices[sr * cols + sc];
-          ok = moves(input, t, s);
-          pairs.push([t, s]);
-        }
+      const pairs = mapped(group, (idx) => idx.map((v, k) => (k === axis ? v + d : v)));
+      if (!pairs.every(([t, s]) => moves(input, t, s))) continue;
       const moved = pairs.filter(([t]) => failingSet.has(t)).length;
-      if (!ok || moved < MIN_MATCHED) continue;
-      const index = axis === 0 ? `[i${d > 0 ? '+1' : '−1'}][j]` : `[i][j${d > 0 ? '+1' : '−1'}]`;
+      if (moved < MIN_MATCHED) continue;
+      const noun = axisNoun(group.shape, axis);
+      const at = (off: string) =>
+        `${group.name}${group.shape.map((_, k) => (k === axis ? `[${String.fromCharCode(105 + k - (r - 2))}${off}]` : `[${String.fromCharCode(105 + k - (r - 2))}]`)).join('')}`;
+      const index = r === 2 ? (axis === 0 ? `[i${d > 0 ? '+1' : '−1'}][j]` : `[i][j${d > 0 ? '+1' : '−1'}]`) : '';
+      const source = r === 2 ? `${group.name}${index}` : at(d > 0 ? '+1' : '−1');
+      const target = r === 2 ? `${group.name}[i][j]` : at('');
       return finding({
         kind: 'shifted',
         paths: [group.name],
-        message: `Shifted by one in ${group.name} along axis ${axis}: each analytic entry ${group.name}[i][j] holds the numerical value of ${group.name}${index}: an off-by-one index (a convolution tap, a time step)?`,
-        evidence: `${group.name}: exact match of all ${pairs.length} moved entries (the ${rows * cols - pairs.length} at the edge hold values from outside), ${residualText(residualOf(input, pairs))}`,
+        message: `Shifted by one in ${group.name} along axis ${axis}: each analytic entry ${target} holds the numerical value of ${source}: an off-by-one index (a convolution tap, a time step)?${r > 2 ? ` The ${noun}s moved by one.` : ''}`,
+        evidence: `${group.name}: exact match of all ${pairs.length} moved entries (the ${group.indices.length - pairs.length} at the edge hold values from outside), ${residualText(residualOf(input, pairs))}`,
         explained: failing.length,
         failingCount: failing.length,
       });
@@ -101,7 +98,7 @@ function alongAxis(input: DiagnosisInput, group: EntryGroup, failing: readonly n
 export function shiftedDetector(input: DiagnosisInput, group: EntryGroup): Finding | undefined {
   const failing = failingOf(input, compared(input, group));
   if (failing.length < MIN_MATCHED || input.sparse) return undefined;
-  if (group.shape.length === 2 && fullyCompared(input, group)) {
+  if (group.shape.length >= 2 && fullyCompared(input, group)) {
     const found = alongAxis(input, group, failing);
     if (found) return found;
   }

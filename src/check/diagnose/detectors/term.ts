@@ -1,5 +1,5 @@
 import { tolerance } from '../../compare.js';
-import { type LinearFit, robustFit } from '../fit.js';
+import { type LinearFit, NOISY_FIT_RESIDUAL, robustFit } from '../fit.js';
 import { type Finding, finding } from '../finding.js';
 import { type FitScope, compared, errorAt, failingOf, fitScopes, preferFailing, scopeText, spanText } from '../scope.js';
 import { nameList, num, residualText } from '../text.js';
@@ -12,6 +12,16 @@ const BASES = [
 ] as const;
 
 type Basis = (typeof BASES)[number];
+
+/**
+ * The message of a term d·basis(θ) found in the tensors `names` (d < 0: missing or sign-flipped; d > 0: extra).
+ *
+ * @example
+ * termMessage('W1 and W2', -0.1); // 'Missing term in W1 and W2: a term 0.1·θ is missing, or a term 0.05·θ has the wrong sign. …'
+ */
+export function termMessage(names: string, d: number): string {
+  return message(names, d, BASES[0]);
+}
 
 function message(names: string, d: number, basis: Basis): string {
   if (d > 0)
@@ -26,6 +36,19 @@ function message(names: string, d: number, basis: Basis): string {
 function evidenceOf(input: DiagnosisInput, group: EntryGroup, scope: FitScope, fit: LinearFit, basis: Basis): string {
   const off = fit.outliers.length > 0 ? `; ${fit.outliers.length} off the fit (${spanText(group, fit.outliers)})` : '';
   return `${group.name}: robust fit a − n ≈ ${num(fit.coef[0])}·${basis.name} ${scopeText(input, group, scope)}, ${residualText(fit.residual)}${off}`;
+}
+
+/** Under float32 rounding (f float32, check float64), a term a few percent of the values is noise. */
+function lostInRounding(input: DiagnosisInput, indices: readonly number[], d: number, basis: Basis): boolean {
+  const { theta, numeric: n } = input;
+  if (!input.float32Values || !theta) return false;
+  let tt = 0;
+  let nn = 0;
+  for (const i of indices) {
+    tt += (d * basis.of(theta[i])) ** 2;
+    nn += n[i] ** 2;
+  }
+  return tt < NOISY_FIT_RESIDUAL ** 2 * nn;
 }
 
 /**
@@ -49,8 +72,16 @@ export function termDetector(input: DiagnosisInput, group: EntryGroup): Finding 
   for (const scope of fitScopes(input, group)) {
     if (scope.indices.length < 2) continue;
     for (const basis of BASES) {
+      // ±v on two entries fits ±v·sign(θ) half the time (two values swapped): sign(θ) needs three.
+      if (basis.name === 'sign(θ)' && scope.indices.length < 3) continue;
       const fit = robustFit((i) => a[i] - n[i], [(i) => basis.of(theta[i])], scope.indices, allow);
-      if (!fit || fit.coef[0] === 0 || preferFailing(input, scope, fit)) continue;
+      if (
+        !fit ||
+        fit.coef[0] === 0 ||
+        preferFailing(input, scope, fit) ||
+        lostInRounding(input, scope.indices, fit.coef[0], basis)
+      )
+        continue;
       const inliers = new Set(fit.inliers);
       const explained = failing.filter((i) => inliers.has(i)).length;
       if (explained === 0) continue;
