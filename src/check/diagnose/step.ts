@@ -88,7 +88,8 @@ function noise(input: DiagnosisInput, doubtful: readonly number[], failingCount:
 function truncation(input: DiagnosisInput, doubtful: readonly number[], failingCount: number): Finding | undefined {
   const { analytic: a, settings } = input;
   const rechecked = input.rechecked ?? new Map();
-  const power = settings.method === 'central' ? 2 : 1;
+  // The first pass's truncation error is O(hᵖ), p the method's order (1 when a report does not say).
+  const power = settings.order ?? 1;
   const hit: number[] = [];
   let worst = -1;
   let worstRatio = 0;
