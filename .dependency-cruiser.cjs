@@ -29,6 +29,14 @@ module.exports = {
       to: { path: '^src/(format|pictures|api|matchers|fast-check|tfjs|jaxjs|workers|adapters)/|^src/(index|vitest|jest)\\.ts$' },
     },
     {
+      name: 'check-never-imports-the-runtime',
+      severity: 'error',
+      comment:
+        'src/check reads where it runs through the Runtime interface (check/timeAndProgress/runtime.ts) that the entry points provide; it never imports src/runtime (Vitest internals, the terminal).',
+      from: { path: '^src/check/' },
+      to: { path: '^src/runtime/' },
+    },
+    {
       name: 'check-knows-no-test-framework',
       severity: 'error',
       comment: 'The numeric core and the checks know no test framework and no optional peer.',
