@@ -12,9 +12,13 @@
  * expect(jaxFunction(loss)).toHaveGradient(jaxGradient(grad(loss)), { at: np.array([0.1, 0.2]) });
  * expect(checkGrads(loss, [np.array([0.1, 0.2])], { order: 2 }).pass).toBe(true);
  */
+import { provideRuntime } from '../check/timeAndProgress/runtime.js';
 import { registerTensorAdapter } from '../numeric/adapters/registry.js';
+import { nodeRuntime } from '../runtime/index.js';
 import { jaxAdapter } from './adapter.js';
 
+// The checks read the running test's timeout and the watched terminal through this runtime.
+provideRuntime(nodeRuntime);
 registerTensorAdapter(jaxAdapter);
 
 export { jaxAdapter } from './adapter.js';

@@ -11,6 +11,11 @@
  * const loss = (w: tf.Tensor) => tf.sum(tf.sigmoid(w));
  * expect(tensorFunction(tf, loss)).toHaveGradient(autodiffGradient(tf, loss), { at: [0.1, -0.4], precision: 'float32' });
  */
+import { provideRuntime } from '../check/timeAndProgress/runtime.js';
+import { nodeRuntime } from '../runtime/index.js';
+
+// The checks read the running test's timeout and the watched terminal through this runtime.
+provideRuntime(nodeRuntime);
 export { tensorFunction } from './tensorFunction.js';
 export { autodiffGradient, tensorGradient } from './tensorGradient.js';
 export { checkTensorGradient } from './checkTensorGradient.js';
