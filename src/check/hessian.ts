@@ -1,4 +1,4 @@
-import { GradcheckError, formatNumber } from '../numeric/errors.js';
+import { GradcheckError } from '../numeric/errors.js';
 import { ScalarEvaluator } from '../numeric/evaluate.js';
 import { AT_THETA, type Measurement, evaluateOne } from '../numeric/measure/protocol.js';
 import { FLOAT32_EPSILON } from '../numeric/precision.js';
@@ -23,6 +23,7 @@ import { prepare } from './vectorValued/prepare.js';
 import { sparseHessian } from './sparse/hessian.js';
 import type { MeasuredHessian } from './sparse/measuredHessian.js';
 import { readMatrix } from './vectorValued/read.js';
+import { asymmetricPairs, describePairs, notAGradient } from './vectorValued/symmetry.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LIMIT } from './recheck.js';
 import { type CheckPlan, runPlan } from './_internals/run.js';
@@ -52,9 +53,6 @@ export interface HessianOptions<P extends Params = Params> extends CheckOptions<
 
 /** The Hessian: an n×n matrix (nested, rows of typed arrays, or flat row-major) or a function of θ returning it. */
 export type HessianSpec<P extends Params = Params> = ((theta: P) => Params) | Params;
-
-/** How many asymmetric pairs a finding names. */
-const PAIRS_SHOWN = 3;
 
 /**
  * `checkHessian` with the caller's name for messages.
@@ -162,10 +160,7 @@ function* throughGradient(
   }
   const findings: string[] = [];
   const asymmetric = asymmetricPairs(num.values, n, settings, num.errors);
-  if (asymmetric.length > 0)
-    findings.push(
-      `options.gradient is not the gradient of any function: its Jacobian is not symmetric (${describePairs(asymmetric, name, num.values, n)}). Check it with toHaveGradient first.`,
-    );
+  if (asymmetric.length > 0) findings.push(notAGradient(asymmetric, name, num.values, n));
   return {
     num,
     atTheta: () => evaluateOne(evaluator, AT_THETA),
@@ -232,34 +227,4 @@ function secondDifferenceStep(settings: Settings): number {
   if (settings.stepGiven) return settings.step;
   const own = settings.method.order >= 2 ? settings.step : diagonalMethod(settings.method).defaultStep(settings.precision);
   return settings.precision === 'float32' ? Math.max(own, FLOAT32_EPSILON ** 0.25) : own;
-}
-
-/** Pairs (i < j) where M[i][j] and M[j][i] differ beyond tolerance (and their error estimates). */
-function asymmetricPairs(
-  M: Float64Array,
-  n: number,
-  settings: Pick<Settings, 'rtol' | 'atol'>,
-  errors?: Float64Array,
-): [number, number][] {
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const err = errors ? errors[i * n + j] + errors[j * n + i] : 0;
-      if (!agrees(M[i * n + j], M[j * n + i], err, settings.rtol, settings.atol)) pairs.push([i, j]);
-    }
-  }
-  return pairs;
-}
-
-function describePairs(
-  pairs: readonly [number, number][],
-  name: (i: number, j: number) => string,
-  M: Float64Array,
-  n: number,
-): string {
-  const shown = pairs
-    .slice(0, PAIRS_SHOWN)
-    .map(([i, j]) => `${name(i, j)} = ${formatNumber(M[i * n + j])} but ${name(j, i)} = ${formatNumber(M[j * n + i])}`);
-  const more = pairs.length > PAIRS_SHOWN ? `, …${pairs.length - PAIRS_SHOWN} more pairs` : '';
-  return `${shown.join('; ')}${more}`;
 }

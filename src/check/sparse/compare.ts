@@ -4,9 +4,7 @@
  * is the one `compareMatrix` gives, without a pass over all m·n entries.
  */
 import type { Pattern } from '../../numeric/sparsity/index.js';
-import { agrees, isUnresolved, mismatchOf, worstFirst } from '../compare.js';
-import type { MatrixVerdict, NumericMatrix } from '../vectorValued/matrix.js';
-import type { Mismatch, UnresolvedEntry } from '../report.js';
+import { type MatrixVerdict, type NumericMatrix, compareMatrix } from '../vectorValued/matrix.js';
 import type { Settings } from '../settings/types.js';
 
 /**
@@ -24,24 +22,7 @@ export function compareMeasured(
   settings: Pick<Settings, 'rtol' | 'atol'>,
   name: (i: number, j: number) => string,
 ): MatrixVerdict {
-  const { rtol, atol } = settings;
-  const cols = pattern.cols;
-  const mismatches: Mismatch[] = [];
-  const unresolved: UnresolvedEntry[] = [];
-  const wrong: number[] = [];
-  for (const k of measuredEntries(pattern, localised)) {
-    const [i, j] = [Math.floor(k / cols), k % cols];
-    const [n, err] = [num.values[k], num.errors[k]];
-    if (agrees(a[k], n, err, rtol, atol)) {
-      if (isUnresolved(a[k], n, err, rtol, atol))
-        unresolved.push({ path: name(i, j), index: k, analytic: a[k], numeric: n, errorEstimate: err });
-      continue;
-    }
-    wrong.push(k);
-    mismatches.push(mismatchOf(name(i, j), k, a[k], n, err, rtol, atol));
-  }
-  mismatches.sort(worstFirst);
-  return { mismatches, unresolved, wrong };
+  return compareMatrix(a, num, pattern.cols, settings, name, measuredEntries(pattern, localised));
 }
 
 /** The pattern's entries k = i·cols + j and the localised ones, ascending. */

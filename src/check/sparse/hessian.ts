@@ -3,24 +3,21 @@
  * options.gradient by colouring (2 × (colours + probes) calls of the gradient), or through second
  * differences of f entry by entry over the pattern's upper triangle with second-order probes.
  */
-import { GradcheckError, formatNumber } from '../../numeric/errors.js';
+import { GradcheckError } from '../../numeric/errors.js';
 import { AT_THETA, type Measurement, evaluateOne } from '../../numeric/measure/protocol.js';
 import { resolveMethod } from '../../numeric/methods/resolve.js';
 import type { SecondDifferenceSettings } from '../../numeric/secondDifferences.js';
 import { VectorEvaluator, inputName } from '../../numeric/vectorEvaluator.js';
 import { rowColumns } from '../../numeric/sparsity/index.js';
-import { agrees } from '../compare.js';
 import { evaluationStage, groupDigits } from '../timeAndProgress/index.js';
 import { atThetaWhenNonFinite, writesOf } from '../guards/index.js';
 import type { NumericMatrix } from '../vectorValued/matrix.js';
+import { asymmetricPairs, notAGradient } from '../vectorValued/symmetry.js';
 import type { Settings } from '../settings/types.js';
 import { type SparsePlan, sparseEvaluations, sparseMatrix, sparseNote, sparsePlan } from './matrix.js';
 import type { MeasuredHessian } from './measuredHessian.js';
 import { measuredPattern } from './pattern.js';
 import { sparseSecondDifferences } from './secondDifferences.js';
-
-/** How many asymmetric pairs a finding names. */
-const PAIRS_SHOWN = 3;
 
 /**
  * The sparse measurement of a Hessian, for `hessianCheck`: through options.gradient when given,
@@ -83,11 +80,8 @@ function* throughGradient(
     throw error;
   }
   const findings = [...num.findings];
-  const asymmetric = asymmetricOnPattern(num, plan, settings);
-  if (asymmetric.length > 0)
-    findings.push(
-      `options.gradient is not the gradient of any function: its Jacobian is not symmetric (${describe(asymmetric, name, num.values, n)}). Check it with toHaveGradient first.`,
-    );
+  const asymmetric = asymmetricPairs(num.values, n, settings, num.errors, (i) => rowColumns(plan.pattern, i));
+  if (asymmetric.length > 0) findings.push(notAGradient(asymmetric, name, num.values, n));
   return {
     num,
     atTheta: () => evaluateOne(evaluator, AT_THETA),
@@ -98,31 +92,4 @@ function* throughGradient(
     notes: [sparseNote(plan)],
     end: stage.end,
   };
-}
-
-/** Pairs (i < j) of the pattern whose measured (i, j) and (j, i) differ beyond tolerance and their errors. */
-function asymmetricOnPattern(num: NumericMatrix, plan: SparsePlan, settings: Settings): [number, number][] {
-  const n = plan.pattern.cols;
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < n; i++) {
-    for (const j of rowColumns(plan.pattern, i)) {
-      if (j <= i) continue;
-      const [p, q] = [i * n + j, j * n + i];
-      if (!agrees(num.values[p], num.values[q], num.errors[p] + num.errors[q], settings.rtol, settings.atol)) pairs.push([i, j]);
-    }
-  }
-  return pairs;
-}
-
-function describe(
-  pairs: readonly [number, number][],
-  name: (i: number, j: number) => string,
-  M: Float64Array,
-  n: number,
-): string {
-  const shown = pairs
-    .slice(0, PAIRS_SHOWN)
-    .map(([i, j]) => `${name(i, j)} = ${formatNumber(M[i * n + j])} but ${name(j, i)} = ${formatNumber(M[j * n + i])}`);
-  const more = pairs.length > PAIRS_SHOWN ? `, …${pairs.length - PAIRS_SHOWN} more pairs` : '';
-  return `${shown.join('; ')}${more}`;
 }

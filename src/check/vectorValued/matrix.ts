@@ -82,7 +82,8 @@ export interface MatrixVerdict {
 }
 
 /**
- * Compares a matrix entry by entry; `name(i, j)` names an entry.
+ * Compares a matrix entry by entry; `name(i, j)` names an entry. `entries` (flat indices
+ * k = i·cols + j, ascending) restricts the comparison to them (a sparse check's measured ones).
  *
  * @example
  * compareMatrix(a, num, n, settings, (i, j) => `∂out[${i}]/∂θ[${j}]`).mismatches; // worst first
@@ -93,12 +94,15 @@ export function compareMatrix(
   cols: number,
   settings: Pick<Settings, 'rtol' | 'atol'>,
   name: (i: number, j: number) => string,
+  entries?: ArrayLike<number>,
 ): MatrixVerdict {
   const { rtol, atol } = settings;
   const mismatches: Mismatch[] = [];
   const unresolved: UnresolvedEntry[] = [];
   const wrong: number[] = [];
-  for (let k = 0; k < a.length; k++) {
+  const count = entries ? entries.length : a.length;
+  for (let e = 0; e < count; e++) {
+    const k = entries ? entries[e] : e;
     const [i, j] = [Math.floor(k / cols), k % cols];
     const [n, err] = [num.values[k], num.errors[k]];
     if (agrees(a[k], n, err, rtol, atol)) {
