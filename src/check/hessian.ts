@@ -113,7 +113,7 @@ function* hessianMeasurement(f: unknown, H: unknown, settings: Settings): Measur
       ],
       extras: {
         reference: byGradient
-          ? referenceOf(settings, ' of options.gradient along each entry of θ')
+          ? referenceOf(settings, ` of options.gradient along each ${sparse ? 'colour of columns' : 'entry of θ'}`)
           : `second differences of f (${stepText})`,
         evaluationsOf: byGradient ? 'evaluations of the gradient' : undefined,
         ...(m.notes && { notes: m.notes }),

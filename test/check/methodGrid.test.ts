@@ -229,6 +229,7 @@ describe.each(METHODS)('method $name', (m) => {
         : checkJacobian(fn as never, elementwiseJac, options),
     );
     expect(report.pass).toBe(true);
+    expect(report.details.reference).toContain(' of f along each colour of columns');
   });
 
   it('sparse Hessian by the columns of options.gradient: one line per colour and per probe', async () => {
@@ -240,6 +241,7 @@ describe.each(METHODS)('method $name', (m) => {
         : checkHessian(separable, separableHess, { ...options, gradient: fn as never }),
     );
     expect(report.pass).toBe(true);
+    expect(report.details.reference).toContain(' of options.gradient along each colour of columns');
   });
 
   it('sparse Hessian by second differences: the pattern by the product stencil, 2 calls per second-order probe', async () => {
