@@ -477,6 +477,8 @@ function collectAdapted(value: unknown, node: AdaptedNode, slots: Slots, cursor:
   // Float32 scratch storage rounds what the probe stores, as the tensor's own storage would.
   const scratch = node.dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
   scratch.set(adapter.read(value));
+  // root() builds a new value before each call of f: this one, built for the copy, is never used.
+  adapter.release?.(value);
   for (let k = 0; k < size; k++) addSlot(slots, cursor, scratch, k);
   slots.rebuilds.push({ node, scratch, place });
 }

@@ -50,4 +50,12 @@ export interface TensorAdapter<T = unknown> {
    * value before each call of f (one `build`, O(entries)), and cannot see f's writes into it.
    */
   locate?(value: T, index: number): readonly [container: object, key: number | string];
+  /**
+   * Frees a value gradcheck is done with: one a user function returned (f's loss or outputs,
+   * grad's gradient, what jac, vjp, jvp or H return) once it has been read, and one gradcheck
+   * built to seed a working copy but never handed to f. Never called on the caller's own values
+   * (θ, a gradient or matrix passed as a value, options). For types with manual memory (jax-js's
+   * reference counts); omit it otherwise.
+   */
+  release?(value: T): void;
 }

@@ -1,0 +1,91 @@
+/**
+ * Reading and freeing tensor values that user functions return (see `TensorAdapter.release`):
+ * f's loss or outputs, grad's gradient, what jac, vjp, jvp and H return. gradcheck owns such a
+ * value once it has it, reads it, and then lets its adapter free it.
+ */
+import { isThenable, refuseThenable } from '../errors.js';
+import { adapterFor, anyReleases } from './registry.js';
+
+/**
+ * Frees every adapted leaf of a value a user function returned, once it has been read: the
+ * adapter's `release`, when it has one, on each tensor found in arrays and plain objects.
+ *
+ * @example
+ * const values = TreeLayout.of(result).values;
+ * releaseTree(result); // a jax-js gradient's arrays are disposed
+ */
+export function releaseTree(value: unknown): void {
+  if (anyReleases()) releaseLeaves(value);
+}
+
+function releaseLeaves(value: unknown): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) releaseLeaves(item);
+    return;
+  }
+  if (ArrayBuffer.isView(value)) return;
+  const adapter = adapterFor(value);
+  if (adapter) {
+    adapter.release?.(value);
+    return;
+  }
+  for (const item of Object.values(value)) releaseLeaves(item);
+}
+
+/**
+ * The number a one-entry adapted tensor holds (a scalar loss returned as a tensor, such as
+ * jax-js's `np.sum(x)`), read and freed; undefined for anything else, which is left alone.
+ *
+ * @example
+ * adaptedScalar(np.sum(np.array([1, 2]))); // 3, and the sum is disposed
+ * adaptedScalar([3]);                      // undefined
+ */
+export function adaptedScalar(value: unknown): number | undefined {
+  const adapter = adapterFor(value);
+  if (!adapter || adapter.shape(value).reduce((p, d) => p * d, 1) !== 1) return undefined;
+  const number = adapter.read(value)[0];
+  adapter.release?.(value);
+  return number;
+}
+
+/** Objects a user function returned through a driver's call and not yet read (see `releaseReturned`). */
+const returned = new WeakSet<object>();
+
+/**
+ * Notes that a user function (grad, jac, vjp, jvp, H) returned `value`, so that reading it may
+ * free it: the same reader also reads values the caller passed (a Jacobian given as a matrix),
+ * which stay the caller's.
+ *
+ * @example
+ * const value = markReturned(jac(copy.root()));
+ */
+export function markReturned<T>(value: T): T {
+  if (value !== null && typeof value === 'object') returned.add(value);
+  return value;
+}
+
+/**
+ * Frees a value once read, when a user function returned it (`markReturned`); a value the
+ * caller passed is left alone.
+ *
+ * @example
+ * const values = TreeLayout.of(raw).values;
+ * releaseReturned(raw);
+ */
+export function releaseReturned(value: unknown): void {
+  if (value === null || typeof value !== 'object' || !returned.delete(value)) return;
+  releaseTree(value);
+}
+
+/**
+ * `refuseThenable` for a value gradcheck owns: a Promise a synchronous check refuses (the
+ * matchers then replay the check asynchronously) has its eventual value freed when it settles.
+ *
+ * @example
+ * refuseReleasing(f(theta), 'checkGradient', 'f'); // throws AsyncFunctionError for an async f
+ */
+export function refuseReleasing(value: unknown, caller: string, who: string): void {
+  if (isThenable(value)) value.then(releaseTree, () => {});
+  refuseThenable(value, caller, who);
+}
