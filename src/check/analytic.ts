@@ -22,7 +22,10 @@ export function analyticGradient(grad: unknown, layout: TreeLayout, caller: stri
     const changed = copy.firstDifference(layout.values);
     const read = returnedGradient(value, layout, caller, label);
     if (changed < 0) return read;
-    return { ...read, mutation: { path: displayPath(layout.pathAt(changed)), before: layout.values[changed], after: copy.get(changed) } };
+    return {
+      ...read,
+      mutation: { path: displayPath(layout.pathAt(changed)), before: layout.values[changed], after: copy.get(changed) },
+    };
   }
   if (grad === undefined || grad === null) {
     throw new GradcheckError(`${caller}: grad must be a function of θ or a ${label} value, but got ${String(grad)}`);

@@ -43,10 +43,16 @@ function releaseLeaves(value: unknown): void {
  */
 export function adaptedScalar(value: unknown): number | undefined {
   const adapter = adapterFor(value);
-  if (!adapter || adapter.shape(value).reduce((p, d) => p * d, 1) !== 1) return undefined;
+  if (adapter === undefined || entries(adapter.shape(value)) !== 1) return undefined;
   const number = adapter.read(value)[0];
   adapter.release?.(value);
   return number;
+}
+
+function entries(shape: readonly number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
 }
 
 /** Objects a user function returned through a driver's call and not yet read (see `releaseReturned`). */

@@ -59,3 +59,20 @@ export interface TensorAdapter<T = unknown> {
    */
   release?(value: T): void;
 }
+
+/**
+ * A loss returned as a tensor of one entry, read through its registered adapter and freed once
+ * read: jax-js's `np.sum(x)` (with `gradcheck/jaxjs` imported). Typed by its shape only; a value
+ * no adapter recognises, or of more than one entry, is refused when the check reads it.
+ *
+ * @example
+ * import 'gradcheck/jaxjs';
+ * const loss = (p: { w: np.Array }): ScalarTensor => np.sum(np.square(p.w));
+ * checkGradient(loss, grad(loss), { at: { w: np.array([1, 2]) } });
+ */
+export interface ScalarTensor {
+  readonly shape: readonly number[];
+}
+
+/** What a scalar f may return: a number, or a one-entry tensor (`ScalarTensor`). */
+export type Loss = number | ScalarTensor;
