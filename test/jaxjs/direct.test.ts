@@ -1,8 +1,8 @@
 // checkGradient(f, grad(f), { at }) with f and grad written with jax-js and nothing around them:
 // the scalar Array f returns is read as its loss, everything grad returns is freed once read,
 // and the seed arrays gradcheck builds for its working copies are freed too.
-import { grad, numpy as np } from '@jax-js/jax';
-import { checkGradient, checkGradientAsync } from 'gradcheck';
+import { grad, jvp, numpy as np, vjp } from '@jax-js/jax';
+import { checkGradient, checkGradientAsync, checkJvp, checkVjp } from 'gradcheck';
 import 'gradcheck/jaxjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { liveBuffers } from './census.js';
@@ -81,5 +81,34 @@ describe('jax-js functions given to the checks as they are', () => {
       /^checkGradient: f must return a number, but returned a 3×2 jax-js Array with W\[0\]\[0\] moved by/,
     );
     expect(await liveBuffers()).toBe(before + 1);
+  });
+});
+
+describe('vector-valued jax-js functions given to the checks as they are', () => {
+  const layerOf = (X: A) => (p: P) => np.tanh(np.matmul(X.ref, p.W).add(p.b));
+
+  it('checkVjp and checkJvp of a layer with its jax-js vjp and jvp: pass, nothing is left', async () => {
+    const X = data();
+    const layer = layerOf(X);
+    const theta = at();
+    const before = await liveBuffers();
+    const layerVjp = (p: P, cotangent: A) => {
+      const [y, pullback] = vjp(layer, [p]);
+      y.dispose();
+      const [g] = pullback(cotangent);
+      pullback.dispose();
+      return g;
+    };
+    const layerJvp = (p: P, tangent: P) => {
+      const [y, dy] = jvp(layer, [p], [tangent]);
+      y.dispose();
+      return dy;
+    };
+    const vjpReport = checkVjp(layer, layerVjp, { at: theta });
+    const jvpReport = checkJvp(layer, layerJvp, { at: theta });
+    expect([vjpReport.pass, jvpReport.pass]).toEqual([true, true]);
+    expect([vjpReport.evaluations, jvpReport.evaluations]).toEqual([17, 2 * 3]);
+    expect(await liveBuffers()).toBe(before);
+    expect([theta.W.refCount, theta.b.refCount, X.refCount]).toEqual([1, 1, 1]);
   });
 });
