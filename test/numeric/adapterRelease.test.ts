@@ -3,9 +3,15 @@
 import { type TensorAdapter, checkGradient, checkJacobian, registerTensorAdapter } from 'gradcheck';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
-/** An immutable vector type (no `locate`) that records which instances were released. */
+/**
+ * An immutable vector type (no `locate`); the adapter records which instances were released.
+ * Its `shape` lets a one-entry Vec type as a `Loss` (a `ScalarTensor`).
+ */
 class Vec {
   constructor(readonly cells: Float64Array) {}
+  get shape(): number[] {
+    return [this.cells.length];
+  }
 }
 
 const released = new Set<Vec>();
@@ -13,7 +19,7 @@ const made = new Set<Vec>();
 const vecAdapter: TensorAdapter<Vec> = {
   name: 'Vec',
   is: (value): value is Vec => value instanceof Vec,
-  shape: (v) => [v.cells.length],
+  shape: (v) => v.shape,
   read: (v) => {
     if (released.has(v)) throw new Error('read after release');
     return Float64Array.from(v.cells);
