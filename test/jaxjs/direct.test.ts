@@ -2,7 +2,7 @@
 // the scalar Array f returns is read as its loss, everything grad returns is freed once read,
 // and the seed arrays gradcheck builds for its working copies are freed too.
 import { grad, jvp, numpy as np, vjp } from '@jax-js/jax';
-import { checkGradient, checkGradientAsync, checkJvp, checkVjp } from 'gradcheck';
+import { checkConvergence, checkGradient, checkGradientAsync, checkHessian, checkJvp, checkVjp } from 'gradcheck';
 import 'gradcheck/jaxjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { liveBuffers } from './census.js';
@@ -110,5 +110,19 @@ describe('vector-valued jax-js functions given to the checks as they are', () =>
     expect([vjpReport.evaluations, jvpReport.evaluations]).toEqual([17, 2 * 3]);
     expect(await liveBuffers()).toBe(before);
     expect([theta.W.refCount, theta.b.refCount, X.refCount]).toEqual([1, 1, 1]);
+  });
+});
+
+describe('second derivatives and convergence of jax-js functions as they are', () => {
+  it('checkHessian with H written with jax-js, and checkConvergence of grad(f): pass, nothing is left', async () => {
+    const sines = (x: A) => np.sum(np.sin(x));
+    const hessian = (x: A) => np.diag(np.sin(x).mul(-1));
+    const x = np.array([0.1, 0.4]);
+    const before = await liveBuffers();
+    const report = checkHessian(sines, hessian, { at: x });
+    expect([report.pass, report.evaluations]).toEqual([true, 9]);
+    expect(checkConvergence(sines, grad(sines), { at: x }).pass).toBe(true);
+    expect(await liveBuffers()).toBe(before);
+    expect(x.refCount).toBe(1);
   });
 });
