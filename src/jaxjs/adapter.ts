@@ -4,7 +4,7 @@
  * call, with the dtype and device of the caller's, and consumes it as jax-js functions do.
  */
 import type { TensorAdapter } from '../numeric/adapters/types.js';
-import { floatDtype, isJaxArray, makeArray, readBorrowed } from './_internals/arrays.js';
+import { floatDtype, isJaxArray, makeArray, readBorrowed, readBorrowedAsync } from './_internals/arrays.js';
 import { jaxModule } from './_internals/module.js';
 import type { JaxArray } from './types.js';
 
@@ -26,6 +26,8 @@ export const jaxAdapter: TensorAdapter<JaxArray> = {
   // Every read goes through `.ref`: the array is as it was. gradcheck calls `release` on the
   // arrays it owns (what user functions return, the seeds of working copies) once read.
   read: readBorrowed,
+  // The async checks read what f, grad, jvp and vjp return with data(), as WebGPU prefers.
+  readAsync: readBorrowedAsync,
   /** Frees an array gradcheck is done with (one it owns; never the caller's θ or gradient value). */
   release(a) {
     if (a.refCount > 0) a.dispose();

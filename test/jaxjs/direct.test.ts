@@ -84,6 +84,41 @@ describe('jax-js functions given to the checks as they are', () => {
   });
 });
 
+/** `a`, readable only asynchronously (`data()`), as on a device without synchronous reads. */
+function asyncOnly(a: A): A {
+  Object.defineProperty(a, 'dataSync', {
+    value: () => {
+      throw new Error('read synchronously');
+    },
+  });
+  return a;
+}
+
+describe('async checks read what the functions return with data()', () => {
+  it('a loss and gradient whose Arrays cannot be read synchronously: the synchronous report, nothing left', async () => {
+    const X = data();
+    const loss = lossOf(X);
+    const theta = at();
+    const sync = checkGradient(loss, grad(loss), { at: theta });
+    const probe = asyncOnly(np.array([1, 2]));
+    expect(() => probe.ref.dataSync()).toThrow('read synchronously');
+    expect(await probe.ref.data()).toEqual(Float32Array.of(1, 2));
+    probe.dispose();
+    const before = await liveBuffers();
+    const asyncLoss = async (p: P) => asyncOnly(loss(p));
+    const asyncGrad = async (p: P) => {
+      const g = grad(loss)(p);
+      return { W: asyncOnly(g.W), b: asyncOnly(g.b) };
+    };
+    const report = await checkGradientAsync(asyncLoss, asyncGrad, { at: theta, concurrency: 2 });
+    expect([report.pass, report.evaluations]).toEqual([true, sync.evaluations]);
+    expect([...report.numeric]).toEqual([...sync.numeric]);
+    expect([...report.analytic]).toEqual([...sync.analytic]);
+    expect(await liveBuffers()).toBe(before);
+    expect([theta.W.refCount, theta.b.refCount, X.refCount]).toEqual([1, 1, 1]);
+  });
+});
+
 describe('vector-valued jax-js functions given to the checks as they are', () => {
   const layerOf = (X: A) => (p: P) => np.tanh(np.matmul(X.ref, p.W).add(p.b));
 

@@ -14,6 +14,13 @@ const BUILT_IN: readonly TensorAdapter[] = [mlMatrixAdapter, ndarrayAdapter, mat
 let registered: TensorAdapter[] = [];
 /** Whether a registered adapter frees values (`release`): else nothing returned needs a walk. */
 let releasing = false;
+/** Whether a registered adapter reads asynchronously (`readAsync`). */
+let readingAsync = false;
+
+function noteHooks(): void {
+  releasing = registered.some((a) => a.release !== undefined);
+  readingAsync = registered.some((a) => a.readAsync !== undefined);
+}
 
 const REQUIRED = ['is', 'shape', 'read', 'build'] as const;
 
@@ -29,7 +36,7 @@ function validate(adapter: TensorAdapter): void {
       throw new GradcheckError(`registerTensorAdapter: adapter.${key} must be a function (adapter "${adapter.name}")`);
     }
   }
-  for (const key of ['dtype', 'locate', 'release'] as const) {
+  for (const key of ['dtype', 'locate', 'release', 'readAsync'] as const) {
     if (adapter[key] !== undefined && typeof adapter[key] !== 'function') {
       throw new GradcheckError(`registerTensorAdapter: adapter.${key} must be a function when given (adapter "${adapter.name}")`);
     }
@@ -52,10 +59,10 @@ export function registerTensorAdapter<T>(adapter: TensorAdapter<T>): () => void 
   const added = adapter as TensorAdapter;
   validate(added);
   registered = [added, ...registered.filter((a) => a !== added)];
-  releasing = registered.some((a) => a.release !== undefined);
+  noteHooks();
   return () => {
     registered = registered.filter((a) => a !== added);
-    releasing = registered.some((a) => a.release !== undefined);
+    noteHooks();
   };
 }
 
@@ -83,4 +90,15 @@ export function adapterFor(value: unknown): TensorAdapter | undefined {
  */
 export function anyReleases(): boolean {
   return releasing;
+}
+
+/**
+ * Whether any registered adapter has `readAsync`: when none has, an async check reads what
+ * user functions return synchronously, without a walk.
+ *
+ * @example
+ * anyReadsAsync(); // true once gradcheck/jaxjs is imported
+ */
+export function anyReadsAsync(): boolean {
+  return readingAsync;
 }

@@ -4,7 +4,8 @@
  * value once it has it, reads it, and then lets its adapter free it.
  */
 import { isThenable, refuseThenable } from '../errors.js';
-import { adapterFor, anyReleases } from './registry.js';
+import { adapterFor, anyReadsAsync, anyReleases } from './registry.js';
+import type { TensorAdapter } from './types.js';
 
 /**
  * Frees every adapted leaf of a value a user function returned, once it has been read: the
@@ -44,7 +45,7 @@ function releaseLeaves(value: unknown): void {
 export function adaptedScalar(value: unknown): number | undefined {
   const adapter = adapterFor(value);
   if (adapter === undefined || entries(adapter.shape(value)) !== 1) return undefined;
-  const number = adapter.read(value)[0];
+  const number = readTensor(adapter, value)[0];
   adapter.release?.(value);
   return number;
 }
@@ -94,4 +95,50 @@ export function releaseReturned(value: unknown): void {
 export function refuseReleasing(value: unknown, caller: string, who: string): void {
   if (isThenable(value)) value.then(releaseTree, () => {});
   refuseThenable(value, caller, who);
+}
+
+/** Entries read ahead asynchronously (`readAhead`), taken by the first synchronous read. */
+const readEarlier = new WeakMap<object, Float64Array>();
+
+/**
+ * Reads ahead, with their adapters' `readAsync`, the tensors of a value a user function returned
+ * to an async check: the check's synchronous read (`readTensor`) then takes these entries.
+ *
+ * @example
+ * const value = await f(theta);
+ * await readAhead(value); // a jax-js loss read with data()
+ */
+export async function readAhead(value: unknown): Promise<void> {
+  if (!anyReadsAsync()) return;
+  const reads: Promise<void>[] = [];
+  collectReads(value, reads);
+  await Promise.all(reads);
+}
+
+function collectReads(value: unknown, reads: Promise<void>[]): void {
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectReads(item, reads);
+    return;
+  }
+  const adapter = adapterFor(value);
+  if (adapter?.readAsync) {
+    reads.push(adapter.readAsync(value).then((entries) => void readEarlier.set(value, entries)));
+    return;
+  }
+  if (adapter === undefined) for (const item of Object.values(value)) collectReads(item, reads);
+}
+
+/**
+ * A tensor's entries: those read ahead (taken, so a second read asks the adapter), or the
+ * adapter's synchronous `read`.
+ *
+ * @example
+ * readTensor(adapter, leaf); // Float64Array, row-major
+ */
+export function readTensor(adapter: TensorAdapter, value: unknown): Float64Array {
+  const early = readEarlier.get(value as object);
+  if (early === undefined) return adapter.read(value);
+  readEarlier.delete(value as object);
+  return early;
 }

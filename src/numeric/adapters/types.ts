@@ -58,6 +58,12 @@ export interface TensorAdapter<T = unknown> {
    * reference counts); omit it otherwise.
    */
   release?(value: T): void;
+  /**
+   * `read` through the type's asynchronous read (jax-js's `data()`, fast on WebGPU). The async
+   * checks read what user functions return with it, when given; θ and gradcheck's own values
+   * are still read with `read`.
+   */
+  readAsync?(value: T): Promise<Float64Array>;
 }
 
 /**
