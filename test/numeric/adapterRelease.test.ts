@@ -98,9 +98,12 @@ describe('TensorAdapter.release', () => {
     expect(released.has(out as Vec)).toBe(true);
   });
 
-  it('registerTensorAdapter refuses a release that is not a function', () => {
+  it('registerTensorAdapter refuses a release or readAsync that is not a function', () => {
     expect(() => registerTensorAdapter({ ...vecAdapter, release: 1 as never })).toThrow(
       'registerTensorAdapter: adapter.release must be a function when given (adapter "Vec")',
+    );
+    expect(() => registerTensorAdapter({ ...vecAdapter, readAsync: 'data' as never })).toThrow(
+      'registerTensorAdapter: adapter.readAsync must be a function when given (adapter "Vec")',
     );
   });
 });
