@@ -16,13 +16,16 @@ import type { TensorAdapter } from './types.js';
  * releaseTree(result); // a jax-js gradient's arrays are disposed
  */
 export function releaseTree(value: unknown): void {
-  if (anyReleases()) releaseLeaves(value);
+  if (anyReleases()) releaseLeaves(value, 0);
 }
 
-function releaseLeaves(value: unknown): void {
-  if (value === null || typeof value !== 'object') return;
+/** Deeper than any parameter tree: a refused value with cycles is not walked forever. */
+const MAX_DEPTH = 64;
+
+function releaseLeaves(value: unknown, depth: number): void {
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return;
   if (Array.isArray(value)) {
-    for (const item of value) releaseLeaves(item);
+    for (const item of value) releaseLeaves(item, depth + 1);
     return;
   }
   if (ArrayBuffer.isView(value)) return;
@@ -31,7 +34,9 @@ function releaseLeaves(value: unknown): void {
     adapter.release?.(value);
     return;
   }
-  for (const item of Object.values(value)) releaseLeaves(item);
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return;
+  for (const item of Object.values(value)) releaseLeaves(item, depth + 1);
 }
 
 /**
@@ -111,14 +116,14 @@ const readEarlier = new WeakMap<object, Float64Array>();
 export async function readAhead(value: unknown): Promise<void> {
   if (!anyReadsAsync()) return;
   const reads: Promise<void>[] = [];
-  collectReads(value, reads);
+  collectReads(value, reads, 0);
   await Promise.all(reads);
 }
 
-function collectReads(value: unknown, reads: Promise<void>[]): void {
-  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return;
+function collectReads(value: unknown, reads: Promise<void>[], depth: number): void {
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || depth > MAX_DEPTH) return;
   if (Array.isArray(value)) {
-    for (const item of value) collectReads(item, reads);
+    for (const item of value) collectReads(item, reads, depth + 1);
     return;
   }
   const adapter = adapterFor(value);
@@ -126,7 +131,9 @@ function collectReads(value: unknown, reads: Promise<void>[]): void {
     reads.push(adapter.readAsync(value).then((entries) => void readEarlier.set(value, entries)));
     return;
   }
-  if (adapter === undefined) for (const item of Object.values(value)) collectReads(item, reads);
+  const proto = Object.getPrototypeOf(value);
+  if (adapter !== undefined || (proto !== Object.prototype && proto !== null)) return;
+  for (const item of Object.values(value)) collectReads(item, reads, depth + 1);
 }
 
 /**
