@@ -12,7 +12,7 @@ export { numericJacobian } from './numeric/numericJacobian.js';
 export { flatten, unflatten } from './numeric/tree.js';
 export type { FlatParams, NestedArray, Params, Tensor, Dtype } from './numeric/tree.js';
 export { registerTensorAdapter } from './numeric/adapters/registry.js';
-export type { TensorAdapter } from './numeric/adapters/types.js';
+export type { Loss, ScalarTensor, TensorAdapter } from './numeric/adapters/types.js';
 export type { DiffOptions, DifferenceMethod } from './numeric/differences.js';
 export { extrapolated, fdm, isFiniteDifferenceMethod } from './numeric/methods/index.js';
 export type { FdmOptions, FiniteDifferenceMethod } from './numeric/methods/index.js';

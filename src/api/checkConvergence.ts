@@ -3,6 +3,7 @@ import { type ConvergenceOptions, type ConvergenceReport, convergenceCheck } fro
 import { convergenceMessage } from '../format/convergenceMessage.js';
 import { withLazyMessage } from '../format/withMessage.js';
 import type { Params } from '../numeric/tree.js';
+import type { Loss } from '../numeric/adapters/types.js';
 
 /**
  * The Taylor test, a verdict that needs no step and no tolerance: along random directions d,
@@ -19,7 +20,7 @@ import type { Params } from '../numeric/tree.js';
  * report.order; // ≈ 2
  */
 export function checkConvergence<P extends Params>(
-  f: (theta: P) => number,
+  f: (theta: P) => Loss,
   grad: GradientSpec<P>,
   options: ConvergenceOptions<P>,
 ): ConvergenceReport {

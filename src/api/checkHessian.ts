@@ -2,6 +2,7 @@ import { type HessianOptions, type HessianSpec, hessianCheck } from '../check/he
 import type { GradientReport } from '../check/report.js';
 import type { Params } from '../numeric/tree.js';
 import { withMessage } from '../format/withMessage.js';
+import type { Loss } from '../numeric/adapters/types.js';
 
 /**
  * Checks an analytic Hessian against finite differences at `options.at`.
@@ -20,7 +21,7 @@ import { withMessage } from '../format/withMessage.js';
  * checkHessian(f, ([x, y]) => [[2 * y, 2 * x], [2 * x, 0]], { at: [1, 2] }).pass; // true
  */
 export function checkHessian<P extends Params>(
-  f: (theta: P) => number,
+  f: (theta: P) => Loss,
   H: HessianSpec<P>,
   options: HessianOptions<P>,
 ): GradientReport {

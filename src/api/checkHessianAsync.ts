@@ -3,6 +3,7 @@ import type { AsyncHessianOptions, AsyncMatrixSpec, MaybePromise } from '../chec
 import type { GradientReport } from '../check/report.js';
 import type { Params } from '../numeric/tree.js';
 import { withMessage } from '../format/withMessage.js';
+import type { Loss } from '../numeric/adapters/types.js';
 
 /**
  * `checkHessian` for an f (and H, options.gradient) that may return a Promise; it resolves to
@@ -15,7 +16,7 @@ import { withMessage } from '../format/withMessage.js';
  * (await checkHessianAsync(f, ([x, y]) => [[2 * y, 2 * x], [2 * x, 0]], { at: [1, 2], concurrency: 8 })).pass; // true
  */
 export async function checkHessianAsync<P extends Params>(
-  f: (theta: P) => MaybePromise<number>,
+  f: (theta: P) => MaybePromise<Loss>,
   H: AsyncMatrixSpec<P>,
   options: AsyncHessianOptions<P>,
 ): Promise<GradientReport> {

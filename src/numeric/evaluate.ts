@@ -1,4 +1,6 @@
-import { GradcheckError, NonFiniteError, formatNumber, refuseThenable } from './errors.js';
+import { adapterFor } from './adapters/registry.js';
+import { adaptedScalar, refuseReleasing, releaseTree } from './adapters/release.js';
+import { GradcheckError, NonFiniteError, formatNumber } from './errors.js';
 import type { EvaluationHooks, SiteSpec, Target } from './measure/protocol.js';
 
 export type { EvaluationSite } from './measure/protocol.js';
@@ -15,6 +17,8 @@ function describeResult(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
+  const adapter = adapterFor(value);
+  if (adapter) return `a ${adapter.shape(value).join('×') || 'scalar'} ${adapter.name}`;
   if (typeof value === 'object') {
     const name = (value as object).constructor?.name;
     return name && name !== 'Object' ? `a ${name}` : 'an object';
@@ -43,11 +47,33 @@ export class ScalarEvaluator<P> implements Target<number> {
     readonly hooks?: EvaluationHooks,
   ) {}
 
-  /** Counts one value of f and insists on a finite number, naming the site when it is not. */
+  /**
+   * Counts one value of f and insists on a finite number, naming the site when it is not. A
+   * one-entry tensor of a registered adapter (jax-js's `np.sum(x)`) is its number, read and freed.
+   */
   accept(value: unknown, site: SiteSpec): number {
     this.count++;
     if (typeof value === 'number' && Number.isFinite(value)) return value;
-    refuseThenable(value, this.caller, this.name);
+    if (typeof value === 'object') return this.acceptObject(value, site);
+    return this.refuse(value, site);
+  }
+
+  /** An object f returned: a one-entry tensor's number, or the refusal (the object freed). */
+  private acceptObject(value: object | null, site: SiteSpec): number {
+    const number = adaptedScalar(value);
+    if (number === undefined) {
+      try {
+        return this.refuse(value, site);
+      } finally {
+        releaseTree(value);
+      }
+    }
+    if (Number.isFinite(number)) return number;
+    throw new NonFiniteError(this.caller, this.name, number, undefined, siteText(site));
+  }
+
+  private refuse(value: unknown, site: SiteSpec): never {
+    refuseReleasing(value, this.caller, this.name);
     if (typeof value === 'number') throw new NonFiniteError(this.caller, this.name, value, undefined, siteText(site));
     throw new GradcheckError(
       `${this.caller}: ${this.name} must return a number, but returned ${describeResult(value)} ${siteText(site)}`,

@@ -7,6 +7,7 @@
  * tensor adapter recognises (ml-matrix, ndarray, math.js, registered types) is one tensor too.
  */
 import { adapterFor } from './adapters/registry.js';
+import { readTensor } from './adapters/release.js';
 import type { Dtype, TensorAdapter } from './adapters/types.js';
 
 export type { Dtype } from './adapters/types.js';
@@ -162,7 +163,7 @@ function adaptedNode(adapter: TensorAdapter, value: unknown, path: string): Adap
 
 /** An adapted tensor's entries, checked to be one per entry of its shape. */
 function readAdapted(node: AdaptedNode, value: unknown, path: string): Float64Array {
-  const values = node.adapter.read(value);
+  const values = readTensor(node.adapter, value);
   const size = product(node.shape);
   if (values.length !== size) {
     throw new TreeError(
@@ -477,6 +478,8 @@ function collectAdapted(value: unknown, node: AdaptedNode, slots: Slots, cursor:
   // Float32 scratch storage rounds what the probe stores, as the tensor's own storage would.
   const scratch = node.dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
   scratch.set(adapter.read(value));
+  // root() builds a new value before each call of f: this one, built for the copy, is never used.
+  adapter.release?.(value);
   for (let k = 0; k < size; k++) addSlot(slots, cursor, scratch, k);
   slots.rebuilds.push({ node, scratch, place });
 }

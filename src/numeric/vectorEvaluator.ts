@@ -1,4 +1,5 @@
-import { GradcheckError, NonFiniteError, refuseThenable } from './errors.js';
+import { refuseReleasing, releaseTree } from './adapters/release.js';
+import { GradcheckError, NonFiniteError } from './errors.js';
 import { siteText } from './evaluate.js';
 import type { EvaluationHooks, SiteSpec, Target } from './measure/protocol.js';
 import { type Params, TreeError, TreeLayout } from './tree.js';
@@ -92,10 +93,13 @@ export class VectorEvaluator<P = unknown> implements Target<Float64Array> {
     return this.accept(value, site);
   }
 
-  /** Counts one value of f, flattens it and insists on one structure of finite entries, naming the site when not. */
+  /**
+   * Counts one value of f, flattens it and insists on one structure of finite entries, naming
+   * the site when not. Tensor outputs of a registered adapter are read, then freed.
+   */
   accept(value: unknown, site: SiteSpec): Float64Array {
     this.count++;
-    refuseThenable(value, this.caller, this.name);
+    refuseReleasing(value, this.caller, this.name);
     if (typeof value !== 'number' && (value === null || typeof value !== 'object')) {
       throw new GradcheckError(
         `${this.caller}: ${this.name} must return a number, an array, a typed array or a tree of them, but returned ${describeResult(value)} ${siteText(site)}`,
@@ -105,6 +109,7 @@ export class VectorEvaluator<P = unknown> implements Target<Float64Array> {
     try {
       layout = TreeLayout.of(value as Params);
     } catch (error) {
+      releaseTree(value);
       if (error instanceof TreeError) {
         const where = error.path === '' ? 'out' : error.path.startsWith('[') ? `out${error.path}` : `out.${error.path}`;
         const rest = error.message.slice(error.message.indexOf(' ') + 1);
@@ -114,6 +119,8 @@ export class VectorEvaluator<P = unknown> implements Target<Float64Array> {
       }
       throw error;
     }
+    // Read: a tensor output (a jax-js Array) is freed by its adapter.
+    if (typeof value === 'object') releaseTree(value);
     if (this.layout === undefined) {
       if (layout.size === 0)
         throw new GradcheckError(

@@ -20,7 +20,7 @@ const lossOf = (data: A) => (p: P) => np.sum(np.square(np.tanh(np.matmul(data.re
 // The async checks of main read θ's leaves field by field (src/check/async/keys.ts), so a tensor
 // adapter's leaves (ndarray's as much as jax-js's) fail there with "unflatten: expected 6 values,
 // got 10"; the measurement-engine rework replaces that code. Switch this on when it lands.
-const ASYNC_CHECKS_TAKE_TENSOR_LEAVES = false;
+const ASYNC_CHECKS_TAKE_TENSOR_LEAVES = true;
 
 describe("read: 'async'", () => {
   it('checkGradientAsync gives the synchronous report: same verdict, same evaluations, nothing left', async () => {

@@ -19,6 +19,17 @@ test('sync and async forms', () => {
   ).toEqualTypeOf<Promise<GradientReport>>();
 });
 
+test('jax-js functions as they are: f returns a one-entry Array (a Loss), grad a tree of Arrays', () => {
+  expectTypeOf(checkGradient(loss, gradient, { at: { w } })).toEqualTypeOf<GradientReport>();
+  expectTypeOf(checkGradientAsync(async (p: { w: np.Array }) => loss(p), gradient, { at: { w } })).toEqualTypeOf<
+    Promise<GradientReport>
+  >();
+  // @ts-expect-error an f that returns a list is not a loss
+  checkGradient((p: { w: np.Array }) => [loss(p)], gradient, { at: { w } });
+  // @ts-expect-error nor is a Promise, in the synchronous check
+  checkGradient(async (p: { w: np.Array }) => loss(p), gradient, { at: { w } });
+});
+
 test('checkGrads', () => {
   const report = checkGrads((x: np.Array) => x, [w], { order: 2, modes: ['fwd'] });
   expectTypeOf(report).toEqualTypeOf<GradsReport>();

@@ -1,7 +1,7 @@
 import type { Measurement } from '../../numeric/measure/protocol.js';
 import { callUser } from '../../numeric/measure/protocol.js';
 import type { TreeLayout } from '../../numeric/tree.js';
-import { type AnalyticGradient, analyticGradient } from '../analytic.js';
+import { type AnalyticGradient, analyticGradient, returnedGradient } from '../analytic.js';
 import { mutationOf } from '../guards/mutation.js';
 
 /**
@@ -22,6 +22,6 @@ export function* analyticGradientOf(
   const value = yield* callUser(grad as (theta: unknown) => unknown, [copy.root()]);
   const mutation = mutationOf(layout, copy);
   // The value read as grad's own: the same checks and messages (a Promise refused, null, shape).
-  const read = analyticGradient(() => value, layout, caller, label);
+  const read = returnedGradient(value, layout, caller, label);
   return mutation ? { ...read, mutation } : read;
 }

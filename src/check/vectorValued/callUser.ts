@@ -1,4 +1,5 @@
-import { GradcheckError, refuseThenable } from '../../numeric/errors.js';
+import { refuseReleasing } from '../../numeric/adapters/release.js';
+import { GradcheckError } from '../../numeric/errors.js';
 import { type Measurement, callUser as call } from '../../numeric/measure/protocol.js';
 import type { TreeLayout } from '../../numeric/tree.js';
 import { type Mutation, mutationOf } from '../guards/mutation.js';
@@ -22,7 +23,7 @@ export function* callUser(
   const copy = layout.workingCopy();
   const value = yield* call(fn, [copy.root(), ...rest]);
   const mutation = mutationOf(layout, copy);
-  refuseThenable(value, caller, name);
+  refuseReleasing(value, caller, name);
   if (value === undefined || value === null) throw new GradcheckError(`${caller}: ${name} returned ${String(value)}`);
   return { value, mutation };
 }

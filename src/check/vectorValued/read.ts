@@ -1,4 +1,5 @@
 /** Reading what the user's functions return: matrices (Jacobians, Hessians) and θ-shaped trees. */
+import { releaseReturned } from '../../numeric/adapters/release.js';
 import { GradcheckError, formatNumber } from '../../numeric/errors.js';
 import { type Params, TreeLayout } from '../../numeric/tree.js';
 import { readTree } from '../../numeric/validate.js';
@@ -34,6 +35,8 @@ export function readMatrix(
   _entryName: (i: number, j: number) => string,
 ): Float64Array {
   const layout = readTree(value, caller, what);
+  // Read: a matrix jac or H returned is freed (one the caller passed stays theirs).
+  releaseReturned(value);
   const shape =
     layout.tensors.length === 1 ? layout.tensors[0].shape : [layout.tensors.length, ...(layout.tensors[0]?.shape ?? [])];
   const uniformRows =
@@ -65,6 +68,8 @@ export function readLike(value: unknown, like: TreeLayout, caller: string, label
   const problem = like.structureMismatch(value, label);
   // structureMismatch says "(transposed?)" itself when a matrix came back transposed.
   if (problem) throw new GradcheckError(`${caller}: ${problem}`);
+  const values = TreeLayout.of(value as Params).values;
+  releaseReturned(value);
   // NaN or ±∞ entries stay: they fail their comparison and get a `non-finite` diagnosis.
-  return TreeLayout.of(value as Params).values;
+  return values;
 }

@@ -67,6 +67,17 @@ export function readBorrowed(a: JaxArray): Float64Array {
 }
 
 /**
+ * `readBorrowed` through jax-js's asynchronous read (`data()`): the array is as it was.
+ *
+ * @example
+ * await readBorrowedAsync(x); // Float64Array; x is still usable
+ */
+export async function readBorrowedAsync(a: JaxArray): Promise<Float64Array> {
+  requireLive(a);
+  return Float64Array.from(await a.ref.data());
+}
+
+/**
  * The entries of an array handed to gradcheck (a result of the user's function): the read
  * consumes it, which frees it.
  *

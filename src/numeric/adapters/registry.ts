@@ -12,6 +12,15 @@ const BUILT_IN: readonly TensorAdapter[] = [mlMatrixAdapter, ndarrayAdapter, mat
 
 /** Registered adapters, most recent first: they are asked before the built-in ones. */
 let registered: TensorAdapter[] = [];
+/** Whether a registered adapter frees values (`release`): else nothing returned needs a walk. */
+let releasing = false;
+/** Whether a registered adapter reads asynchronously (`readAsync`). */
+let readingAsync = false;
+
+function noteHooks(): void {
+  releasing = registered.some((a) => a.release !== undefined);
+  readingAsync = registered.some((a) => a.readAsync !== undefined);
+}
 
 const REQUIRED = ['is', 'shape', 'read', 'build'] as const;
 
@@ -27,7 +36,7 @@ function validate(adapter: TensorAdapter): void {
       throw new GradcheckError(`registerTensorAdapter: adapter.${key} must be a function (adapter "${adapter.name}")`);
     }
   }
-  for (const key of ['dtype', 'locate'] as const) {
+  for (const key of ['dtype', 'locate', 'release', 'readAsync'] as const) {
     if (adapter[key] !== undefined && typeof adapter[key] !== 'function') {
       throw new GradcheckError(`registerTensorAdapter: adapter.${key} must be a function when given (adapter "${adapter.name}")`);
     }
@@ -50,8 +59,10 @@ export function registerTensorAdapter<T>(adapter: TensorAdapter<T>): () => void 
   const added = adapter as TensorAdapter;
   validate(added);
   registered = [added, ...registered.filter((a) => a !== added)];
+  noteHooks();
   return () => {
     registered = registered.filter((a) => a !== added);
+    noteHooks();
   };
 }
 
@@ -68,4 +79,26 @@ export function adapterFor(value: unknown): TensorAdapter | undefined {
   for (const adapter of registered) if (adapter.is(value)) return adapter;
   for (const adapter of BUILT_IN) if (adapter.is(value)) return adapter;
   return undefined;
+}
+
+/**
+ * Whether any registered adapter has `release`: when none has, what user functions return
+ * holds nothing to free, and gradcheck does not walk it.
+ *
+ * @example
+ * anyReleases(); // true once gradcheck/jaxjs is imported
+ */
+export function anyReleases(): boolean {
+  return releasing;
+}
+
+/**
+ * Whether any registered adapter has `readAsync`: when none has, an async check reads what
+ * user functions return synchronously, without a walk.
+ *
+ * @example
+ * anyReadsAsync(); // true once gradcheck/jaxjs is imported
+ */
+export function anyReadsAsync(): boolean {
+  return readingAsync;
 }

@@ -50,4 +50,35 @@ export interface TensorAdapter<T = unknown> {
    * value before each call of f (one `build`, O(entries)), and cannot see f's writes into it.
    */
   locate?(value: T, index: number): readonly [container: object, key: number | string];
+  /**
+   * Frees a value gradcheck is done with: one a user function returned (f's loss or outputs,
+   * grad's gradient, what jac, vjp, jvp or H return) once it has been read, and one gradcheck
+   * built to seed a working copy but never handed to f. Never called on the caller's own values
+   * (θ, a gradient or matrix passed as a value, options). For types with manual memory (jax-js's
+   * reference counts); omit it otherwise.
+   */
+  release?(value: T): void;
+  /**
+   * `read` through the type's asynchronous read (jax-js's `data()`, fast on WebGPU). The async
+   * checks read what user functions return with it, when given; θ and gradcheck's own values
+   * are still read with `read`.
+   */
+  readAsync?(value: T): Promise<Float64Array>;
 }
+
+/**
+ * A loss returned as a tensor of one entry, read through its registered adapter and freed once
+ * read: jax-js's `np.sum(x)` (with `gradcheck/jaxjs` imported). Typed by its shape only; a value
+ * no adapter recognises, or of more than one entry, is refused when the check reads it.
+ *
+ * @example
+ * import 'gradcheck/jaxjs';
+ * const loss = (p: { w: np.Array }): ScalarTensor => np.sum(np.square(p.w));
+ * checkGradient(loss, grad(loss), { at: { w: np.array([1, 2]) } });
+ */
+export interface ScalarTensor {
+  readonly shape: readonly number[];
+}
+
+/** What a scalar f may return: a number, or a one-entry tensor (`ScalarTensor`). */
+export type Loss = number | ScalarTensor;

@@ -5,6 +5,7 @@
  * θ). Once an evaluation fails or the time is up, no evaluation starts; the driver waits for
  * those in flight and closes any session before it answers.
  */
+import { readAhead } from '../adapters/release.js';
 import { type BatchSession, type BatchedFunction, type MovedPoint, batched, isBatched } from '../batched.js';
 import type { TreeLayout } from '../tree.js';
 import { Slot, lookNow } from './copies.js';
@@ -64,7 +65,11 @@ class AsyncDriver {
     if (request.kind === 'evaluate') {
       return isBatched(request.target.fn) ? this.evaluateBatched(request) : this.evaluatePooled(request);
     }
-    if (request.kind === 'call') return await request.fn(...request.args);
+    if (request.kind === 'call') {
+      const value = await request.fn(...request.args);
+      await readAhead(value);
+      return value;
+    }
     if (request.what === 'first-call') return this.state.firstCallWrite;
     return lookNow(this.slots, this.layout);
   }
@@ -104,6 +109,8 @@ class AsyncDriver {
       if (before) this.state.firstCallWrite = slot.firstWrite(before);
       slot.restore(point);
     }
+    // Tensors f returned are read with their adapter's asynchronous read, when it has one.
+    await readAhead(value);
     target.hooks?.after(value);
     return target.accept(value, point.site);
   }

@@ -5,6 +5,8 @@
  * owns everything around the real call (counting, the float32 watch, progress, the time budget,
  * θ's copies). One algorithm, many drivers.
  */
+import { markReturned } from '../adapters/release.js';
+
 /** Where f was evaluated, for error messages: at θ itself, or with one entry moved. */
 export interface EvaluationSite {
   /** Path of the moved entry, or undefined for θ itself. */
@@ -111,7 +113,8 @@ export function* evaluateOne<R>(target: Target<R>, point: Point): Measurement<R>
  * const value = yield* callUser(grad, [copy.root()]);
  */
 export function* callUser(fn: (...args: never[]) => unknown, args: readonly unknown[]): Measurement<unknown> {
-  return yield { kind: 'call', fn: fn as (...args: unknown[]) => unknown, args };
+  // The value is gradcheck's from now on: its reader frees its tensors (`releaseReturned`).
+  return markReturned(yield { kind: 'call', fn: fn as (...args: unknown[]) => unknown, args });
 }
 
 /**
