@@ -6,6 +6,7 @@ import { type Params, type TensorAdapter, checkGradient, flatten, numericGradien
 import { type MathJsInstance, all, create } from 'mathjs';
 import { Matrix } from 'ml-matrix';
 import ndarray, { type NdArray } from 'ndarray';
+import * as layer from './tensorLayer.js';
 import { describe, expect, it } from 'vitest';
 import { TreeLayout } from '../../src/numeric/tree.js';
 
@@ -121,30 +122,8 @@ describe('a tensor as θ itself, or inside a list', () => {
 });
 
 describe('a small layer with θ = { W: Matrix, b: ndarray, c: DenseMatrix }', () => {
-  // loss = Σᵢ tanh((W x + b)ᵢ)² + Σ c², x fixed
-  const x = [0.5, -1.2, 0.8];
-  const theta = () => ({
-    W: new Matrix([
-      [0.1, -0.3, 0.2],
-      [0.4, 0.05, -0.2],
-    ]),
-    b: ndarray(new Float64Array([0.1, -0.1]), [2]),
-    c: math.matrix([0.3, -0.7]),
-  });
-  type Theta = ReturnType<typeof theta>;
-  const pre = (p: Theta) => [0, 1].map((i) => x.reduce((s, xj, j) => s + p.W.get(i, j) * xj, p.b.get(i)));
-  const loss = (p: Theta) => {
-    expect(p.W).toBeInstanceOf(Matrix);
-    expect(math.isDenseMatrix(p.c)).toBe(true);
-    return pre(p).reduce((s, z) => s + Math.tanh(z) ** 2, 0) + (p.c.toArray() as number[]).reduce((s, v) => s + v * v, 0);
-  };
-  const grad = (bug: boolean) => (p: Theta) => {
-    const dz = pre(p).map((z) => 2 * Math.tanh(z) * (1 - Math.tanh(z) ** 2));
-    const W = new Matrix(2, 3);
-    for (let i = 0; i < 2; i++) for (let j = 0; j < 3; j++) W.set(i, j, dz[i] * x[j]);
-    if (bug) W.set(1, 2, W.get(1, 2) * 1.5);
-    return { W, b: ndarray(Float64Array.from(dz), [2]), c: (p.c.toArray() as number[]).map((v) => 2 * v) };
-  };
+  // loss = Σᵢ tanh((W x + b)ᵢ)² + Σ c², x fixed (test/numeric/tensorLayer.ts)
+  const { theta, loss, grad } = layer;
 
   it('passes with the correct gradient in exactly 2n calls', () => {
     const report = checkGradient(loss, grad(false), { at: theta() });
@@ -160,7 +139,7 @@ describe('a small layer with θ = { W: Matrix, b: ndarray, c: DenseMatrix }', ()
 
   it('sees a write f makes into its Matrix θ', () => {
     const report = checkGradient(
-      (p: Theta) => {
+      (p: layer.Theta) => {
         const v = loss(p);
         p.W.set(0, 0, 42);
         return v;
