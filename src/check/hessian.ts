@@ -11,21 +11,22 @@ import {
   secondDifferences,
 } from '../numeric/secondDifferences.js';
 import type { Params } from '../numeric/tree.js';
-import { VectorEvaluator, inputName } from '../numeric/vectorEvaluator.js';
+import { inputName } from '../numeric/vectorEvaluator.js';
 import { agrees } from './compare.js';
 import { resolveMethod } from '../numeric/methods/resolve.js';
 import { differenceEvaluations, evaluationStage, groupDigits } from './timeAndProgress/index.js';
-import { type Mutation, atThetaWhenNonFinite, writesOf } from './guards/index.js';
+import { type Mutation, writesOf } from './guards/index.js';
 import { blocksOf, inputTensorName } from './vectorValued/blocks.js';
 import { callUser } from './vectorValued/callUser.js';
-import { type NumericMatrix, compareMatrix, matrixReport, numericMatrix } from './vectorValued/matrix.js';
+import { compareMatrix, matrixReport, numericMatrix } from './vectorValued/matrix.js';
 import { prepare } from './vectorValued/prepare.js';
 import { sparseHessian } from './sparse/hessian.js';
 import type { MeasuredHessian } from './sparse/measuredHessian.js';
 import { readMatrix } from './vectorValued/read.js';
-import { asymmetricPairs, describePairs, notAGradient } from './vectorValued/symmetry.js';
+import { asymmetricPairs, describePairs } from './vectorValued/symmetry.js';
 import type { CheckOptions } from './options.js';
 import { RECHECK_LIMIT } from './recheck.js';
+import { hessianByGradient } from './_internals/hessianByGradient.js';
 import { type CheckPlan, runPlan } from './_internals/run.js';
 import { referenceOf } from './_internals/reference.js';
 import type { ReportData } from './report.js';
@@ -124,52 +125,22 @@ function* hessianMeasurement(f: unknown, H: unknown, settings: Settings): Measur
   }
 }
 
-/** The Jacobian of options.gradient by central differences (2n calls of the gradient). */
-function* throughGradient(
+/** The Jacobian of options.gradient by the settings' method (2n calls of the gradient for central differences). */
+function throughGradient(
   settings: Settings,
   a: Float64Array,
   name: (i: number, j: number) => string,
 ): Measurement<MeasuredHessian> {
-  const { layout, caller } = settings;
-  const n = layout.size;
-  const g = settings.gradient as (theta: unknown) => unknown;
-  // 2 calls of the gradient per column (central), through the evaluation stage; the report stage ends it.
-  const plan = {
+  const n = settings.layout.size;
+  return hessianByGradient(settings, name, {
     total: differenceEvaluations(resolveMethod(settings.method), n),
     what: `Hessian check of ${groupDigits(n)} columns`,
-    of: 'options.gradient',
-  };
-  const stage = evaluationStage(settings, plan);
-  const { watch } = stage;
-  const evaluator = new VectorEvaluator(g, caller, 'options.gradient', stage.hooks);
-  let num: NumericMatrix;
-  try {
-    num = yield* atThetaWhenNonFinite(
+    measure: (evaluator, checkRows) =>
       numericMatrix(evaluator, settings, (rows) => {
-        if (rows !== n)
-          throw new GradcheckError(
-            `${caller}: options.gradient returned ${rows} entries, but θ has ${n}; it must return a gradient shaped like θ`,
-          );
+        checkRows(rows);
         return a;
       }),
-      () => evaluateOne(new VectorEvaluator(g, caller, 'options.gradient'), AT_THETA),
-    );
-  } catch (error) {
-    stage.end();
-    throw error;
-  }
-  const findings: string[] = [];
-  const asymmetric = asymmetricPairs(num.values, n, settings, num.errors);
-  if (asymmetric.length > 0) findings.push(notAGradient(asymmetric, name, num.values, n));
-  return {
-    num,
-    atTheta: () => evaluateOne(evaluator, AT_THETA),
-    evaluations: () => evaluator.count,
-    fMutation: yield* writesOf(layout),
-    watch,
-    findings,
-    end: stage.end,
-  };
+  });
 }
 
 /** Second differences of f by the settings' method (2n² + 1 calls for central ones), suspects re-checked on a Richardson ladder. */

@@ -1,21 +1,13 @@
-/**
- * `checkHessian` with `sparsity`: the pattern of H (made symmetric) measured through
- * options.gradient by colouring (2 × (colours + probes) calls of the gradient), or through second
- * differences of f entry by entry over the pattern's upper triangle with second-order probes.
- */
-import { GradcheckError } from '../../numeric/errors.js';
-import { AT_THETA, type Measurement, evaluateOne } from '../../numeric/measure/protocol.js';
+import type { Measurement } from '../../numeric/measure/protocol.js';
 import { resolveMethod } from '../../numeric/methods/resolve.js';
 import type { SecondDifferenceSettings } from '../../numeric/secondDifferences.js';
-import { VectorEvaluator, inputName } from '../../numeric/vectorEvaluator.js';
+import { inputName } from '../../numeric/vectorEvaluator.js';
 import { rowColumns } from '../../numeric/sparsity/index.js';
-import { evaluationStage, groupDigits } from '../timeAndProgress/index.js';
-import { atThetaWhenNonFinite, writesOf } from '../guards/index.js';
-import type { NumericMatrix } from '../vectorValued/matrix.js';
-import { asymmetricPairs, notAGradient } from '../vectorValued/symmetry.js';
+import { groupDigits } from '../timeAndProgress/index.js';
 import type { Settings } from '../settings/types.js';
 import { type SparsePlan, sparseEvaluations, sparseMatrix, sparseNote, sparsePlan } from './matrix.js';
 import type { MeasuredHessian } from './measuredHessian.js';
+import { hessianByGradient } from '../_internals/hessianByGradient.js';
 import { measuredPattern } from './pattern.js';
 import { sparseSecondDifferences } from './secondDifferences.js';
 
@@ -48,48 +40,19 @@ export function* sparseHessian(
 }
 
 /** The colouring over options.gradient: the sparse Jacobian of the gradient. */
-function* throughGradient(
+function throughGradient(
   settings: Settings,
   a: Float64Array,
   plan: SparsePlan,
   name: (i: number, j: number) => string,
 ): Measurement<MeasuredHessian> {
-  const { layout, caller } = settings;
-  const n = layout.size;
-  const g = settings.gradient as (theta: unknown) => unknown;
-  const stage = evaluationStage(settings, {
+  const { layout } = settings;
+  return hessianByGradient(settings, name, {
     total: sparseEvaluations(resolveMethod(settings.method), plan),
-    what: `sparse Hessian check of ${groupDigits(n)} columns in ${groupDigits(plan.colouring.count)} colours`,
-    of: 'options.gradient',
-  });
-  const evaluator = new VectorEvaluator(g, caller, 'options.gradient', stage.hooks);
-  const checkRows = (rows: number) => {
-    if (rows !== n)
-      throw new GradcheckError(
-        `${caller}: options.gradient returned ${rows} entries, but θ has ${n}; it must return a gradient shaped like θ`,
-      );
-  };
-  let num: NumericMatrix & { readonly findings: string[] };
-  try {
-    num = yield* atThetaWhenNonFinite(
+    what: `sparse Hessian check of ${groupDigits(layout.size)} columns in ${groupDigits(plan.colouring.count)} colours`,
+    measure: (evaluator, checkRows) =>
       sparseMatrix(evaluator, settings, a, plan, (i) => `∂f/∂${inputName(layout.pathAt(i))}`, checkRows),
-      () => evaluateOne(new VectorEvaluator(g, caller, 'options.gradient'), AT_THETA),
-    );
-  } catch (error) {
-    stage.end();
-    throw error;
-  }
-  const findings = [...num.findings];
-  const asymmetric = asymmetricPairs(num.values, n, settings, num.errors, (i) => rowColumns(plan.pattern, i));
-  if (asymmetric.length > 0) findings.push(notAGradient(asymmetric, name, num.values, n));
-  return {
-    num,
-    atTheta: () => evaluateOne(evaluator, AT_THETA),
-    evaluations: () => evaluator.count,
-    fMutation: yield* writesOf(layout),
-    watch: stage.watch,
-    findings,
+    columns: (i) => rowColumns(plan.pattern, i),
     notes: [sparseNote(plan)],
-    end: stage.end,
-  };
+  });
 }
