@@ -5,8 +5,9 @@ import { checkGradient, checkJacobian, checkVjp } from 'gradcheck';
 import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../../src/check/report.js';
 import {
+  type Conv,
   type ConvBugs,
-  type Kernel,
+  convVjpCheck,
   type Map3,
   conv2d,
   conv2dVjp,
@@ -22,17 +23,12 @@ import {
 } from './layers.js';
 import { LAYER_BUGS, layerRates } from './layerRates.js';
 
-type Conv = { x: Map3; K: Kernel; b: number[] };
 const same = { stride: 1, pad: 1 };
 const at: Conv = { x: featureMap(2, 6, 6, 1), K: kernel(2, 2, 3, 3, 2), b: [0.1, -0.2] };
 const x = featureMap(2, 4, 4, 5);
 
 function convCheck(bugs: ConvBugs, point: Conv = at, g = same) {
-  return checkVjp(
-    (t: Conv) => conv2d(t.x, t.K, t.b, g),
-    (t: Conv, yBar: Map3) => conv2dVjp(t.x, t.K, yBar, g, bugs),
-    { at: point },
-  );
+  return convVjpCheck(bugs, point, g);
 }
 
 const only = (ds: readonly Diagnosis[]) => ds.map((d) => [d.kind, d.paths]);

@@ -7,11 +7,10 @@ import { checkVjp } from 'gradcheck';
 import type { Diagnosis, GradientReport } from 'gradcheck';
 import { onRightTensor } from './gridRates.js';
 import {
+  type Conv,
   type ConvBugs,
-  type Kernel,
+  convVjpCheck,
   type Map3,
-  conv2d,
-  conv2dVjp,
   dropMask,
   dropout,
   dropoutVjp,
@@ -22,8 +21,6 @@ import {
   relu,
   reluVjp,
 } from './layers.js';
-
-type Conv = { x: Map3; K: Kernel; b: number[] };
 
 /** One layer bug: its check at a seed, and what naming it means. */
 export interface LayerBug {
@@ -38,11 +35,7 @@ function conv(bugs: ConvBugs, seed: number, g = { stride: 1, pad: 1 }, shape = {
     K: kernel(shape.O, shape.C, shape.kh, shape.kw, seed + 101),
     b: Array.from({ length: shape.O }, (_, o) => 0.1 * (o + 1)),
   };
-  return checkVjp(
-    (t: Conv) => conv2d(t.x, t.K, t.b, g),
-    (t: Conv, yBar: Map3) => conv2dVjp(t.x, t.K, yBar, g, bugs),
-    { at, seed },
-  ) as GradientReport;
+  return convVjpCheck(bugs, at, g, seed) as GradientReport;
 }
 
 const on = (d: Diagnosis, kind: string, path: string) => d.kind === kind && d.paths.length === 1 && d.paths[0] === path;

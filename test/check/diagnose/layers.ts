@@ -3,6 +3,7 @@
  * 20): a 2-D convolution with stride and padding, max and average pooling with switches, ReLU
  * and dropout. Each backward pass can carry the bug a person makes writing it by hand.
  */
+import { checkVjp } from 'gradcheck';
 
 export type Map3 = number[][][];
 export type Kernel = number[][][][];
@@ -114,6 +115,18 @@ export function conv2dVjp(
     ),
   );
   return { x: xBar, K: KBar, b: bBar };
+}
+
+/** A convolution layer's θ: its input, kernel and bias. */
+export type Conv = { x: Map3; K: Kernel; b: number[] };
+
+/** checkVjp of the convolution at `at`, its backward pass carrying `bugs` (with `seed`, the probes' seed). */
+export function convVjpCheck(bugs: ConvBugs, at: Conv, g: ConvGeometry, seed?: number) {
+  return checkVjp(
+    (t: Conv) => conv2d(t.x, t.K, t.b, g),
+    (t: Conv, yBar: Map3) => conv2dVjp(t.x, t.K, yBar, g, bugs),
+    seed === undefined ? { at } : { at, seed },
+  );
 }
 
 /** Pooling over p×p windows with stride p. */
