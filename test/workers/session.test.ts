@@ -258,6 +258,18 @@ describe('failures keep the quality of direct calls', () => {
     }
   });
 
+  test('an async f rejecting at a moved point: θ is restored there too, and the session goes on', async () => {
+    const f = workerFunction(fixtures, 'refusesNegativeLater', { threads: 1 });
+    try {
+      const session = await f[batched].open(theta());
+      await expect(session.evaluate([move(), move([0, -2]), move()])).rejects.toThrow('RangeError: refusesNegative: a[0] is -2');
+      expect(Array.from(await session.evaluate([move(), move([1, 5])]))).toEqual([204, 204 + 2 * (5 - 2)]);
+      await session.close();
+    } finally {
+      await f.close();
+    }
+  });
+
   test('a missing export is a GradcheckError at open', async () => {
     const f = workerFunction(fixtures, 'weightd', { threads: 2 });
     try {
