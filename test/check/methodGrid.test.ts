@@ -1,9 +1,12 @@
 /**
  * Every check honours its method (API.md, "One measurement for every check"), under every
- * driver: a grid method × check × driver. Each f counts its own calls (an independent counter),
- * which must equal the method's cost and `report.evaluations`; the reports of the synchronous
- * check and of the async one at concurrency 1 and 8 must be the same data (durations aside).
+ * driver: a grid precision × method × check × driver. Each f counts its own calls (an
+ * independent counter: in-process a wrapper, in worker threads an announcement per call on a
+ * BroadcastChannel), which must equal the method's cost and `report.evaluations`; the reports of
+ * the synchronous check, of the async one at concurrency 1 and 8, and of the async one on a
+ * `workerFunction` of 2 threads must be the same data (durations aside).
  */
+import { BroadcastChannel } from 'node:worker_threads';
 import {
   type GradientReport,
   checkGradient,
@@ -19,7 +22,27 @@ import {
   extrapolated,
   fdm,
 } from 'gradcheck';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type WorkerFunction, workerFunction } from '../../src/workers/index.js';
+import {
+  CALLS_CHANNEL,
+  elementwise,
+  elementwiseJac,
+  grad,
+  hess,
+  jac,
+  jvp,
+  layer,
+  loss,
+  quadratic,
+  quadraticHess,
+  separable,
+  separableGrad,
+  separableHess,
+  type Vec,
+  vjp,
+  wrong,
+} from './fixtures/methodGrid.mjs';
 
 type Method = Parameters<typeof checkGradient>[2]['method'];
 
@@ -60,7 +83,35 @@ const METHODS: { name: string; method: Method; perLine: number; center: boolean;
 /** The calls of a first pass over `lines` lines. */
 const cost = (m: (typeof METHODS)[number], lines: number) => m.perLine * lines + (m.center ? 1 : 0);
 
-/** A function that counts its own calls, and its async twin counting into the same counter. */
+const fixtures = new URL('./fixtures/methodGrid.mjs', import.meta.url);
+/** One pool of 2 threads per checked function of the fixture, made when first needed. */
+const pools = new Map<string, WorkerFunction<never>>();
+afterAll(() => Promise.all([...pools.values()].map((pool) => pool.close())));
+
+/** Calls announced by the worker threads since the last reset. */
+const announced = { calls: 0 };
+const channel = new BroadcastChannel(CALLS_CHANNEL);
+channel.onmessage = () => {
+  announced.calls++;
+};
+channel.unref();
+afterAll(() => channel.close());
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The calls the worker threads announced for one check. A thread announces a call before f
+ * returns, so every announcement is on its way once the check has ended: wait for `expected` of
+ * them, then a little longer, so that a call too many is counted too.
+ */
+async function workerCalls(expected: number): Promise<number> {
+  const deadline = performance.now() + 5000;
+  while (announced.calls < expected && performance.now() < deadline) await sleep(5);
+  await sleep(40);
+  return announced.calls;
+}
+
+/** A function of the fixture that counts its own calls: in-process, its async twin, and in a worker pool. */
 function counted<A extends unknown[], R>(fn: (...args: A) => R) {
   let calls = 0;
   const sync = (...args: A) => {
@@ -75,7 +126,11 @@ function counted<A extends unknown[], R>(fn: (...args: A) => R) {
   const reset = () => {
     calls = 0;
   };
-  return { sync, later, calls: () => calls, reset };
+  const inWorkers = () => {
+    if (!pools.has(fn.name)) pools.set(fn.name, workerFunction(fixtures, fn.name, { threads: 2 }));
+    return pools.get(fn.name);
+  };
+  return { sync, later, inWorkers, calls: () => calls, reset };
 }
 
 /** The report as data: everything but durations and the lazy message. */
@@ -84,10 +139,19 @@ function data(report: GradientReport): unknown {
   return rest;
 }
 
-/** Runs one check under the three drivers; each run must make `expected` calls of f, and the reports agree. */
+/** What the grid needs of a counted function. */
+interface Counted {
+  readonly sync: unknown;
+  readonly later: unknown;
+  inWorkers(): unknown;
+  calls(): number;
+  reset(): void;
+}
+
+/** Runs one check under the four drivers; each run must make `expected` calls of f, and the reports agree. */
 async function grid(
   expected: number,
-  f: { readonly sync: unknown; readonly later: unknown; calls(): number; reset(): void },
+  f: Counted,
   // The function under test as each check types it: the grid hands it over untyped.
   run: (fn: any, concurrency?: number) => GradientReport | Promise<GradientReport>,
 ): Promise<GradientReport> {
@@ -101,161 +165,145 @@ async function grid(
     expect(f.calls()).toBe(expected);
     expect(data(report)).toEqual(data(sync));
   }
+  announced.calls = 0;
+  const pooled = await run(f.inWorkers(), 2);
+  expect(await workerCalls(expected)).toBe(expected);
+  expect(data(pooled)).toEqual(data(sync));
   return sync;
 }
 
-// A smooth loss of n = 12 numbers, its gradient, a wrong gradient (one entry × 2) and its Hessian.
+/** The grid's precisions: θ as a number[] (float64) and as a Float32Array (the checks run at float32). */
+const PRECISIONS = [
+  { name: 'float64', vec: (xs: number[]): Vec => xs },
+  { name: 'float32', vec: (xs: number[]): Vec => Float32Array.from(xs) },
+];
+
 const n = 12;
-const at = Array.from({ length: n }, (_, i) => 0.3 + 0.1 * i);
-const loss = (t: number[]) => t.reduce((s, v, i) => s + Math.sin(v) * (i + 1), 0) + t[0] * t[1];
-const grad = (t: number[]) => t.map((v, i) => Math.cos(v) * (i + 1) + (i === 0 ? t[1] : i === 1 ? t[0] : 0));
-const wrong = (t: number[]) => grad(t).map((v, i) => (i === 5 ? 2 * v : v));
-const hess = (t: number[]) =>
-  t.map((v, i) => t.map((_, j) => (i === j ? -Math.sin(v) * (i + 1) : (i === 0 && j === 1) || (i === 1 && j === 0) ? 1 : 0)));
-// A layer of 3 inputs and 2 outputs.
-const small = [0.4, -0.7, 1.1];
-const layer = ([a, b, c]: number[]) => [a * b + Math.sin(c), Math.exp(a) - b * c];
-const jac = ([a, b, c]: number[]) => [
-  [b, a, Math.cos(c)],
-  [Math.exp(a), -c, -b],
-];
-const vjp = (t: number[], y: number[]) => jac(t)[0].map((_, j) => y[0] * jac(t)[0][j] + y[1] * jac(t)[1][j]);
-const jvp = (t: number[], u: number[]) => jac(t).map((row) => row.reduce((s, v, j) => s + v * u[j], 0));
-
-// A quadratic of 3 numbers and its Hessian: every stencil here is exact on it, so the counts are the first pass's.
-const quadratic = ([a, b, c]: number[]) => 1.5 * a * a + a * b - 2 * b * c + 0.7 * c * c + a;
-const quadraticHess = () => [
-  [3, 1, 0],
-  [1, 0, -2],
-  [0, -2, 1.4],
-];
-
-// Sparse checks (issue 21): an elementwise layer (diagonal Jacobian, 1 colour) and a separable loss (diagonal Hessian).
-const wide = [0.3, -0.5, 0.8, 1.2, -1.1];
-const elementwise = (t: number[]) => t.map((v) => Math.sin(v));
-const elementwiseJac = (t: number[]) => t.map((v, i) => t.map((_, j) => (i === j ? Math.cos(v) : 0)));
-const separable = (t: number[]) => t.reduce((s, v, i) => s + Math.sin(v) * (i + 1), 0);
-const separableGrad = (t: number[]) => t.map((v, i) => Math.cos(v) * (i + 1));
-const separableHess = (t: number[]) => t.map((v, i) => t.map((_, j) => (i === j ? -Math.sin(v) * (i + 1) : 0)));
 const probes = 2;
 
-describe.each(METHODS)('method $name', (m) => {
-  const { method } = m;
+describe.each(PRECISIONS)('$name θ', ({ vec }) => {
+  const at = vec(Array.from({ length: n }, (_, i) => 0.3 + 0.1 * i));
+  const small = vec([0.4, -0.7, 1.1]);
+  const wide = vec([0.3, -0.5, 0.8, 1.2, -1.1]);
 
-  it('full gradient check: one line per entry, reported as the method that ran', async () => {
-    const f = counted(loss);
-    const report = await grid(cost(m, n), f, (fn, c) =>
-      c ? checkGradientAsync(fn, grad, { at, method, concurrency: c }) : checkGradient(fn as never, grad, { at, method }),
-    );
-    expect(report.pass).toBe(true);
-    expect(report.settings.method).toBe(typeof method === 'string' ? method : method?.name);
-    expect(report.details.reference.length).toBeGreaterThan(0);
-  });
+  describe.each(METHODS)('method $name', (m) => {
+    const { method } = m;
 
-  it('fast mode: one line per direction', async () => {
-    const f = counted(loss);
-    const options = { at, method, mode: 'fast' as const, directions: 3 };
-    const report = await grid(cost(m, 3), f, (fn, c) =>
-      c ? checkGradientAsync(fn, grad, { ...options, concurrency: c }) : checkGradient(fn as never, grad, options),
-    );
-    expect(report.pass).toBe(true);
-    expect(report.check).toBe('fast');
-  });
+    it('full gradient check: one line per entry, reported as the method that ran', async () => {
+      const f = counted(loss);
+      const report = await grid(cost(m, n), f, (fn, c) =>
+        c ? checkGradientAsync(fn, grad, { at, method, concurrency: c }) : checkGradient(fn as never, grad, { at, method }),
+      );
+      expect(report.pass).toBe(true);
+      expect(report.settings.method).toBe(typeof method === 'string' ? method : method?.name);
+      expect(report.details.reference.length).toBeGreaterThan(0);
+    });
 
-  it('Jacobian: one line per input', async () => {
-    const f = counted(layer);
-    const report = await grid(cost(m, 3), f, (fn, c) =>
-      c
-        ? checkJacobianAsync(fn, jac, { at: small, method, concurrency: c })
-        : checkJacobian(fn as never, jac, { at: small, method }),
-    );
-    expect(report.pass).toBe(true);
-  });
+    it('fast mode: one line per direction', async () => {
+      const f = counted(loss);
+      const options = { at, method, mode: 'fast' as const, directions: 3 };
+      const report = await grid(cost(m, 3), f, (fn, c) =>
+        c ? checkGradientAsync(fn, grad, { ...options, concurrency: c }) : checkGradient(fn as never, grad, options),
+      );
+      expect(report.pass).toBe(true);
+      expect(report.check).toBe('fast');
+    });
 
-  it('VJP: f(θ), then one line per input (f(θ) shared)', async () => {
-    const f = counted(layer);
-    const expected = m.perLine * 3 + 1;
-    const report = await grid(expected, f, (fn, c) =>
-      c ? checkVjpAsync(fn, vjp, { at: small, method, concurrency: c }) : checkVjp(fn as never, vjp, { at: small, method }),
-    );
-    expect(report.pass).toBe(true);
-  });
+    it('Jacobian: one line per input', async () => {
+      const f = counted(layer);
+      const report = await grid(cost(m, 3), f, (fn, c) =>
+        c
+          ? checkJacobianAsync(fn, jac, { at: small, method, concurrency: c })
+          : checkJacobian(fn as never, jac, { at: small, method }),
+      );
+      expect(report.pass).toBe(true);
+    });
 
-  it('JVP: one line per tangent', async () => {
-    const f = counted(layer);
-    const report = await grid(cost(m, 2), f, (fn, c) =>
-      c
-        ? checkJvpAsync(fn, jvp, { at: small, method, tangents: 2, concurrency: c })
-        : checkJvp(fn as never, jvp, { at: small, method, tangents: 2 }),
-    );
-    expect(report.pass).toBe(true);
-  });
+    it('VJP: f(θ), then one line per input (f(θ) shared)', async () => {
+      const f = counted(layer);
+      const expected = m.perLine * 3 + 1;
+      const report = await grid(expected, f, (fn, c) =>
+        c ? checkVjpAsync(fn, vjp, { at: small, method, concurrency: c }) : checkVjp(fn as never, vjp, { at: small, method }),
+      );
+      expect(report.pass).toBe(true);
+    });
 
-  it('Hessian by the columns of options.gradient: one line per entry', async () => {
-    const g = counted(grad);
-    const report = await grid(cost(m, n), g, (fn, c) =>
-      c
-        ? checkHessianAsync(loss, hess, { at, method, gradient: fn as never, concurrency: c })
-        : checkHessian(loss, hess, { at, method, gradient: fn as never }),
-    );
-    expect(report.pass).toBe(true);
-  });
+    it('JVP: one line per tangent', async () => {
+      const f = counted(layer);
+      const report = await grid(cost(m, 2), f, (fn, c) =>
+        c
+          ? checkJvpAsync(fn, jvp, { at: small, method, tangents: 2, concurrency: c })
+          : checkJvp(fn as never, jvp, { at: small, method, tangents: 2 }),
+      );
+      expect(report.pass).toBe(true);
+    });
 
-  it('Hessian by second differences: the product of the stencil with itself, shared points once', async () => {
-    const f = counted(quadratic);
-    const report = await grid(m.hessian3, f, (fn, c) =>
-      c
-        ? checkHessianAsync(fn, quadraticHess, { at: small, method, concurrency: c })
-        : checkHessian(fn as never, quadraticHess, { at: small, method }),
-    );
-    expect(report.pass).toBe(true);
-  });
+    it('Hessian by the columns of options.gradient: one line per entry', async () => {
+      const g = counted(grad);
+      const report = await grid(cost(m, n), g, (fn, c) =>
+        c
+          ? checkHessianAsync(loss, hess, { at, method, gradient: fn as never, concurrency: c })
+          : checkHessian(loss, hess, { at, method, gradient: fn as never }),
+      );
+      expect(report.pass).toBe(true);
+    });
 
-  it('re-checks: a wrong entry is caught and re-checked by the method', async () => {
-    const f = counted(loss);
-    const report = await grid(cost(m, n) + m.recheck, f, (fn, c) =>
-      c ? checkGradientAsync(fn, wrong, { at, method, concurrency: c }) : checkGradient(fn as never, wrong, { at, method }),
-    );
-    expect(report.pass).toBe(false);
-    expect(report.mismatches.map((x) => x.path)).toEqual(['[5]']);
-  });
+    it('Hessian by second differences: the product of the stencil with itself, shared points once', async () => {
+      const f = counted(quadratic);
+      const report = await grid(m.hessian3, f, (fn, c) =>
+        c
+          ? checkHessianAsync(fn, quadraticHess, { at: small, method, concurrency: c })
+          : checkHessian(fn as never, quadraticHess, { at: small, method }),
+      );
+      expect(report.pass).toBe(true);
+    });
 
-  it('sparse Jacobian: one line per colour and per probe', async () => {
-    const f = counted(elementwise);
-    const options = { at: wide, method, sparsity: 'auto' as const, directions: probes };
-    const report = await grid(cost(m, 1 + probes), f, (fn, c) =>
-      c
-        ? checkJacobianAsync(fn, elementwiseJac, { ...options, concurrency: c })
-        : checkJacobian(fn as never, elementwiseJac, options),
-    );
-    expect(report.pass).toBe(true);
-    expect(report.details.reference).toContain(' of f along each colour of columns');
-  });
+    it('re-checks: a wrong entry is caught and re-checked by the method', async () => {
+      const f = counted(loss);
+      const report = await grid(cost(m, n) + m.recheck, f, (fn, c) =>
+        c ? checkGradientAsync(fn, wrong, { at, method, concurrency: c }) : checkGradient(fn as never, wrong, { at, method }),
+      );
+      expect(report.pass).toBe(false);
+      expect(report.mismatches.map((x) => x.path)).toEqual(['[5]']);
+    });
 
-  it('sparse Hessian by the columns of options.gradient: one line per colour and per probe', async () => {
-    const g = counted(separableGrad);
-    const options = { at: wide, method, sparsity: 'auto' as const, directions: probes };
-    const report = await grid(cost(m, 1 + probes), g, (fn, c) =>
-      c
-        ? checkHessianAsync(separable, separableHess, { ...options, gradient: fn as never, concurrency: c })
-        : checkHessian(separable, separableHess, { ...options, gradient: fn as never }),
-    );
-    expect(report.pass).toBe(true);
-    expect(report.details.reference).toContain(' of options.gradient along each colour of columns');
-  });
+    it('sparse Jacobian: one line per colour and per probe', async () => {
+      const f = counted(elementwise);
+      const options = { at: wide, method, sparsity: 'auto' as const, directions: probes };
+      const report = await grid(cost(m, 1 + probes), f, (fn, c) =>
+        c
+          ? checkJacobianAsync(fn, elementwiseJac, { ...options, concurrency: c })
+          : checkJacobian(fn as never, elementwiseJac, options),
+      );
+      expect(report.pass).toBe(true);
+      expect(report.details.reference).toContain(' of f along each colour of columns');
+    });
 
-  it('sparse Hessian by second differences: the pattern by the product stencil, 2 calls per second-order probe', async () => {
-    const f = counted(quadratic);
-    // The quadratic's pattern: 2 of the 3 diagonal entries and 2 of the 3 pairs, as the dense count's 2/3; a
-    // one-sided stencil's product point θ + h·e₁ (shared by both pairs, once per step) is no diagonal point
-    // here, H[1][1] being outside the pattern.
-    const expected = 1 + (2 * (m.hessian3 - 1)) / 3 + (m.center ? m.perLine : 0) + 2 * probes;
-    const options = { at: small, method, sparsity: 'auto' as const, directions: probes };
-    const report = await grid(expected, f, (fn, c) =>
-      c
-        ? checkHessianAsync(fn, quadraticHess, { ...options, concurrency: c })
-        : checkHessian(fn as never, quadraticHess, options),
-    );
-    expect(report.pass).toBe(true);
+    it('sparse Hessian by the columns of options.gradient: one line per colour and per probe', async () => {
+      const g = counted(separableGrad);
+      const options = { at: wide, method, sparsity: 'auto' as const, directions: probes };
+      const report = await grid(cost(m, 1 + probes), g, (fn, c) =>
+        c
+          ? checkHessianAsync(separable, separableHess, { ...options, gradient: fn as never, concurrency: c })
+          : checkHessian(separable, separableHess, { ...options, gradient: fn as never }),
+      );
+      expect(report.pass).toBe(true);
+      expect(report.details.reference).toContain(' of options.gradient along each colour of columns');
+    });
+
+    it('sparse Hessian by second differences: the pattern by the product stencil, 2 calls per second-order probe', async () => {
+      const f = counted(quadratic);
+      // The quadratic's pattern: 2 of the 3 diagonal entries and 2 of the 3 pairs, as the dense count's 2/3; a
+      // one-sided stencil's product point θ + h·e₁ (shared by both pairs, once per step) is no diagonal point
+      // here, H[1][1] being outside the pattern.
+      const expected = 1 + (2 * (m.hessian3 - 1)) / 3 + (m.center ? m.perLine : 0) + 2 * probes;
+      const options = { at: small, method, sparsity: 'auto' as const, directions: probes };
+      const report = await grid(expected, f, (fn, c) =>
+        c
+          ? checkHessianAsync(fn, quadraticHess, { ...options, concurrency: c })
+          : checkHessian(fn as never, quadraticHess, options),
+      );
+      expect(report.pass).toBe(true);
+    });
   });
 });
