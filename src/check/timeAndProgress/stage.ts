@@ -54,6 +54,11 @@ export function evaluationStage(settings: Settings, plan: EvaluationPlan): Evalu
       done++;
       if (--countdown <= 0) countdown = meter.tick(done);
     },
+    afterMany: (values) => {
+      for (let k = 0; k < values.length; k++) see?.(values[k]);
+      done += values.length;
+      countdown = meter.tick(done);
+    },
   };
   return { hooks, watch, end: () => meter.end(done) };
 }

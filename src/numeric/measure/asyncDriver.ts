@@ -11,6 +11,7 @@ import type { TreeLayout } from '../tree.js';
 import { Slot, lookNow } from './copies.js';
 import {
   type EvaluateRequest,
+  type EvaluationHooks,
   type Measurement,
   type Outcome,
   type Point,
@@ -19,6 +20,22 @@ import {
   resume,
 } from './protocol.js';
 import { DriverState } from './syncDriver.js';
+
+/** Points in the first chunk of a batch sent to a batched function: a few per thread. */
+const FIRST_CHUNK = 8;
+/** A chunk that took less than this (ms) is followed by one twice its size. */
+const CHUNK_MS = 100;
+
+/** A point as the moves a batched function takes (its own buffers: they travel). */
+function moved(p: Point): MovedPoint {
+  return { indices: Int32Array.from(p.indices), values: Float64Array.from(p.values) };
+}
+
+/** The evaluation stage told of a chunk's values: together when it takes them so, else one by one. */
+function afterChunk(hooks: EvaluationHooks | undefined, values: ArrayLike<unknown>): void {
+  if (hooks?.afterMany) hooks.afterMany(values);
+  else for (let k = 0; k < values.length; k++) hooks?.after(values[k]);
+}
 
 /** How the async driver runs. */
 export interface AsyncDriverOptions {
@@ -53,6 +70,8 @@ class AsyncDriver {
   private readonly state: DriverState;
   private readonly slots: Slot[] = [];
   private readonly sessions = new Map<unknown, Promise<BatchSession>>();
+  /** Points in the next chunk sent to a batched function (doubling while a chunk is quick). */
+  private chunkSize = FIRST_CHUNK;
 
   constructor(
     private readonly layout: TreeLayout,
@@ -115,26 +134,40 @@ class AsyncDriver {
     return target.accept(value, point.site);
   }
 
-  /** One session per batched function for the whole check: the points go as moves. */
+  /**
+   * One session per batched function for the whole check: the points go as moves, in chunks
+   * that grow until one takes about CHUNK_MS. Between chunks the evaluation stage runs (progress,
+   * the pre-flight, the hard stop), so a check on worker threads stops in time as an
+   * in-process one does; a chunk's end costs the threads one wait for the slowest of them.
+   */
   private async evaluateBatched(request: EvaluateRequest): Promise<unknown[]> {
     const { target, points } = request;
-    target.hooks?.before?.();
-    let session = this.sessions.get(target.fn);
-    if (!session) {
-      // θ goes once, in the caller's structure; from then on only the moved entries travel.
-      session = (target.fn as unknown as BatchedFunction)[batched].open(this.layout.workingCopy().root());
-      this.sessions.set(target.fn, session);
+    const session = await this.sessionFor(target.fn as unknown as BatchedFunction);
+    const out: unknown[] = [];
+    for (let from = 0; from < points.length; ) {
+      target.hooks?.before?.();
+      const chunk = points.slice(from, from + this.chunkSize);
+      const started = performance.now();
+      const values = await session.evaluate(chunk.map(moved));
+      if (performance.now() - started < CHUNK_MS) this.chunkSize *= 2;
+      afterChunk(target.hooks, values);
+      chunk.forEach((p, k) => {
+        out.push(target.accept(values[k], p.site));
+      });
+      from += chunk.length;
     }
-    const moved: MovedPoint[] = points.map((p) => ({
-      indices: Int32Array.from(p.indices),
-      values: Float64Array.from(p.values),
-    }));
-    const values = await (await session).evaluate(moved);
-    return points.map((p, k) => {
-      const value = values[k];
-      target.hooks?.after(value);
-      return target.accept(value, p.site);
-    });
+    return out;
+  }
+
+  /** The session of a batched function, opened with θ (in the caller's structure) when first needed. */
+  private sessionFor(fn: BatchedFunction): Promise<BatchSession> {
+    let session = this.sessions.get(fn);
+    if (!session) {
+      // θ goes once; from then on only the moved entries travel.
+      session = fn[batched].open(this.layout.workingCopy().root());
+      this.sessions.set(fn, session);
+    }
+    return session;
   }
 
   /** Closes every session opened for this check. */

@@ -34,6 +34,12 @@ export interface EvaluationHooks {
   before?(): void;
   /** After an evaluation returned (awaited, for an async f), with f's raw value. */
   after(value: unknown): void;
+  /**
+   * After several evaluations returned together (a chunk from a batched function), with their
+   * raw values: one reading of the clock for them all, so that a rate is measured between the
+   * ends of chunks, never inside one.
+   */
+  afterMany?(values: ArrayLike<unknown>): void;
 }
 
 /** A function a driver evaluates at points, and how it accepts (validates, counts) its values. */
