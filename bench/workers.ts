@@ -17,7 +17,7 @@
  * time goes (per call and per point, f doing nothing) comes first. Wall time: parallelism is
  * the point; the load average is printed beside the ratios.
  *
- *   npx tsx bench/workers.ts              # 5 rounds
+ *   npx tsx bench/workers.ts              # 7 rounds
  *   npx tsx bench/workers.ts --rounds 5
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -33,7 +33,7 @@ import { median, sec, table } from './_internals/measure.js';
 /** The check's speed-up must reach this fraction of the machine's two-thread ceiling. */
 export const TARGET_FRACTION = 0.9;
 /** Rounds when none are asked for (alternated, median). */
-export const ROUNDS = 5;
+export const ROUNDS = 7;
 const THREADS = 2;
 const MODEL = new URL('../test/workers/fixtures/mlp1ms.mjs', import.meta.url);
 /** Calls of f per ceiling measurement: as many as a full central check makes (2n). */
