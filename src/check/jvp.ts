@@ -6,7 +6,7 @@ import { resolveMethod } from '../numeric/methods/resolve.js';
 import { type Column, ownLadder, recheckLadder } from '../numeric/numericJacobian.js';
 import { probeContext } from '../numeric/probe.js';
 import { tangentLines } from '../numeric/tangents.js';
-import type { Params, TreeLayout } from '../numeric/tree.js';
+import { type Params, type TreeLayout, displayOutputPath } from '../numeric/tree.js';
 import { VectorEvaluator, outputName } from '../numeric/vectorEvaluator.js';
 import { tensorInfo } from './_internals/buildReport.js';
 import { agrees, summarize } from './compare.js';
@@ -112,10 +112,11 @@ function* jvpMeasurement(
           errors: errors[0],
           mismatches,
           unresolved,
-          groups: groupsOfLayout(out),
+          groups: groupsOfLayout(out, displayOutputPath),
         }),
       extras: {
-        tensors: out.tensors.map(tensorInfo),
+        // The entries compared are f's outputs: their tensors are named as the table names them.
+        tensors: out.tensors.map((t) => ({ ...tensorInfo(t), name: displayOutputPath(t.name) })),
         notes: [probeNote(probes, settings)],
         reference: referenceOf(settings, ' of f along each tangent (the step scaled per tangent)'),
       },

@@ -87,6 +87,17 @@ export function displayPath(path: string): string {
   return path === '' ? 'θ' : path;
 }
 
+/**
+ * Shows a path into f's output to a person: the root is called `out`.
+ *
+ * @example
+ * displayOutputPath('[1][0]'); // 'out[1][0]'   displayOutputPath('logits'); // 'out.logits'
+ */
+export function displayOutputPath(path: string): string {
+  if (path === '' || path === 'θ') return 'out';
+  return path.startsWith('[') ? `out${path}` : `out.${path}`;
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
   const proto = Object.getPrototypeOf(value);

@@ -2,7 +2,7 @@ import { refuseReleasing, releaseTree } from './adapters/release.js';
 import { GradcheckError, NonFiniteError } from './errors.js';
 import { siteText } from './evaluate.js';
 import type { EvaluationHooks, SiteSpec, Target } from './measure/protocol.js';
-import { type Params, TreeError, TreeLayout } from './tree.js';
+import { type Params, TreeError, TreeLayout, displayOutputPath } from './tree.js';
 
 /** Where a vector-valued f was evaluated, for error messages. */
 export interface VectorSite {
@@ -21,9 +21,7 @@ export interface VectorSite {
  */
 export function outputName(layout: TreeLayout | undefined, i: number): string {
   if (layout === undefined) return `out[${i}]`;
-  const path = layout.pathAt(i);
-  if (path === '' || path === 'θ') return 'out';
-  return path.startsWith('[') ? `out${path}` : `out.${path}`;
+  return displayOutputPath(layout.pathAt(i));
 }
 
 /**

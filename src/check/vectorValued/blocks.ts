@@ -1,5 +1,5 @@
 /** Blocks of a Jacobian-shaped matrix (output tensor × input tensor) and their names. */
-import type { Tensor } from '../../numeric/tree.js';
+import { type Tensor, displayOutputPath } from '../../numeric/tree.js';
 
 /** A block of a Jacobian-shaped matrix: one row tensor against one column tensor. */
 export interface Block {
@@ -25,8 +25,7 @@ export function blocksOf(rows: readonly Tensor[], cols: readonly Tensor[], name:
  * outputTensorName({ name: 'logits', offset: 0, size: 3, shape: [3], dtype: 'float64' }); // 'out.logits'
  */
 export function outputTensorName(tensor: Tensor): string {
-  if (tensor.name === '') return 'out';
-  return tensor.name.startsWith('[') ? `out${tensor.name}` : `out.${tensor.name}`;
+  return displayOutputPath(tensor.name);
 }
 
 /**

@@ -11,7 +11,8 @@ const PAIRS_SHOWN = 3;
 
 /**
  * Pairs (i < j) where M[i][j] and M[j][i] differ beyond tolerance (and their error estimates),
- * over row i's `columns` (a sparse pattern's; every j when omitted).
+ * over row i's `columns` (a sparse pattern's; every j when omitted). Pairs with a non-finite
+ * entry are left out: the non-finite finding names those.
  *
  * @example
  * asymmetricPairs(Float64Array.of(1, 2, 3, 1), 2, { rtol: 1e-5, atol: 1e-8 }); // [[0, 1]]
@@ -28,6 +29,8 @@ export function asymmetricPairs(
     const js = columns ? Array.from(columns(i)) : Array.from({ length: n }, (_, j) => j);
     for (const j of js) {
       if (j <= i) continue;
+      // A NaN or ±∞ entry is the non-finite finding's, and no evidence about symmetry.
+      if (!Number.isFinite(M[i * n + j]) || !Number.isFinite(M[j * n + i])) continue;
       const err = errors ? errors[i * n + j] + errors[j * n + i] : 0;
       if (!agrees(M[i * n + j], M[j * n + i], err, settings.rtol, settings.atol)) pairs.push([i, j]);
     }

@@ -123,6 +123,17 @@ describe('a NaN or ±∞ analytic entry is a failed check with a non-finite diag
     expect(diagnosisOf(r.diagnoses, 'non-finite').paths).toEqual(['∂²f/∂θ[0]∂θ[1]']);
   });
 
+  it('checkHessian: NaN at both ∂²f/∂θ[0]∂θ[1] and ∂²f/∂θ[1]∂θ[0] is non-finite, and no evidence of asymmetry', () => {
+    const f = (t: number[]) => t[0] * t[0] * t[1];
+    const H = (t: number[]) => [
+      [2 * t[1], Number.NaN],
+      [Number.NaN, 0],
+    ];
+    const r = checkHessian(f, H, { at: [0.3, 0.5] });
+    expect(r.diagnoses.map((d) => d.kind)).toEqual(['non-finite']);
+    expect(r.message).not.toContain('not symmetric');
+  });
+
   it('the matcher fails with the report, and .not passes', () => {
     const { f, grad, at } = sines(3, { 2: Number.NaN });
     expect(() => expect(f).toHaveGradient(grad, { at })).toThrow(/Non-finite analytic value at \[2\] \(NaN\)/);

@@ -56,6 +56,30 @@ describe('checkJvp', () => {
     expect(checkJvp(f, wrong, { at: fill(3, 3) }).mismatches.map((m) => m.path)).toEqual(['out[1][0]']);
   });
 
+  it('diagnoses and the error map name the outputs as the table does: out, out[1][1], out.y', () => {
+    const grid = ([a, b, c]: number[]) => [
+      [a * b, b * c],
+      [Math.sin(c), a],
+    ];
+    const signFlipped = ([a, b, c]: number[], [u, v, w]: number[]) => [
+      [b * u + a * v, c * v + b * w],
+      [Math.cos(c) * w, -u],
+    ];
+    const r = checkJvp(grid, signFlipped, { at: [0.4, -0.7, 1.1] });
+    expect(r.diagnoses.map((d) => [d.kind, d.paths])).toEqual([['sign', ['out[1][1]']]]);
+    const text = stripVTControlCharacters(r.message);
+    expect(text).toContain('Sign error at out[1][1]');
+    expect(text).toContain('Where out (2×2) disagrees');
+    const tree = ([a, b, c]: number[]) => ({ y: [a * b, b * c], z: [Math.sin(c)] });
+    const doubled = ([a, b, c]: number[], [u, v, w]: number[]) => ({
+      y: [2 * (b * u + a * v), 2 * (c * v + b * w)],
+      z: [2 * Math.cos(c) * w],
+    });
+    const t = checkJvp(tree, doubled, { at: [0.4, -0.7, 1.1] });
+    expect(t.diagnoses.map((d) => [d.kind, d.paths])).toEqual([['factor', ['out.y', 'out.z']]]);
+    expect(t.tensors.map((x) => x.name)).toEqual(['out.y', 'out.z']);
+  });
+
   it('rejects tangents of the wrong shape and results of the wrong shape', () => {
     expect(() => checkJvp(dense, denseJvp, { at: at(), tangents: [1, 2, 3] })).toThrow(GradcheckError);
     expect(() => checkJvp(dense, () => [1, 2, 3], { at: at() })).toThrow(/checkJvp: .*the jvp result for tangent 0/);
