@@ -105,6 +105,19 @@ describe('shard: { index, count }', () => {
     });
   }
 
+  it('merges a non-finite entry beside a real bug as the unsharded check names them: each on its own entries', () => {
+    const grad = (t: Layer): Layer => {
+      const g = gradOf('double-W')(t);
+      return { ...g, b: g.b.map((v, j) => (j === 1 ? Number.POSITIVE_INFINITY : v)) };
+    };
+    const whole = checkGradient(loss, grad, { at: theta });
+    expect(whole.diagnoses.map((d) => [d.kind, d.paths])).toEqual([
+      ['non-finite', ['b[1]']],
+      ['factor', ['W']],
+    ]);
+    sameOutcome(mergeReports(shardsOf(grad, 3)), whole);
+  });
+
   it('merges reports read back from JSON (a CI matrix writes one file per shard)', () => {
     const shards = shardsOf(gradOf('double-W'), 2).map((r) => JSON.parse(JSON.stringify(r)));
     sameOutcome(mergeReports(shards), checkGradient(loss, gradOf('double-W'), { at: theta }));

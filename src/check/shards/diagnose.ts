@@ -3,13 +3,11 @@ import type { Diagnosis, DiagnosisKind, KinkEntry, Mismatch, UnresolvedEntry } f
 import { groupsOfTensors } from './groups.js';
 import type { ShardReport } from './validate.js';
 
-/** The guards' findings: about f as a whole, found by any shard, never re-fitted. */
-const GUARD_KINDS: ReadonlySet<DiagnosisKind> = new Set([
-  'mutates-input',
-  'nondeterministic',
-  'float32-in-float64',
-  'non-finite',
-]);
+/**
+ * The guards' findings: about f as a whole, found by any shard, never re-fitted. (`non-finite`
+ * is the registry's own: it takes those entries out and fits the rest, as in the full check.)
+ */
+const GUARD_KINDS: ReadonlySet<DiagnosisKind> = new Set(['mutates-input', 'nondeterministic', 'float32-in-float64']);
 
 /** The union of the shards' entries that the registry reads. */
 export interface MergedEntries {
