@@ -4,14 +4,15 @@ const near = (x: number, v: number) => Math.abs(x - v) <= 1e-3 * Math.abs(v);
 
 /**
  * What a factor k between the analytic and numerical values usually means in backprop code
- * (m, 1/m, 2, ½), as advice.
+ * (m, 1/m, 2, ½), as advice; `subject` is what the analytic values are.
  *
  * @example
  * explainFactor(5); // 'An integer factor 5: did you forget the 1/m (f averages over m = 5 examples but the gradient sums)?'
+ * explainFactor(2, 'Jacobian'); // 'Twice the true Jacobian: …'
  */
-export function explainFactor(k: number): string {
-  if (near(k, 2)) return 'Twice the true gradient: a factor 2 too many (d(½x²)/dx is x, not 2x) or a term counted twice?';
-  if (near(k, 0.5)) return 'Half the true gradient: a factor 2 missing (d(x²)/dx is 2x) or a stray ½?';
+export function explainFactor(k: number, subject = 'gradient'): string {
+  if (near(k, 2)) return `Twice the true ${subject}: a factor 2 too many (d(½x²)/dx is x, not 2x) or a term counted twice?`;
+  if (near(k, 0.5)) return `Half the true ${subject}: a factor 2 missing (d(x²)/dx is 2x) or a stray ½?`;
   const m = Math.round(k);
   if (m >= 3 && near(k, m))
     return `An integer factor ${m}: did you forget the 1/m (f averages over m = ${m} examples but the gradient sums)?`;

@@ -39,6 +39,8 @@ export interface DiagnosisInput {
    */
   readonly theta?: Float64Array;
   readonly settings: CheckSettings;
+  /** What the analytic values are, for advice: `gradient` when absent, `Jacobian`, `Jacobian–vector product`, … */
+  readonly subject?: string;
   /** Fast mode's directions: the entries are random directions, not coordinates, so only patterns over the whole group apply. */
   readonly directions?: boolean;
   /** Fast mode's directions: each tensor's share of them, for the fits over all of θ. */

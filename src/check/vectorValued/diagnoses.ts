@@ -1,6 +1,7 @@
 import { type EntryGroup, explain, groupsOfLayout } from '../diagnose/index.js';
 import type { Diagnosis, Mismatch, UnresolvedEntry } from '../report.js';
 import { publicSettings } from '../settings/resolve.js';
+import type { CheckKind } from '../settings/kinds.js';
 import type { Settings } from '../settings/types.js';
 import type { Block } from './blocks.js';
 
@@ -16,6 +17,14 @@ export interface LayerEvidence {
   /** θ's values at each entry, when the entries are θ's (a VJP's θ̄). */
   readonly theta?: Float64Array;
 }
+
+/** What a layer check's analytic values are, in its advice ("Twice the true Jacobian"). */
+const SUBJECTS: Partial<Record<CheckKind, string>> = {
+  jacobian: 'Jacobian',
+  vjp: 'vector–Jacobian product',
+  jvp: 'Jacobian–vector product',
+  hessian: 'Hessian',
+};
 
 /**
  * The registry's diagnoses of a layer check: the same detectors and the same sentences as the
@@ -36,6 +45,7 @@ export function layerDiagnoses(e: LayerEvidence): { hints: string[]; diagnoses: 
     groups: e.groups,
     theta: e.theta,
     settings: publicSettings(e.settings),
+    subject: SUBJECTS[e.settings.check],
     unresolved: e.unresolved.map((u) => u.index),
   });
   return { hints: [...diagnoses.map((d) => d.message), ...notes], diagnoses };

@@ -77,6 +77,7 @@ describe('checkJvp', () => {
     });
     const t = checkJvp(tree, doubled, { at: [0.4, -0.7, 1.1] });
     expect(t.diagnoses.map((d) => [d.kind, d.paths])).toEqual([['factor', ['out.y', 'out.z']]]);
+    expect(t.diagnoses[0].message).toContain('Twice the true Jacobian–vector product');
     expect(t.tensors.map((x) => x.name)).toEqual(['out.y', 'out.z']);
   });
 

@@ -77,7 +77,7 @@ export function scaleMessage(all: readonly Scale[]): string {
   return compose(all);
 }
 
-function compose(all: readonly Scale[]): string {
+function compose(all: readonly Scale[], subject?: string): string {
   const { k } = all[0];
   const names = nameList(all.map((s) => s.group));
   const where = all.some((s) => s.subset) ? ' where they disagree (the other entries agree)' : '';
@@ -87,7 +87,7 @@ function compose(all: readonly Scale[]): string {
     return `Sign error in ${names}: the analytic values are −1 × the numerical ones${where}${terms}. Check the sign of the loss, of the error term (h − y vs y − h) or of an update.`;
   if (kind === 'zeroed')
     return `Zeroed: in ${names} the analytic values are 0${where}${terms}, the numerical ones are not. Was that part of the gradient never computed, or never added in?`;
-  return `Uniform factor in ${names}: the analytic values are ${factorText(k)} × the numerical ones${where}${terms}. ${explainFactor(k)}`;
+  return `Uniform factor in ${names}: the analytic values are ${factorText(k)} × the numerical ones${where}${terms}. ${explainFactor(k, subject)}`;
 }
 
 /** The other reading when the numerical values are all c·θ: a term whose sign or size is wrong looks the same. */
@@ -131,13 +131,17 @@ function build(input: DiagnosisInput, group: EntryGroup, scope: FitScope, fit: L
     kind: kindOf(k),
     paths: [group.name],
     ...(pure === undefined ? {} : { alternatives: ['missing-term', 'wrong-sign-term'] as const }),
-    message: compose([scale]) + pureText([scale]),
+    message: compose([scale], input.subject) + pureText([scale]),
     evidence: evidenceOf(input, group, scope, fit, c),
     explained: failing.filter((i) => inliers.has(i)).length,
     failingCount: failing.length,
     key: `${kindOf(k)}:${factorText(k)}`,
     compose: (list) => ({
-      message: compose(list.map((f) => scales.get(f) as Scale)) + pureText(list.map((f) => scales.get(f) as Scale)),
+      message:
+        compose(
+          list.map((f) => scales.get(f) as Scale),
+          input.subject,
+        ) + pureText(list.map((f) => scales.get(f) as Scale)),
       evidence: list.map((f) => f.evidence).join('; '),
     }),
   });
@@ -199,7 +203,10 @@ export function wholeScale(input: DiagnosisInput): Finding | undefined {
   return finding({
     kind: kindOf(k),
     paths: wrong.map((g) => g.name),
-    message: compose(wrong.map((g) => ({ group: g.name, k, subset: false }))),
+    message: compose(
+      wrong.map((g) => ({ group: g.name, k, subset: false })),
+      input.subject,
+    ),
     evidence: `least-squares fit a = k·n with k = ${num(k)} on all ${all.length} compared entries, ${residualText(fit.residual)}`,
     explained: failing,
     failingCount: failing,
