@@ -9,6 +9,7 @@ import {
   type EvaluateRequest,
   type Measurement,
   type Outcome,
+  type Point,
   type Request,
   type Write,
   attempt,
@@ -64,25 +65,53 @@ class SyncDriver {
   }
 
   private evaluate(request: EvaluateRequest): unknown[] {
-    const { target, points } = request;
     const slot = (this.slot ??= new Slot(this.layout));
-    const { fn, hooks } = target;
     const out: unknown[] = [];
-    for (let k = 0; k < points.length; k++) {
-      const point = points[k];
-      const theta = slot.move(point);
-      const before = this.state.takeFirstCall() ? slot.snapshot() : undefined;
-      let value: unknown;
-      try {
-        value = (fn as (theta: unknown) => unknown)(theta);
-      } finally {
-        if (before) this.state.firstCallWrite = slot.firstWrite(before);
-        slot.restore(point);
-      }
-      hooks?.after(value);
-      out.push(target.accept(value, point.site));
+    const moved: Moved = { point: undefined };
+    try {
+      evaluatePoints(request, slot, this.state, out, moved);
+    } catch (thrown) {
+      // f threw at a moved point: θ's copy goes back to θ before the measurement hears of it.
+      if (moved.point) slot.restore(moved.point);
+      throw thrown;
     }
     return out;
+  }
+}
+
+/** The point whose moves are in the working copy while f runs. */
+interface Moved {
+  point: Point | undefined;
+}
+
+/**
+ * The hot loop: f at each point, in order. It holds no exception handler around f's call (the
+ * caller restores θ when f throws), so that V8 compiles f into it as into a caller's own loop:
+ * under a try/finally, f inlined here ran 27 % slower (2.29 s against 1.80 s for 1 616 calls of
+ * the bench's MLP, from the fifth check of a process on).
+ */
+function evaluatePoints(request: EvaluateRequest, slot: Slot, state: DriverState, out: unknown[], moved: Moved): void {
+  const { target, points } = request;
+  const fn = target.fn as (theta: unknown) => unknown;
+  for (let k = 0; k < points.length; k++) {
+    const point = points[k];
+    const theta = slot.move(point);
+    moved.point = point;
+    const value = state.takeFirstCall() ? firstCall(fn, theta, slot, state) : fn(theta);
+    slot.restore(point);
+    moved.point = undefined;
+    target.hooks?.after(value);
+    out.push(target.accept(value, point.site));
+  }
+}
+
+/** f's very first call, with what it writes into θ recorded (also when it throws). */
+function firstCall(fn: (theta: unknown) => unknown, theta: unknown, slot: Slot, state: DriverState): unknown {
+  const before = slot.snapshot();
+  try {
+    return fn(theta);
+  } finally {
+    state.firstCallWrite = slot.firstWrite(before);
   }
 }
 
