@@ -7,6 +7,7 @@ import { checkGradient, GradcheckError } from 'gradcheck';
 import { gradientProperty, theta } from 'gradcheck/fast-check';
 import 'gradcheck/vitest';
 import { describe, expect, test, vi } from 'vitest';
+import { stackFrames, thrownBy } from '../thrown.js';
 
 const at = [0.3, -0.2];
 const loss = ([w, b]: number[]) => (2 * w + b - 1) ** 2;
@@ -87,15 +88,8 @@ test.fails('an un-awaited async matcher fails its test, even with a right gradie
 });
 
 test("a GradcheckError's first frame is this file's line, in Chromium too", () => {
-  let error: unknown;
-  try {
-    checkGradient(loss, lossGrad, {} as never);
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(GradcheckError);
-  const frames = ((error as Error).stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
-  expect(frames[0]).toMatch(/test\/browser\/matchers\.test\.ts(\?[^:]*)?:\d+:\d+/);
+  const error = thrownBy(() => checkGradient(loss, lossGrad, {} as never), GradcheckError);
+  expect(stackFrames(error)[0]).toMatch(/test\/browser\/matchers\.test\.ts(\?[^:]*)?:\d+:\d+/);
 });
 
 test('a failing matcher attaches its heatmap to the test, as under Node', async ({ task }) => {

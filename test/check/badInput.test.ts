@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { GradcheckError, checkGradient } from 'gradcheck';
+import { thrownBy } from '../thrown.js';
 
 const f = (t: number[]) => t[0] * t[0] + t[1];
 const g = (t: number[]) => [2 * t[0], 1];
 const at = [0.5, 2];
 
 /** Calls `run` and returns the GradcheckError's message (failing if anything else is thrown). */
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GradcheckError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a GradcheckError');
-}
+const errorOf = (run: () => unknown): string => thrownBy(run, GradcheckError).message;
 
 describe('bad input to checkGradient is a clear GradcheckError', () => {
   it.each([

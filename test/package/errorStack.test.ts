@@ -5,21 +5,12 @@ import { checkGradient, checkJacobian, GradcheckError } from 'gradcheck';
 import { tensorFunction } from 'gradcheck/tfjs';
 import { expect, it } from 'vitest';
 import { callerStack } from '../../src/numeric/errors.js';
+import { stackFrames, thrownBy } from '../thrown.js';
 
 const here = 'test/package/errorStack.test.ts';
 
 /** The error `run` throws (it must throw a GradcheckError). */
-function thrown(run: () => unknown): GradcheckError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GradcheckError);
-    return error as GradcheckError;
-  }
-  throw new Error('expected a GradcheckError');
-}
-
-const frames = (error: Error) => (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+const thrown = (run: () => unknown): GradcheckError => thrownBy(run, GradcheckError);
 
 it('bad options: the first frame is the line in this file that called checkGradient', () => {
   const error = thrown(() =>
@@ -30,7 +21,7 @@ it('bad options: the first frame is the line in this file that called checkGradi
     ),
   );
   expect(error.stack?.split('\n')[0]).toBe(`GradcheckError: ${error.message}`);
-  expect(frames(error)[0]).toContain(`${here}:`);
+  expect(stackFrames(error)[0]).toContain(`${here}:`);
 });
 
 it('an error found deep inside the check (f is NaN at a moved θ) also starts at the caller', () => {
@@ -43,14 +34,14 @@ it('an error found deep inside the check (f is NaN at a moved θ) also starts at
     ),
   );
   expect(error.message).toMatch(/NaN/);
-  expect(frames(error)[0]).toContain(`${here}:`);
+  expect(stackFrames(error)[0]).toContain(`${here}:`);
   // Nothing of gradcheck's own is left on the stack.
-  expect(frames(error).filter((frame) => frame.includes('/src/'))).toEqual([]);
+  expect(stackFrames(error).filter((frame) => frame.includes('/src/'))).toEqual([]);
 });
 
 it('through a matcher: the runner frames between the test and gradcheck are dropped too', () => {
   const error = thrown(() => expect(([x]: number[]) => x).toHaveGradient([1], {} as never));
-  expect(frames(error)[0]).toContain(`${here}:`);
+  expect(stackFrames(error)[0]).toContain(`${here}:`);
 });
 
 it('gradcheck/tfjs without a tf namespace names the install command', () => {
@@ -58,7 +49,7 @@ it('gradcheck/tfjs without a tf namespace names the install command', () => {
   expect(error.message).toBe(
     "tensorFunction: tf must be the TensorFlow.js namespace (import * as tf from '@tensorflow/tfjs'), but got undefined; if TensorFlow.js is not installed: npm install --save-dev @tensorflow/tfjs-core (or @tensorflow/tfjs, which includes it and the CPU and WebGL backends)",
   );
-  expect(frames(error)[0]).toContain(`${here}:`);
+  expect(stackFrames(error)[0]).toContain(`${here}:`);
 });
 
 it("the library's folder is found from its own module: src/ here", () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { GradcheckError, checkGradient } from 'gradcheck';
 import { largescale, logreg } from '../../problems/index.js';
+import { thrownBy } from '../../thrown.js';
 
-function errorOf(run: () => unknown): GradcheckError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GradcheckError);
-    return error as GradcheckError;
-  }
-  throw new Error('expected a GradcheckError');
-}
+const errorOf = (run: () => unknown): GradcheckError => thrownBy(run, GradcheckError);
 
 describe('diagnosis 11: NaN or ±Infinity from f at a perturbed point', () => {
   it('P2 plus log θ[1] near 0: NaN at θ[1] − h names the coordinate and the − direction', () => {
