@@ -10,6 +10,8 @@ import type { Point, Write } from './protocol.js';
 export class Slot {
   readonly copy: WorkingCopy;
   private stored: number[] = [];
+  /** The point whose moves are in the copy now (between `move` and `restore`). */
+  private moved: Point | undefined;
 
   constructor(private readonly layout: TreeLayout) {
     this.copy = layout.workingCopy();
@@ -21,6 +23,7 @@ export class Slot {
     const stored = this.stored;
     stored.length = 0;
     for (let k = 0; k < indices.length; k++) stored.push(this.copy.set(indices[k], values[k]));
+    this.moved = point;
     return this.copy.root();
   }
 
@@ -32,6 +35,12 @@ export class Slot {
       const i = indices[k];
       if (Object.is(this.copy.get(i), this.stored[k])) this.copy.set(i, base[i]);
     }
+    this.moved = undefined;
+  }
+
+  /** Restores the point still moved, if any (f threw before its caller could). */
+  restoreMoved(): void {
+    if (this.moved) this.restore(this.moved);
   }
 
   /** θ's entries as the copy holds them now (before a first call, to see what it writes). */
