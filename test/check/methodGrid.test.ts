@@ -6,7 +6,6 @@
  * the synchronous check, of the async one at concurrency 1 and 8, and of the async one on a
  * `workerFunction` of 2 threads must be the same data (durations aside).
  */
-import { BroadcastChannel } from 'node:worker_threads';
 import {
   type GradientReport,
   checkGradient,
@@ -24,6 +23,7 @@ import {
 } from 'gradcheck';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type WorkerFunction, workerFunction } from '../../src/workers/index.js';
+import { announcedCalls, sleep } from '../workers/announcedCalls.js';
 import {
   CALLS_CHANNEL,
   elementwise,
@@ -89,15 +89,8 @@ const pools = new Map<string, WorkerFunction<never>>();
 afterAll(() => Promise.all([...pools.values()].map((pool) => pool.close())));
 
 /** Calls announced by the worker threads since the last reset. */
-const announced = { calls: 0 };
-const channel = new BroadcastChannel(CALLS_CHANNEL);
-channel.onmessage = () => {
-  announced.calls++;
-};
-channel.unref();
-afterAll(() => channel.close());
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const announced = announcedCalls(CALLS_CHANNEL);
+afterAll(() => announced.close());
 
 /**
  * The calls the worker threads announced for one check. A thread announces a call before f
@@ -165,7 +158,7 @@ async function grid(
     expect(f.calls()).toBe(expected);
     expect(data(report)).toEqual(data(sync));
   }
-  announced.calls = 0;
+  announced.reset();
   const pooled = await run(f.inWorkers(), 2);
   expect(await workerCalls(expected)).toBe(expected);
   expect(data(pooled)).toEqual(data(sync));

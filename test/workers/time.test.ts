@@ -2,20 +2,13 @@
 // running test's timeout stop the check, and once it has stopped no thread starts another call
 // of f (every call a thread makes is announced on a BroadcastChannel and counted here); progress
 // is told during a batch, not only at its end.
-import { BroadcastChannel } from 'node:worker_threads';
 import { checkGradientAsync } from 'gradcheck';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WorkerFunction, workerFunction } from '../../src/workers/index.js';
+import { announcedCalls, sleep } from './announcedCalls.js';
 import { CALLS_CHANNEL, SPIN_MS } from './fixtures/slow.mjs';
 
-const announced = { calls: 0 };
-const channel = new BroadcastChannel(CALLS_CHANNEL);
-channel.onmessage = () => {
-  announced.calls++;
-};
-channel.unref();
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const announced = announcedCalls(CALLS_CHANNEL);
 const at = Array.from({ length: 100 }, (_, i) => 0.01 * (i + 1));
 const grad = (t: number[]) => t.map((v) => 2 * v);
 
@@ -35,11 +28,11 @@ describe('a check on worker threads stops in time, and no call of f starts after
   });
   afterAll(async () => {
     await f.close();
-    channel.close();
+    announced.close();
   });
 
   it('timeLimit', async () => {
-    announced.calls = 0;
+    announced.reset();
     const started = performance.now();
     const error = await checkGradientAsync(f, grad, { at, timeLimit: 400, concurrency: 2 }).catch((e: Error) => e);
     expect((error as Error).message).toMatch(/^checkGradientAsync: this full check of 100 entries will take about/);
@@ -52,7 +45,7 @@ describe('a check on worker threads stops in time, and no call of f starts after
 
   // The test's own timeout (1.5 s) is the budget: the check stops inside it, with the test's wording.
   it("the running test's timeout", async () => {
-    announced.calls = 0;
+    announced.reset();
     const error = await checkGradientAsync(f, grad, { at, concurrency: 2 }).catch((e: Error) => e);
     expect((error as Error).message).toMatch(/^checkGradientAsync: this full check of 100 entries will take about/);
     expect((error as Error).message).toContain('but the test has');
